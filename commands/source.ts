@@ -1,0 +1,58 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { fold } from '../src/core/analyze.js';
+import { closeIds } from '../src/core/close-ids.js';
+import { errorReply, renderSource, renderSourceList, SOURCE_PAGE_SIZE } from '../src/core/render.js';
+import { defineCommand, type Choice } from './define.js';
+
+const MAX_CHOICES = 25;
+
+export const source = defineCommand({
+	data: {
+		name: 'source',
+		description: 'Show a source: its title, publisher, date, link and original text',
+		options: [
+			{
+				type: ApplicationCommandOptionType.String,
+				name: 'id',
+				description: 'The source id or title (suggested as you type); "list" shows them all',
+				required: true,
+				autocomplete: true,
+				max_length: 200,
+			},
+			{
+				type: ApplicationCommandOptionType.Integer,
+				name: 'paragraph',
+				description: 'Open the page holding this paragraph (1 is the first)',
+				required: false,
+				min_value: 1,
+			},
+		],
+	},
+	input: z.object({
+		id: z.string().trim().min(1, 'Give a source id; "list" shows them all.').max(200),
+		paragraph: z.coerce.number().int().min(1, 'Paragraphs are numbered from 1.').optional(),
+	}),
+	run: ({ id, paragraph }, { corpus }) => {
+		if (id === 'list') return renderSourceList(corpus.sources);
+		const found = corpus.byId.get(id);
+		if (found === undefined) {
+			const close = closeIds([...corpus.byId.keys()], id);
+			const hint = close.length > 0 ? `Did you mean ${close.map((c) => `\`${c}\``).join(', ')}?` : 'Use `/source id:list` to see them all.';
+			return errorReply(`There is no source with the id \`${id.replace(/`/g, "'").slice(0, 100)}\`. ${hint}`);
+		}
+		const paragraphs = corpus.paragraphsOf.get(found.id) ?? [];
+		if (paragraph !== undefined && paragraph > paragraphs.length) {
+			return errorReply(`\`${found.id}\` has ${paragraphs.length} paragraphs; choose one from 1 to ${paragraphs.length}.`);
+		}
+		const page = paragraph === undefined ? 0 : Math.floor((paragraph - 1) / SOURCE_PAGE_SIZE);
+		return renderSource(found, paragraphs, page);
+	},
+	autocomplete: (_option, typed, { corpus }): Choice[] => {
+		const want = fold(typed.trim());
+		return corpus.sources
+			.filter((s) => want === '' || s.id.includes(want) || fold(s.title).includes(want) || fold(s.publisher).includes(want))
+			.slice(0, MAX_CHOICES)
+			.map((s) => ({ name: `${s.title} (${s.publisher}, ${s.published})`.slice(0, 100), value: s.id }));
+	},
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import 'dotenv/config';
+import { loadDataDir, DataDirError } from '../store/data-dir.js';
+import { dataDir } from '../app.js';
+import { parseEnv, UsageError } from '../env.js';
+import { createLogger, scrub } from '../log.js';
+import { runAsk } from './ask.js';
+import { runEval } from './eval.js';
+import { runSource } from './source.js';
+
+const USAGE = `usage: cli <command> [options]
+  ask "<question>" [--top N] [--json] [--no-abstain]
+  ask --jsonl [--top N] [--no-abstain]        questions as JSON lines on stdin
+  source <id> [--json] | source --list [--json]
+  eval <file.jsonl> [--json]`;
+
+const COMMANDS = {
+	ask: runAsk,
+	source: runSource,
+	eval: runEval,
+} as const;
+
+async function main(argv: string[]): Promise<void> {
+	const [name, ...args] = argv;
+	if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+		process.stdout.write(`${USAGE}\n`);
+		if (name === undefined) process.exitCode = 2;
+		return;
+	}
+	if (!(name in COMMANDS)) throw new UsageError(`unknown command "${name.slice(0, 40)}"; try: ${Object.keys(COMMANDS).join(', ')}`);
+	const env = parseEnv();
+	const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, env.DISCORD_TOKEN ? [env.DISCORD_TOKEN] : []);
+	const { corpus, report } = await loadDataDir(dataDir(env), log);
+	log.debug({ cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
+	const out: string[] = [];
+	const write = (s: string) => {
+		out.push(s);
+		if (out.length >= 256) flush();
+	};
+	const flush = () => {
+		if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`);
+		out.length = 0;
+	};
+	try {
+		await COMMANDS[name as keyof typeof COMMANDS](args, corpus, write);
+	} finally {
+		flush();
+	}
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	const secrets = process.env.DISCORD_TOKEN ? [process.env.DISCORD_TOKEN] : [];
+	if (error instanceof UsageError || error instanceof DataDirError) {
+		process.stderr.write(`error: ${scrub(error.message, secrets)}\n`);
+		process.exitCode = 2;
+		return;
+	}
+	process.stderr.write(`error: ${scrub(error instanceof Error ? error.message : String(error), secrets)}\n`);
+	process.exitCode = 1;
+});

@@ -1,0 +1,31 @@
+import { closeIds } from '../core/close-ids.js';
+import type { Corpus } from '../core/corpus.js';
+import { UsageError } from '../env.js';
+import { parseCommandArgs } from './args.js';
+
+/** `source <id> [--json]` and `source --list [--json]`. */
+export function runSource(args: string[], corpus: Corpus, write: (s: string) => void): void {
+	const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, list: { type: 'boolean' } });
+	const json = values.json === true;
+	if (values.list === true) {
+		if (json) write(JSON.stringify({ sources: corpus.sources }, null, 2));
+		else for (const s of corpus.sources) write(`${s.id}\t${s.published}\t${s.publisher}\t${s.title}`);
+		return;
+	}
+	const [id, ...rest] = positionals;
+	if (id === undefined || rest.length > 0) throw new UsageError('source needs one id: source <id> [--json], or source --list');
+	const found = corpus.byId.get(id);
+	if (found === undefined) {
+		const ids = [...corpus.byId.keys()];
+		const close = closeIds(ids, id);
+		const hint = close.length > 0 ? `did you mean ${close.join(', ')}?` : `known ids: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+		throw new UsageError(`no source "${id.slice(0, 80)}": ${hint}`);
+	}
+	const paragraphs = (corpus.paragraphsOf.get(id) ?? []).map((p) => p.text);
+	if (json) {
+		write(JSON.stringify({ source: found, paragraphs }, null, 2));
+		return;
+	}
+	write(`${found.title}\n${found.publisher} · ${found.published}${found.authors.length > 0 ? ` · ${found.authors.join(', ')}` : ''}\n${found.url}\n`);
+	paragraphs.forEach((p, i) => write(`[${i + 1}] ${p}`));
+}

@@ -1,0 +1,119 @@
+import { analyze } from './analyze.js';
+import type { Source } from './catalog.js';
+import type { Corpus } from './corpus.js';
+import { paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
+import { textFragmentLink } from './link.js';
+import { buildQuery, type Query } from './query.js';
+
+/** The metadata a quote is cited with. */
+export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published'>;
+
+/** One quoted result: a paragraph, the excerpt of it that answers, and where to read it. */
+export interface AnswerResult {
+	readonly source: Citation;
+	/** The paragraph's number in its source, 0-based among non-empty lines. */
+	readonly paragraph: number;
+	/** The whole paragraph, verbatim. */
+	readonly passage: string;
+	/** The excerpt shown: an exact substring of `passage`. */
+	readonly quote: string;
+	/** The source's URL with a text fragment that opens the page at the quote. */
+	readonly link: string;
+	readonly score: number;
+	/** Share of the question's informative weight the quote holds, in [0, 1]. */
+	readonly coverage: number;
+}
+
+/** What the core answers to a question. `answered: false` means the sources do not say; then no results. */
+export interface Answer {
+	readonly question: string;
+	readonly answered: boolean;
+	readonly results: readonly AnswerResult[];
+}
+
+export interface AnswerOptions {
+	/** Results wanted, best first. Default 3. */
+	readonly top?: number;
+	/** Say "the sources don't say" when no passage answers well enough. Default true; false for ranking benchmarks. */
+	readonly abstain?: boolean;
+}
+
+export const ANSWER_DEFAULTS = { top: 3, abstain: true } as const;
+
+/** Paragraphs re-ranked sentence by sentence: the first this many by BM25. */
+export const CANDIDATES = 40;
+
+/** How the final score mixes the excerpt's score, the paragraph's coverage and its BM25 score. */
+export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, bm25: 0.3 } as const;
+
+/**
+ * The abstention rule: answer only when the best excerpt holds at least this share of the question's
+ * informative weight (inverse frequencies; an unknown word weighs the most). Calibrated on the dev
+ * questions and our own held-out set (see README).
+ */
+export const MIN_COVERAGE = 0.5;
+
+interface Ranked {
+	readonly id: number;
+	readonly excerpt: Excerpt;
+	readonly score: number;
+}
+
+function citation(source: Source): Citation {
+	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
+}
+
+function search(corpus: Corpus, query: Query): Ranked[] {
+	const alternatives = new Map<string, number>();
+	for (const t of query.terms) for (const [m, f] of t.matches) alternatives.set(m, Math.max(alternatives.get(m) ?? 0, f * t.boost));
+	if (alternatives.size === 0) return [];
+	const hits = corpus.index.mini.search([...alternatives.keys()].join(' '), {
+		boostTerm: (term) => alternatives.get(term) ?? 1,
+	});
+	const top = hits.slice(0, CANDIDATES);
+	const maxBm25 = top[0]?.score ?? 1;
+	return top.map((hit) => {
+		const id = hit.id as number;
+		const text = corpus.paragraphs[id]!.text;
+		const tokens = analyze(text);
+		const excerpt = selectExcerpt(text, query, tokens);
+		const score =
+			RANK_WEIGHTS.excerpt * excerpt.score +
+			RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
+			RANK_WEIGHTS.bm25 * (hit.score / maxBm25);
+		return { id, excerpt, score };
+	});
+}
+
+/**
+ * Answers a question with verbatim quotes: ranks paragraphs by BM25, re-ranks the best by the
+ * sentence or two that answer, and abstains when even the best covers too little of the question.
+ */
+export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
+	const { top, abstain } = { ...ANSWER_DEFAULTS, ...options };
+	const query = buildQuery(corpus.index, question);
+	const ranked = search(corpus, query).sort((a, b) => b.score - a.score || a.id - b.id);
+	const best = ranked[0];
+	if (best === undefined || (abstain && best.excerpt.coverage < MIN_COVERAGE)) {
+		return { question, answered: false, results: [] };
+	}
+	const seen = new Set<string>();
+	const results: AnswerResult[] = [];
+	for (const r of ranked) {
+		if (results.length >= top) break;
+		const p = corpus.paragraphs[r.id]!;
+		if (seen.has(p.text)) continue;
+		seen.add(p.text);
+		const quote = p.text.slice(r.excerpt.start, r.excerpt.end);
+		results.push({
+			source: citation(p.source),
+			paragraph: p.n,
+			passage: p.text,
+			quote,
+			link: textFragmentLink(p.source.url, quote),
+			score: Math.round(r.score * 1000) / 1000,
+			coverage: Math.round(r.excerpt.coverage * 1000) / 1000,
+		});
+	}
+	return { question, answered: true, results };
+}

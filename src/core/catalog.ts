@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Problem } from './result.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One entry of `sources.json`: an article's metadata and the file that holds its text. */
+export const SourceSchema = z.object({
+	id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" or "-"'),
+	file: z.string().min(1),
+	title: z.string().trim().min(1),
+	publisher: z.string().trim().min(1),
+	url: z.url({ protocol: /^https?$/ }),
+	published: z
+		.string()
+		.regex(ISO_DAY, 'a date as YYYY-MM-DD')
+		.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date'),
+	authors: z.array(z.string()).default([]),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+
+/** The sources that are valid, and a problem for each entry that is not. */
+export interface Catalog {
+	readonly sources: readonly Source[];
+	readonly problems: readonly Problem[];
+}
+
+function entryId(entry: unknown, index: number): string {
+	if (typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string') return entry.id;
+	return `#${index}`;
+}
+
+/**
+ * Validates a parsed `sources.json`. Each bad entry becomes a {@link Problem} naming its id and field;
+ * the good entries load all the same. A duplicate id keeps its first entry.
+ */
+export function parseCatalog(json: unknown): Catalog {
+	if (!Array.isArray(json)) return { sources: [], problems: [{ message: 'sources.json must hold an array of sources' }] };
+	const sources: Source[] = [];
+	const problems: Problem[] = [];
+	const seen = new Set<string>();
+	json.forEach((entry: unknown, index) => {
+		const parsed = SourceSchema.safeParse(entry);
+		const id = entryId(entry, index);
+		if (!parsed.success) {
+			for (const issue of parsed.error.issues) problems.push({ id, field: issue.path.join('.'), message: issue.message });
+			return;
+		}
+		if (seen.has(parsed.data.id)) {
+			problems.push({ id, field: 'id', message: 'duplicate id; the first entry is kept' });
+			return;
+		}
+		seen.add(parsed.data.id);
+		sources.push(parsed.data);
+	});
+	return { sources, problems };
+}
+
+/** A paragraph: one non-empty line of a source's text, numbered from 0 among those lines. */
+export interface Paragraph {
+	readonly source: Source;
+	/** 0-based among the source's non-empty lines. */
+	readonly n: number;
+	/** The line, byte for byte (no trimming: quotes are checked against it). */
+	readonly text: string;
+}
+
+/** Splits a source's text into paragraphs: every line holding a non-space character. */
+export function splitParagraphs(source: Source, text: string): Paragraph[] {
+	const paragraphs: Paragraph[] = [];
+	for (const line of text.split(/\r?\n/)) {
+		if (line.trim().length === 0) continue;
+		paragraphs.push({ source, n: paragraphs.length, text: line });
+	}
+	return paragraphs;
+}

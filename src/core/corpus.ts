@@ -1,0 +1,43 @@
+import { splitParagraphs, type Paragraph, type Source } from './catalog.js';
+import type { Background } from './background.js';
+import { buildIndex, type SearchIndex } from './search-index.js';
+
+/** Everything the core answers from: the sources, their paragraphs, and the index over them. */
+export interface Corpus {
+	readonly sources: readonly Source[];
+	readonly byId: ReadonlyMap<string, Source>;
+	/** All paragraphs of all sources; an index document id is a position here. */
+	readonly paragraphs: readonly Paragraph[];
+	/** Each source's paragraphs, in order. */
+	readonly paragraphsOf: ReadonlyMap<string, readonly Paragraph[]>;
+	readonly index: SearchIndex;
+}
+
+/** A source with its full text, as the store reads it. */
+export interface SourceText {
+	readonly source: Source;
+	readonly text: string;
+}
+
+/** Splits the texts into paragraphs. */
+export function paragraphsOf(texts: readonly SourceText[]): Paragraph[] {
+	return texts.flatMap(({ source, text }) => splitParagraphs(source, text));
+}
+
+/**
+ * Assembles a corpus from its texts. Pass `index` when one was loaded from the cache for these same
+ * texts; otherwise it is built (the slow part).
+ */
+export function createCorpus(texts: readonly SourceText[], index?: SearchIndex, background?: Background): Corpus {
+	const paragraphs = paragraphsOf(texts);
+	const byId = new Map(texts.map(({ source }) => [source.id, source]));
+	const grouped = new Map<string, Paragraph[]>(texts.map(({ source }) => [source.id, []]));
+	for (const p of paragraphs) grouped.get(p.source.id)!.push(p);
+	return {
+		sources: texts.map((t) => t.source),
+		byId,
+		paragraphs,
+		paragraphsOf: grouped,
+		index: index ?? buildIndex(paragraphs, background),
+	};
+}

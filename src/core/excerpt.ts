@@ -1,0 +1,163 @@
+import { analyze, type Token } from './analyze.js';
+import type { Query } from './query.js';
+import { splitClauses, splitSentences, type Span } from './sentences.js';
+
+/** The longest quote shown, in characters. */
+export const MAX_QUOTE_LENGTH = 300;
+
+/** A stretch of a paragraph chosen to quote, with how well it answers. */
+export interface Excerpt extends Span {
+	/** Share of the question's weight that the excerpt holds, in [0, 1]. */
+	readonly coverage: number;
+	/** Coverage plus proximity and phrase bonuses, less a length cost: what excerpts are ranked by. */
+	readonly score: number;
+}
+
+/** Weights of the excerpt score beside coverage; chosen on the dev questions and our own held-out set. */
+export const EXCERPT_WEIGHTS = {
+	/** Matched terms close together (a tight span) are likelier one statement. */
+	proximity: 0.15,
+	/** Two question words side by side in the passage ("Turkish House"). */
+	phrase: 0.08,
+	/** A date in a passage answering "when". */
+	date: 0.1,
+	/** Cost of length, per MAX_QUOTE_LENGTH characters: of two equal excerpts, the shorter wins. */
+	length: 0.04,
+} as const;
+
+const DATE_LIKE = /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
+
+/** Cuts a span too long to quote into runs of whole words of at most `max` characters. */
+function wordRuns(text: string, span: Span, max: number): Span[] {
+	const out: Span[] = [];
+	let start = span.start;
+	while (span.end - start > max) {
+		let cut = text.lastIndexOf(' ', start + max);
+		if (cut <= start) cut = start + max - (/[\uDC00-\uDFFF]/.test(text[start + max] ?? '') ? 1 : 0);
+		out.push({ start, end: cut });
+		start = cut;
+		while (start < span.end && text[start] === ' ') start++;
+	}
+	if (start < span.end) out.push({ start, end: span.end });
+	return out;
+}
+
+/** A long sentence's clauses, any clause still too long cut into word runs of half the limit. */
+function clauseUnits(text: string, sentence: Span): Span[] {
+	return splitClauses(text, sentence).flatMap((c) =>
+		c.end - c.start > MAX_QUOTE_LENGTH ? wordRuns(text, c, MAX_QUOTE_LENGTH / 2) : [c],
+	);
+}
+
+/** Candidate windows: runs of whole sentences, and runs of clauses inside sentences too long to quote. */
+function windows(text: string): Span[] {
+	const sentences = splitSentences(text);
+	const out: Span[] = [];
+	for (let i = 0; i < sentences.length; i++) {
+		const first = sentences[i]!;
+		if (first.end - first.start > MAX_QUOTE_LENGTH) {
+			const clauses = clauseUnits(text, first);
+			for (let a = 0; a < clauses.length; a++) {
+				for (let b = a; b < clauses.length; b++) {
+					const span = { start: clauses[a]!.start, end: clauses[b]!.end };
+					if (span.end - span.start > MAX_QUOTE_LENGTH) break;
+					out.push(span);
+				}
+			}
+			continue;
+		}
+		out.push(first);
+		const second = sentences[i + 1];
+		if (second !== undefined && second.end - first.start <= MAX_QUOTE_LENGTH) out.push({ start: first.start, end: second.end });
+	}
+	return out;
+}
+
+interface Hit {
+	readonly slot: number;
+	readonly factor: number;
+	readonly position: number;
+	readonly token: Token;
+}
+
+function hitsOf(tokens: readonly Token[], query: Query): Hit[] {
+	const hits: Hit[] = [];
+	tokens.forEach((token, position) => {
+		const match = query.lookup.get(token.term);
+		if (match !== undefined) hits.push({ slot: match.slot, factor: match.factor, position, token });
+	});
+	return hits;
+}
+
+/** Share of the question's weight that `hits` cover, each term counted once at its best factor. */
+export function coverageOf(hits: readonly Hit[], query: Query): number {
+	if (query.total === 0) return 0;
+	const best = new Map<number, number>();
+	for (const h of hits) best.set(h.slot, Math.max(best.get(h.slot) ?? 0, h.factor));
+	let covered = 0;
+	for (const [slot, factor] of best) covered += query.terms[slot]!.weight * factor;
+	return covered / query.total;
+}
+
+function proximity(hits: readonly Hit[]): number {
+	const slots = new Set(hits.map((h) => h.slot));
+	if (slots.size < 2) return slots.size;
+	// Smallest run of tokens holding every matched term once: a sliding window over the hits.
+	const need = slots.size;
+	const count = new Map<number, number>();
+	let best = Infinity;
+	let left = 0;
+	for (let right = 0; right < hits.length; right++) {
+		const r = hits[right]!;
+		count.set(r.slot, (count.get(r.slot) ?? 0) + 1);
+		while (count.size === need) {
+			const l = hits[left]!;
+			best = Math.min(best, r.position - l.position + 1);
+			const c = count.get(l.slot)! - 1;
+			if (c === 0) count.delete(l.slot);
+			else count.set(l.slot, c);
+			left++;
+		}
+	}
+	return need / best;
+}
+
+function phrases(hits: readonly Hit[], query: Query): number {
+	let bonus = 0;
+	for (let i = 1; i < hits.length; i++) {
+		const a = hits[i - 1]!;
+		const b = hits[i]!;
+		if (b.position === a.position + 1 && b.slot !== a.slot) {
+			bonus += Math.min(query.terms[a.slot]!.weight, query.terms[b.slot]!.weight) / query.total;
+		}
+	}
+	return Math.min(bonus, 1);
+}
+
+/**
+ * Chooses the sentence or two of `text` that best answer `query`: the window covering the most
+ * question weight, its terms close together, at most {@link MAX_QUOTE_LENGTH} characters. The
+ * excerpt is always an exact slice of `text`.
+ */
+export function selectExcerpt(text: string, query: Query, tokens: readonly Token[] = analyze(text)): Excerpt {
+	const hits = hitsOf(tokens, query);
+	let best: Excerpt | undefined;
+	for (const w of windows(text)) {
+		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
+		const coverage = coverageOf(inside, query);
+		const slice = text.slice(w.start, w.end);
+		const score =
+			coverage +
+			EXCERPT_WEIGHTS.proximity * coverage * proximity(inside) +
+			EXCERPT_WEIGHTS.phrase * phrases(inside, query) +
+			(query.asksWhen && DATE_LIKE.test(slice) ? EXCERPT_WEIGHTS.date * coverage : 0) -
+			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH);
+		if (best === undefined || score > best.score) best = { start: w.start, end: w.end, coverage, score };
+	}
+	return best ?? { start: 0, end: text.length, coverage: 0, score: 0 };
+}
+
+/** Share of the question's weight the whole paragraph covers. */
+export function paragraphCoverage(query: Query, tokens: readonly Token[]): number {
+	return coverageOf(hitsOf(tokens, query), query);
+}

@@ -1,0 +1,98 @@
+import { analyzeQuestion } from './analyze.js';
+import { specificity } from './background.js';
+import { idf, type SearchIndex } from './search-index.js';
+
+/** A question term with its weight and the index terms that count as matching it. */
+export interface WeightedTerm {
+	readonly term: string;
+	/** Informative weight: inverse paragraph frequency, higher for names. */
+	readonly weight: number;
+	/** Index term → factor in (0, 1]: 1 for the term itself, less for a demonym's country or a typo's fix. */
+	readonly matches: ReadonlyMap<string, number>;
+	/** The term is found nowhere in the corpus, not even by its alternatives. */
+	readonly unknown: boolean;
+	/** Multiplier for the term's BM25 contribution: less for everyday words, more for names. */
+	readonly boost: number;
+	/** The question's word as written, folded. */
+	readonly surface: string;
+}
+
+/** A question analyzed against an index, ready to rank and excerpt with. */
+export interface Query {
+	readonly terms: readonly WeightedTerm[];
+	/** Sum of the terms' weights: what a passage answering everything would cover. */
+	readonly total: number;
+	/** Index term → the slot of the question term it matches, and the match's factor. */
+	readonly lookup: ReadonlyMap<string, { readonly slot: number; readonly factor: number }>;
+	/** The question asks "when": passages that hold a date answer it better. */
+	readonly asksWhen: boolean;
+}
+
+/** Weight multiplier for a capitalized word inside the question: names are what a question is about. */
+const NAME_WEIGHT = 1.5;
+/**
+ * A name the corpus has never seen (not even misspelt) weighs more still: a question about someone or
+ * something the sources never mention is one they cannot answer.
+ */
+const UNKNOWN_NAME_WEIGHT = 3;
+/** Factor of a spelling the index knows within a small edit distance of an unknown question word. */
+const FUZZY_FACTOR = 0.7;
+const FUZZY_MIN_LENGTH = 5;
+/** Weight left to the commonest English words ("get", "city"), as a share of their corpus weight. */
+const COMMON_FLOOR = 0.3;
+
+/** Stems at least this long also match longer index terms they begin ("agre" → "agreement"). */
+const PREFIX_MIN_LENGTH = 4;
+const PREFIX_MAX_EXTRA = 5;
+const PREFIX_FACTOR = 0.5;
+
+/** Index terms that extend `term` by a derivational ending the stemmer left ("agre" → "agreement"). */
+function prefixMatches(index: SearchIndex, term: string): Map<string, number> {
+	const found = new Map<string, number>();
+	if (term.length < PREFIX_MIN_LENGTH || /^\p{N}/u.test(term)) return found;
+	for (const [candidate] of index.vocabulary.atPrefix(term)) {
+		if (candidate !== term && candidate.length - term.length <= PREFIX_MAX_EXTRA) found.set(candidate, PREFIX_FACTOR);
+	}
+	return found;
+}
+
+function fuzzyMatches(index: SearchIndex, term: string): Map<string, number> {
+	const found = new Map<string, number>();
+	if (term.length < FUZZY_MIN_LENGTH || /^\p{N}+$/u.test(term)) return found;
+	const maxDistance = term.length >= 8 ? 2 : 1;
+	for (const [candidate, [, distance]] of index.vocabulary.fuzzyGet(term, maxDistance)) {
+		if (candidate.length >= FUZZY_MIN_LENGTH - 1) found.set(candidate, FUZZY_FACTOR * (1 - distance / (term.length + 1)));
+	}
+	return found;
+}
+
+/**
+ * Turns a question into weighted terms. Each term weighs its inverse paragraph frequency (a word in
+ * every paragraph says nothing; an unknown word says the most); names weigh more. Words the corpus
+ * lacks are matched to close spellings it has ("Gamaghelian" → "gamaghelyan").
+ */
+export function buildQuery(index: SearchIndex, question: string): Query {
+	const terms: WeightedTerm[] = [];
+	const lookup = new Map<string, { slot: number; factor: number }>();
+	for (const qt of analyzeQuestion(question)) {
+		const matches = new Map<string, number>();
+		const df = index.vocabulary.get(qt.term);
+		if (df !== undefined) matches.set(qt.term, 1);
+		for (const [alt, factor] of qt.alternatives) if (index.vocabulary.has(alt)) matches.set(alt, factor);
+		for (const [alt, factor] of prefixMatches(index, qt.term)) if (!matches.has(alt)) matches.set(alt, factor);
+		if (df === undefined) for (const [alt, factor] of fuzzyMatches(index, qt.term)) if (!matches.has(alt)) matches.set(alt, factor);
+		const unknown = matches.size === 0;
+		const general = COMMON_FLOOR + (1 - COMMON_FLOOR) * specificity(index.background, qt.term);
+		const boost = general * (qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : 1);
+		const weight = idf(index, df ?? 0) * boost;
+		const slot = terms.length;
+		terms.push({ term: qt.term, weight, matches, unknown, boost, surface: qt.surface });
+		for (const [match, factor] of matches) {
+			const previous = lookup.get(match);
+			if (previous === undefined || previous.factor < factor) lookup.set(match, { slot, factor });
+		}
+	}
+	const total = terms.reduce((sum, t) => sum + t.weight, 0);
+	const asksWhen = /^\s*(?:when|what (?:year|date|month|day))\b/i.test(question) || /\bwhen\b/i.test(question);
+	return { terms, total, lookup, asksWhen };
+}

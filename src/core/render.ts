@@ -1,0 +1,122 @@
+import type { Answer, AnswerResult, Citation } from './answer.js';
+import type { Paragraph, Source } from './catalog.js';
+import { escapeMarkdown, truncate } from './markdown.js';
+
+/** Discord's limits, which every reply keeps to. */
+export const MAX_MESSAGE_LENGTH = 2_000;
+export const MAX_EMBED_DESCRIPTION = 4_096;
+export const MAX_EMBED_TITLE = 256;
+export const MAX_EMBEDS = 10;
+
+/** A card citing one quote or source (a Discord embed; a block of lines on the console). */
+export interface Card {
+	readonly title: string;
+	readonly url?: string;
+	readonly description: string;
+	readonly footer?: string;
+}
+
+/** A button under a reply; its id carries the state needed to act on it (so it survives a restart). */
+export interface Button {
+	readonly id: string;
+	readonly label: string;
+	readonly disabled?: boolean;
+}
+
+/** What a command replies: plain data that the Discord adapter sends and the console prints. */
+export interface Reply {
+	readonly content: string;
+	readonly cards: readonly Card[];
+	readonly buttons: readonly Button[];
+	/** Shown only to the person who asked (errors). */
+	readonly ephemeral: boolean;
+}
+
+export const reply = (content: string, extra: Partial<Reply> = {}): Reply => ({
+	content,
+	cards: [],
+	buttons: [],
+	ephemeral: false,
+	...extra,
+});
+
+/** An error reply: ephemeral, saying what went wrong and what to do. */
+export const errorReply = (message: string): Reply => reply(message, { ephemeral: true });
+
+/** "Title · Publisher · 2025-09-07" */
+export function citationLine(source: Pick<Citation, 'publisher' | 'published'>): string {
+	return `${source.publisher} · ${source.published}`;
+}
+
+/** Quotes text as a Discord block quote, every line marked, the text escaped. */
+export function blockQuote(text: string): string {
+	return escapeMarkdown(text)
+		.split('\n')
+		.map((line) => `> ${line}`)
+		.join('\n');
+}
+
+/** The card for one answer result: the quote, its source's title, publisher and date, and the link. */
+export function resultCard(result: AnswerResult): Card {
+	return {
+		title: truncate(escapeMarkdown(result.source.title), MAX_EMBED_TITLE),
+		url: result.link,
+		description: truncate(blockQuote(result.quote), MAX_EMBED_DESCRIPTION),
+		footer: `${citationLine(result.source)} · paragraph ${result.paragraph + 1}`,
+	};
+}
+
+/** The reply to /ask: a card per quote, or a plain statement that the sources don't say. */
+export function renderAnswer(answer: Answer, sourceCount?: number): Reply {
+	const question = truncate(answer.question.replace(/\s+/g, ' ').trim(), 200);
+	if (!answer.answered || answer.results.length === 0) {
+		const among = sourceCount === undefined ? 'the sources' : `the ${sourceCount} sources`;
+		return reply(`The sources don't say. Nothing in ${among} answers “${escapeMarkdown(question)}”.`);
+	}
+	const n = answer.results.length;
+	return reply(`**${n === 1 ? 'One passage' : `${n} passages`}** for “${escapeMarkdown(question)}”:`, {
+		cards: answer.results.map(resultCard),
+	});
+}
+
+/** Paragraphs per page of /source. */
+export const SOURCE_PAGE_SIZE = 5;
+
+/** The reply to /source: its metadata, and one page of its text verbatim. */
+export function renderSource(source: Source, paragraphs: readonly Paragraph[], page = 0): Reply {
+	const pages = Math.max(1, Math.ceil(paragraphs.length / SOURCE_PAGE_SIZE));
+	const current = Math.min(Math.max(0, page), pages - 1);
+	const shown = paragraphs.slice(current * SOURCE_PAGE_SIZE, (current + 1) * SOURCE_PAGE_SIZE);
+	const authors = source.authors.length > 0 ? ` · by ${source.authors.join(', ')}` : '';
+	const lines = shown.map((p) => `**¶${p.n + 1}** ${escapeMarkdown(p.text)}`);
+	let description = lines.join('\n\n');
+	if (description.length > MAX_EMBED_DESCRIPTION) description = truncate(description, MAX_EMBED_DESCRIPTION);
+	return reply(`\`${source.id}\` · page ${current + 1} of ${pages} · ${paragraphs.length} paragraphs`, {
+		cards: [
+			{
+				title: truncate(escapeMarkdown(source.title), MAX_EMBED_TITLE),
+				url: source.url,
+				description,
+				footer: `${citationLine(source)}${authors}`,
+			},
+		],
+	});
+}
+
+/** The reply listing every source: id, title, publisher, date. */
+export function renderSourceList(sources: readonly Source[]): Reply {
+	const lines = sources.map((s) => `\`${s.id}\` ${escapeMarkdown(s.title)} (${escapeMarkdown(citationLine(s))})`);
+	return reply(truncate(`**${sources.length} sources**\n${lines.join('\n')}`, MAX_MESSAGE_LENGTH));
+}
+
+/** A reply as the console prints it: the content, then each card as a block of lines. */
+export function replyToText(r: Reply): string {
+	const parts = [r.content];
+	for (const card of r.cards) {
+		const lines = [card.description, `— ${card.title}${card.footer === undefined ? '' : ` · ${card.footer}`}`];
+		if (card.url !== undefined) lines.push(`  ${card.url}`);
+		parts.push(lines.join('\n'));
+	}
+	if (r.buttons.length > 0) parts.push(r.buttons.map((b) => `[${b.label}]`).join(' '));
+	return parts.join('\n\n');
+}

@@ -1,0 +1,96 @@
+import MiniSearch, { type AsPlainObject, type BM25Params } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { analyze } from './analyze.js';
+import type { Background } from './background.js';
+import type { Paragraph } from './catalog.js';
+
+/**
+ * BM25 parameters, chosen by measurement (`npm run bench`, Cranfield and the dev questions):
+ * k 1.2 and b 0.75 as in Okapi; d 0.5 as MiniSearch's BM25+ default.
+ */
+export const BM25: BM25Params = { k: 1.2, b: 0.75, d: 0.5 };
+
+/** How much a title match counts beside a match in the paragraph itself. */
+export const TITLE_BOOST = 0.3;
+
+interface IndexedDoc {
+	readonly id: number;
+	/** Analyzed terms joined by spaces: analysis runs once, not again inside MiniSearch. */
+	readonly text: string;
+	readonly title: string;
+}
+
+const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
+const identity = (term: string): string => term;
+
+const OPTIONS = {
+	fields: ['text', 'title'],
+	tokenize: splitTerms,
+	processTerm: identity,
+	searchOptions: { tokenize: splitTerms, processTerm: identity, bm25: BM25, boost: { text: 1, title: TITLE_BOOST } },
+};
+
+/** The searchable form of a corpus: MiniSearch over its paragraphs, and each term's paragraph count. */
+export interface SearchIndex {
+	readonly mini: MiniSearch<IndexedDoc>;
+	/** Term → number of paragraphs whose text holds it. */
+	readonly vocabulary: SearchableMap<number>;
+	readonly paragraphCount: number;
+	/** Everyday-English rank of common terms (see background.ts). */
+	readonly background: Background;
+}
+
+/** What the cache keeps of an index: enough to load it without analyzing the corpus again. */
+export interface SerializedIndex {
+	readonly mini: AsPlainObject;
+	readonly vocabulary: Array<[string, number]>;
+	readonly paragraphCount: number;
+	readonly background: Array<[string, number]>;
+}
+
+const titleTerms = new Map<string, string>();
+function analyzedTitle(title: string): string {
+	let terms = titleTerms.get(title);
+	if (terms === undefined) {
+		terms = analyze(title).map((t) => t.term).join(' ');
+		titleTerms.set(title, terms);
+	}
+	return terms;
+}
+
+/** Builds the index of `paragraphs`; document ids are positions in that array. */
+export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map()): SearchIndex {
+	const mini = new MiniSearch<IndexedDoc>(OPTIONS);
+	const df = new Map<string, number>();
+	const docs: IndexedDoc[] = paragraphs.map((p, id) => {
+		const terms = analyze(p.text).map((t) => t.term);
+		for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+		return { id, text: terms.join(' '), title: analyzedTitle(p.source.title) };
+	});
+	mini.addAll(docs);
+	return { mini, vocabulary: SearchableMap.from(df), paragraphCount: paragraphs.length, background };
+}
+
+export function serializeIndex(index: SearchIndex): SerializedIndex {
+	return {
+		mini: index.mini.toJSON(),
+		vocabulary: [...index.vocabulary.entries()],
+		paragraphCount: index.paragraphCount,
+		background: [...index.background],
+	};
+}
+
+export function deserializeIndex(data: SerializedIndex): SearchIndex {
+	return {
+		mini: MiniSearch.loadJS<IndexedDoc>(data.mini, OPTIONS),
+		vocabulary: SearchableMap.from(data.vocabulary),
+		paragraphCount: data.paragraphCount,
+		background: new Map(data.background),
+	};
+}
+
+/** Inverse document frequency of a term over paragraphs (BM25's, never negative). */
+export function idf(index: SearchIndex, df: number): number {
+	const n = index.paragraphCount;
+	return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}

