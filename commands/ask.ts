@@ -23,7 +23,7 @@ export const ask = defineCommand({
 	},
 	input: z.object({
 		question: z
-			.string()
+			.string({ error: 'Ask a question: /ask question:<your question>.' })
 			.trim()
 			.min(1, 'Ask a question: the question is empty.')
 			.max(MAX_QUESTION_LENGTH, `Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`),

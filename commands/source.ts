@@ -30,7 +30,7 @@ export const source = defineCommand({
 		],
 	},
 	input: z.object({
-		id: z.string().trim().min(1, 'Give a source id; "list" shows them all.').max(200),
+		id: z.string({ error: 'Give a source id; "list" shows them all.' }).trim().min(1, 'Give a source id; "list" shows them all.').max(200),
 		paragraph: z.coerce.number().int().min(1, 'Paragraphs are numbered from 1.').optional(),
 	}),
 	run: ({ id, paragraph }, { corpus }) => {

@@ -51,7 +51,21 @@ export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, bm25: 0.3 } as const;
  * informative weight (inverse frequencies; an unknown word weighs the most). Calibrated on the dev
  * questions and our own held-out set (see README).
  */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.4;
+
+/**
+ * Paragraphs that cite rather than state (a footnote's reference, a bare heading) are worth this much
+ * of their score: they repeat a text's words without saying anything of their own.
+ */
+export const CITATION_FACTOR = 0.6;
+
+const REFERENCE = /^\s*\[\d+\]|https?:\/\//;
+const HEADING = /^[^.!?]{1,90}$/;
+
+/** A footnote reference or a heading: a paragraph that names things but states nothing. */
+export function isCitationLike(text: string): boolean {
+	return REFERENCE.test(text) || (HEADING.test(text.trim()) && !/[.!?”"]\s*$/.test(text.trim()));
+}
 
 interface Ranked {
 	readonly id: number;
@@ -81,7 +95,7 @@ function search(corpus: Corpus, query: Query): Ranked[] {
 			RANK_WEIGHTS.excerpt * excerpt.score +
 			RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
 			RANK_WEIGHTS.bm25 * (hit.score / maxBm25);
-		return { id, excerpt, score };
+		return { id, excerpt, score: isCitationLike(text) ? score * CITATION_FACTOR : score };
 	});
 }
 

@@ -1,4 +1,4 @@
-import { analyze, type Token } from './analyze.js';
+import { analyze, fold, type Token } from './analyze.js';
 import type { Query } from './query.js';
 import { splitClauses, splitSentences, type Span } from './sentences.js';
 
@@ -23,6 +23,8 @@ export const EXCERPT_WEIGHTS = {
 	date: 0.1,
 	/** Cost of length, per MAX_QUOTE_LENGTH characters: of two equal excerpts, the shorter wins. */
 	length: 0.04,
+	/** Question words found in the very form asked ("minilateralism", not "minilateral"). */
+	exact: 0.05,
 } as const;
 
 const DATE_LIKE = /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
@@ -122,6 +124,20 @@ function proximity(hits: readonly Hit[]): number {
 	return need / best;
 }
 
+function exactness(text: string, hits: readonly Hit[], query: Query): number {
+	const seen = new Set<number>();
+	let covered = 0;
+	for (const h of hits) {
+		if (seen.has(h.slot)) continue;
+		const t = query.terms[h.slot]!;
+		if (fold(text.slice(h.token.start, h.token.end)).replace(/['’]s?$/, '') === t.surface) {
+			seen.add(h.slot);
+			covered += t.weight;
+		}
+	}
+	return query.total === 0 ? 0 : covered / query.total;
+}
+
 function phrases(hits: readonly Hit[], query: Query): number {
 	let bonus = 0;
 	for (let i = 1; i < hits.length; i++) {
@@ -150,6 +166,7 @@ export function selectExcerpt(text: string, query: Query, tokens: readonly Token
 			coverage +
 			EXCERPT_WEIGHTS.proximity * coverage * proximity(inside) +
 			EXCERPT_WEIGHTS.phrase * phrases(inside, query) +
+			EXCERPT_WEIGHTS.exact * exactness(text, inside, query) +
 			(query.asksWhen && DATE_LIKE.test(slice) ? EXCERPT_WEIGHTS.date * coverage : 0) -
 			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH);
 		if (best === undefined || score > best.score) best = { start: w.start, end: w.end, coverage, score };

@@ -1,0 +1,61 @@
+import { createInterface } from 'node:readline';
+import type { Command, CommandContext } from '../commands/index.js';
+import { errorReply, replyToText, type Reply } from './core/render.js';
+
+/**
+ * Maps a console line's text to a command's options the way Discord's UI would: `name:value` pairs
+ * for named options, and the rest of the line for the first option left unset.
+ */
+export function parseConsoleOptions(command: Command, text: string): Record<string, string> {
+	const names = (command.data.options ?? []).map((o) => o.name);
+	const values: Record<string, string> = {};
+	const pattern = new RegExp(`(?:^|\\s)(${names.join('|')}):(?:"([^"]*)"|(\\S+))`, 'g');
+	const rest = text
+		.replace(pattern, (_m, name: string, quoted: string | undefined, bare: string | undefined) => {
+			values[name] = quoted ?? bare ?? '';
+			return ' ';
+		})
+		.trim();
+	const free = names.find((n) => values[n] === undefined);
+	if (rest.length > 0 && free !== undefined) values[free] = rest;
+	return values;
+}
+
+/** Runs one console line (`/ask …`, `/source …`) and returns the reply, an error reply for bad input. */
+export function runConsoleLine(line: string, commands: readonly Command[], context: CommandContext): Reply | undefined {
+	const trimmed = line.trim();
+	if (trimmed.length === 0 || trimmed.startsWith('#')) return undefined;
+	const match = /^\/?(\S+)\s*(.*)$/s.exec(trimmed);
+	const name = match?.[1]?.toLowerCase() ?? '';
+	if (name === 'help') return helpReply(commands);
+	const command = commands.find((c) => c.data.name === name);
+	if (command === undefined) return errorReply(`Unknown command “${name.slice(0, 40)}”. Try ${commands.map((c) => `/${c.data.name}`).join(', ')} or /help.`);
+	const parsed = command.input.safeParse(parseConsoleOptions(command, match?.[2] ?? ''));
+	if (!parsed.success) return errorReply(parsed.error.issues.map((i) => i.message).join(' '));
+	return command.run(parsed.data, context);
+}
+
+function helpReply(commands: readonly Command[]): Reply {
+	const lines = commands.map((c) => {
+		const options = (c.data.options ?? []).map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`));
+		return `/${c.data.name} ${options.join(' ')} — ${c.data.description}`;
+	});
+	return errorReply(lines.join('\n'));
+}
+
+/**
+ * The console: reads command lines on `input` and writes each reply as the bot would send it, as
+ * text, until end of input.
+ */
+export async function runConsole(
+	commands: readonly Command[],
+	context: CommandContext,
+	input: NodeJS.ReadableStream,
+	write: (text: string) => void,
+): Promise<void> {
+	const lines = createInterface({ input, crlfDelay: Infinity });
+	for await (const line of lines) {
+		const r = runConsoleLine(line, commands, context);
+		if (r !== undefined) write(`${replyToText(r)}\n`);
+	}
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import 'dotenv/config';
+import { commands } from '../commands/index.js';
+import { dataDir } from './app.js';
+import { runConsole } from './console.js';
+import { parseEnv, UsageError } from './env.js';
+import { createLogger, scrub } from './log.js';
+import { DataDirError, loadDataDir } from './store/data-dir.js';
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, else a console that reads `/ask …` lines
+ * on stdin and prints the replies the bot would send.
+ */
+async function main(): Promise<void> {
+	const env = parseEnv();
+	const log = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
+	const { corpus, report } = await loadDataDir(dataDir(env), log);
+	log.info({ sources: corpus.sources.length, paragraphs: corpus.paragraphs.length, cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
+	if (env.DISCORD_TOKEN === undefined) {
+		if (process.stdin.isTTY) process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /help; Ctrl-D ends.\n');
+		await runConsole(commands, { corpus }, process.stdin, (text) => process.stdout.write(`${text}\n`));
+		return;
+	}
+	const { startBot } = await import('./discord/bot.js');
+	await startBot({ env, log, corpus, token: env.DISCORD_TOKEN });
+}
+
+main().catch((error: unknown) => {
+	const secrets = process.env.DISCORD_TOKEN ? [process.env.DISCORD_TOKEN] : [];
+	const message = scrub(error instanceof Error ? error.message : String(error), secrets);
+	process.stderr.write(`error: ${message}\n`);
+	process.exitCode = error instanceof UsageError || error instanceof DataDirError ? 2 : 1;
+});
