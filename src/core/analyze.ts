@@ -8,6 +8,7 @@ import {
 	PHRASES,
 	QUESTION_WORDS,
 	STOP_WORDS,
+	SYNONYMS,
 } from './lexicon.js';
 
 /** A word of a text with the term it is indexed under and where it stands (UTF-16 offsets). */
@@ -176,6 +177,7 @@ export interface QueryTerm {
 
 const DEMONYM_FACTOR = 0.6;
 const CAPITAL_FACTOR = 0.4;
+const SYNONYM_FACTOR = 0.5;
 
 /** Term → related terms and their factor: demonym ↔ country, capital ↔ country, both ways. */
 let related: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined;
@@ -194,6 +196,7 @@ function relatedTerms(): ReadonlyMap<string, ReadonlyMap<string, number>> {
 	};
 	for (const [demonym, country] of Object.entries(DEMONYMS)) link(demonym, country, DEMONYM_FACTOR);
 	for (const [capital, country] of Object.entries(CAPITALS)) link(capital, country, CAPITAL_FACTOR);
+	for (const group of SYNONYMS) for (const a of group) for (const b of group) if (a < b) link(a, b, SYNONYM_FACTOR);
 	related = map;
 	return map;
 }

@@ -51,7 +51,7 @@ export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, bm25: 0.3 } as const;
  * informative weight (inverse frequencies; an unknown word weighs the most). Calibrated on the dev
  * questions and our own held-out set (see README).
  */
-export const MIN_COVERAGE = 0.4;
+export const MIN_COVERAGE = 0.38;
 
 /**
  * Paragraphs that cite rather than state (a footnote's reference, a bare heading) are worth this much

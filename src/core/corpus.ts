@@ -24,12 +24,18 @@ export function paragraphsOf(texts: readonly SourceText[]): Paragraph[] {
 	return texts.flatMap(({ source, text }) => splitParagraphs(source, text));
 }
 
-/**
- * Assembles a corpus from its texts. Pass `index` when one was loaded from the cache for these same
- * texts; otherwise it is built (the slow part).
- */
-export function createCorpus(texts: readonly SourceText[], index?: SearchIndex, background?: Background): Corpus {
-	const paragraphs = paragraphsOf(texts);
+export interface CorpusOptions {
+	/** The index of these very texts, loaded from the cache; built when absent (the slow part). */
+	readonly index?: SearchIndex;
+	/** Everyday-English word ranks for a new index (see background.ts). */
+	readonly background?: Background;
+	/** The texts' paragraphs, when the caller split them already. */
+	readonly paragraphs?: readonly Paragraph[];
+}
+
+/** Assembles a corpus from its texts. */
+export function createCorpus(texts: readonly SourceText[], options: CorpusOptions = {}): Corpus {
+	const paragraphs = options.paragraphs ?? paragraphsOf(texts);
 	const byId = new Map(texts.map(({ source }) => [source.id, source]));
 	const grouped = new Map<string, Paragraph[]>(texts.map(({ source }) => [source.id, []]));
 	for (const p of paragraphs) grouped.get(p.source.id)!.push(p);
@@ -38,6 +44,6 @@ export function createCorpus(texts: readonly SourceText[], index?: SearchIndex, 
 		byId,
 		paragraphs,
 		paragraphsOf: grouped,
-		index: index ?? buildIndex(paragraphs, background),
+		index: options.index ?? buildIndex(paragraphs, options.background),
 	};
 }

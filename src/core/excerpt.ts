@@ -25,6 +25,8 @@ export const EXCERPT_WEIGHTS = {
 	length: 0.04,
 	/** Question words found in the very form asked ("minilateralism", not "minilateral"). */
 	exact: 0.05,
+	/** Cost of quoting a second sentence: it must add more than this share of the question. */
+	second: 0.08,
 } as const;
 
 const DATE_LIKE = /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
@@ -52,9 +54,14 @@ function clauseUnits(text: string, sentence: Span): Span[] {
 }
 
 /** Candidate windows: runs of whole sentences, and runs of clauses inside sentences too long to quote. */
-function windows(text: string): Span[] {
+interface Window extends Span {
+	/** Two whole sentences. */
+	readonly pair?: true;
+}
+
+function windows(text: string): Window[] {
 	const sentences = splitSentences(text);
-	const out: Span[] = [];
+	const out: Window[] = [];
 	for (let i = 0; i < sentences.length; i++) {
 		const first = sentences[i]!;
 		if (first.end - first.start > MAX_QUOTE_LENGTH) {
@@ -70,7 +77,7 @@ function windows(text: string): Span[] {
 		}
 		out.push(first);
 		const second = sentences[i + 1];
-		if (second !== undefined && second.end - first.start <= MAX_QUOTE_LENGTH) out.push({ start: first.start, end: second.end });
+		if (second !== undefined && second.end - first.start <= MAX_QUOTE_LENGTH) out.push({ start: first.start, end: second.end, pair: true });
 	}
 	return out;
 }
@@ -168,7 +175,8 @@ export function selectExcerpt(text: string, query: Query, tokens: readonly Token
 			EXCERPT_WEIGHTS.phrase * phrases(inside, query) +
 			EXCERPT_WEIGHTS.exact * exactness(text, inside, query) +
 			(query.asksWhen && DATE_LIKE.test(slice) ? EXCERPT_WEIGHTS.date * coverage : 0) -
-			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH);
+			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH) -
+			(w.pair === true ? EXCERPT_WEIGHTS.second : 0);
 		if (best === undefined || score > best.score) best = { start: w.start, end: w.end, coverage, score };
 	}
 	return best ?? { start: 0, end: text.length, coverage: 0, score: 0 };

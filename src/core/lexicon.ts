@@ -15,7 +15,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 	this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what
 	what's when when's where where's which while who who's whom why why's with won't would wouldn't you
 	you'd you'll you're you've your yours yourself yourselves also s t just will shall may might must
-	whose`.split(/\s+/),
+	whose us`.split(/\s+/),
 );
 
 /**
@@ -144,6 +144,42 @@ export const CAPITALS: Readonly<Record<string, string>> = {
 	berlin: 'germany',
 	london: 'unitedkingdom',
 };
+
+/**
+ * Words news uses for the same thing, each group matched at a lower weight than the word itself: a
+ * question about "weapons" finds "arms", one about "TV channels" finds "broadcaster".
+ */
+export const SYNONYMS: ReadonlyArray<readonly string[]> = [
+	['weapon', 'arms', 'armament'],
+	['sell', 'sale', 'sold'],
+	['buy', 'purchase', 'acquire'],
+	['die', 'died', 'death', 'dead', 'killed', 'casualties'],
+	['tv', 'television', 'broadcaster', 'channel'],
+	['newspaper', 'outlet', 'media', 'journalist'],
+	['envoy', 'ambassador', 'delegation', 'representative'],
+	['agreement', 'deal', 'accord', 'pact', 'treaty'],
+	['talks', 'negotiations', 'meeting', 'summit'],
+	['war', 'conflict', 'fighting', 'hostilities'],
+	['border', 'frontier', 'boundary'],
+	['leader', 'president', 'premier'],
+	['minister', 'secretary'],
+	['help', 'aid', 'assist', 'support'],
+	['begin', 'start', 'launch', 'kick'],
+	['end', 'finish', 'conclude', 'close'],
+	['prisoner', 'detainee', 'captive', 'imprisoned'],
+	['refugee', 'displaced'],
+	['economy', 'economic', 'trade'],
+	['railway', 'railroad', 'rail'],
+	['pipeline', 'gas'],
+	['country', 'nation', 'state'],
+	['victory', 'victor', 'win', 'won'],
+	['remove', 'withdraw', 'withdrawal', 'removal'],
+	['stop', 'halt', 'suspend'],
+	['quick', 'fast', 'rush', 'hurry'],
+	['head', 'lead', 'led', 'chair'],
+	['sanction', 'penalty'],
+	['election', 'vote', 'poll'],
+];
 
 /** Irregular verb forms the stemmer cannot join to their base form ("led" and "leads"). */
 export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {

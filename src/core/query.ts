@@ -35,6 +35,9 @@ const NAME_WEIGHT = 1.5;
  * something the sources never mention is one they cannot answer.
  */
 const UNKNOWN_NAME_WEIGHT = 3;
+/** So does a rare English word the corpus lacks ("genocide", "volcano"): the topic is not covered. */
+const UNKNOWN_RARE_WEIGHT = 2;
+const RARE = 0.8;
 /** Factor of a spelling the index knows within a small edit distance of an unknown question word. */
 const FUZZY_FACTOR = 0.7;
 const FUZZY_MIN_LENGTH = 5;
@@ -52,6 +55,11 @@ function prefixMatches(index: SearchIndex, term: string): Map<string, number> {
 	if (term.length < PREFIX_MIN_LENGTH || /^\p{N}/u.test(term)) return found;
 	for (const [candidate] of index.vocabulary.atPrefix(term)) {
 		if (candidate !== term && candidate.length - term.length <= PREFIX_MAX_EXTRA) found.set(candidate, PREFIX_FACTOR);
+	}
+	// And the other way: "victori" (victories) also finds "victor".
+	for (let cut = term.length - 1; cut >= Math.max(PREFIX_MIN_LENGTH + 1, term.length - 2); cut--) {
+		const shorter = term.slice(0, cut);
+		if (index.vocabulary.has(shorter)) found.set(shorter, PREFIX_FACTOR);
 	}
 	return found;
 }
@@ -83,7 +91,9 @@ export function buildQuery(index: SearchIndex, question: string): Query {
 		if (df === undefined) for (const [alt, factor] of fuzzyMatches(index, qt.term)) if (!matches.has(alt)) matches.set(alt, factor);
 		const unknown = matches.size === 0;
 		const general = COMMON_FLOOR + (1 - COMMON_FLOOR) * specificity(index.background, qt.term);
-		const boost = general * (qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : 1);
+
+		const specific = specificity(index.background, qt.term);
+		const boost = general * (qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : unknown && specific >= RARE ? UNKNOWN_RARE_WEIGHT : 1);
 		const weight = idf(index, df ?? 0) * boost;
 		const slot = terms.length;
 		terms.push({ term: qt.term, weight, matches, unknown, boost, surface: qt.surface });

@@ -35,16 +35,35 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 }
 
 /**
+ * ICU's segments, with footnote markers kept with the sentence they close: ICU breaks
+ * "corridor.[2] The" after the bracket, leaving "2]" to open the next sentence.
+ */
+function segments(text: string): Span[] {
+	const out: Span[] = [];
+	for (const { segment, index } of segmenter.segment(text)) out.push({ start: index, end: index + segment.length });
+	for (let i = 0; i + 1 < out.length; i++) {
+		const here = out[i]!;
+		if (text[here.end - 1] !== '[') continue;
+		const close = /^[^\s\]]{0,8}\]\s*/.exec(text.slice(here.end));
+		if (close === null) continue;
+		const cut = here.end + close[0].length;
+		out[i] = { start: here.start, end: cut };
+		out[i + 1] = { start: cut, end: Math.max(cut, out[i + 1]!.end) };
+	}
+	return out;
+}
+
+/**
  * Splits a paragraph into sentences with `Intl.Segmenter`, rejoining breaks after abbreviations and
  * initials. Spans are trimmed of surrounding white space and cover every non-space character.
  */
 export function splitSentences(text: string): Span[] {
 	const spans: Span[] = [];
 	let pendingStart = -1;
-	for (const { segment, index } of segmenter.segment(text)) {
-		const start = pendingStart >= 0 ? pendingStart : index;
-		const end = index + segment.length;
-		if (end < text.length && endsWithAbbreviation(segment)) {
+	for (const segment of segments(text)) {
+		const start = pendingStart >= 0 ? pendingStart : segment.start;
+		const end = segment.end;
+		if (end < text.length && endsWithAbbreviation(text.slice(start, end))) {
 			pendingStart = start;
 			continue;
 		}

@@ -3,10 +3,9 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ANALYZER_VERSION } from '../core/analyze.js';
 import { parseCatalog } from '../core/catalog.js';
-import { createCorpus, type Corpus, type SourceText } from '../core/corpus.js';
+import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
 import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SerializedIndex } from '../core/search-index.js';
-import { paragraphsOf } from '../core/corpus.js';
 import { writeFileAtomic } from './atomic.js';
 import { createRequire } from 'node:module';
 import { buildBackground, type Background } from '../core/background.js';
@@ -118,7 +117,7 @@ export async function loadDataDir(dir: string, log?: Logger): Promise<{ corpus: 
 	const cached = await readCache(join(dir, CACHE_DIR, name), paragraphs.length);
 	if (cached !== undefined) {
 		try {
-			const corpus = createCorpus(texts, deserializeIndex(cached));
+			const corpus = createCorpus(texts, { index: deserializeIndex(cached), paragraphs });
 			return { corpus, report: { cache: 'hit', problems, ms: performance.now() - started } };
 		} catch (error) {
 			log?.warn({ err: error }, 'the index cache did not load; rebuilding it');
@@ -132,6 +131,6 @@ export async function loadDataDir(dir: string, log?: Logger): Promise<{ corpus: 
 		cache = 'built, not saved';
 		log?.warn({ err: error }, 'could not save the index cache; it will be rebuilt next time');
 	}
-	const corpus = createCorpus(texts, index);
+	const corpus = createCorpus(texts, { index, paragraphs });
 	return { corpus, report: { cache, problems, ms: performance.now() - started } };
 }

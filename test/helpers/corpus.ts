@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCatalog } from '../../src/core/catalog.js';
+import { createCorpus, type Corpus } from '../../src/core/corpus.js';
+import { loadBackground } from '../../src/store/data-dir.js';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const DEFAULT_DATA = join(ROOT, 'index-data');
+export const FIXTURE_DATA = join(ROOT, 'test', 'fixtures', 'corpus');
+
+const cache = new Map<string, Corpus>();
+
+/** A corpus read straight from a data directory (no cache), memoized per test file. */
+export function corpusFrom(dir: string): Corpus {
+	let corpus = cache.get(dir);
+	if (corpus === undefined) {
+		const { sources } = parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')));
+		const texts = sources.map((source) => ({ source, text: readFileSync(join(dir, source.file), 'utf8') }));
+		corpus = createCorpus(texts, { background: loadBackground() });
+		cache.set(dir, corpus);
+	}
+	return corpus;
+}

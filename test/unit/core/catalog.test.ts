@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCatalog, splitParagraphs } from '../../../src/core/catalog.js';
+import { ROOT } from '../../helpers/corpus.js';
+
+describe('parseCatalog', () => {
+	it('loads the default catalog whole', () => {
+		const { sources, problems } = parseCatalog(JSON.parse(readFileSync(join(ROOT, 'index-data/sources.json'), 'utf8')));
+		expect(sources).toHaveLength(5);
+		expect(problems).toEqual([]);
+	});
+
+	it('reports each bad entry by id and field and keeps the good ones', () => {
+		const raw = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/broken-catalog/sources.json'), 'utf8'));
+		const { sources, problems } = parseCatalog(raw);
+		expect(sources.map((s) => s.id)).toEqual(['good-one', 'no-file', 'escape']);
+		expect(problems).toContainEqual(expect.objectContaining({ id: 'bad-date', field: 'published' }));
+		expect(problems).toContainEqual(expect.objectContaining({ id: 'bad-url', field: 'url' }));
+		expect(problems).toContainEqual(expect.objectContaining({ id: '#5', field: 'id' }));
+	});
+
+	it('refuses a catalog that is not an array, and a duplicate id', () => {
+		expect(parseCatalog({}).problems).toHaveLength(1);
+		const entry = { id: 'a', file: 'a.txt', title: 'T', publisher: 'P', url: 'https://a.example', published: '2024-01-01' };
+		const { sources, problems } = parseCatalog([entry, entry]);
+		expect(sources).toHaveLength(1);
+		expect(problems[0]).toMatchObject({ id: 'a', field: 'id' });
+	});
+});
+
+describe('splitParagraphs', () => {
+	it('numbers non-empty lines from 0 and keeps them byte for byte', () => {
+		const source = { id: 's', file: 's.txt', title: 'T', publisher: 'P', url: 'https://s.example', published: '2024-01-01', authors: [] };
+		const ps = splitParagraphs(source, 'One.  \n\n  \nTwo “quoted”.\r\n\n');
+		expect(ps.map((p) => [p.n, p.text])).toEqual([
+			[0, 'One.  '],
+			[1, 'Two “quoted”.'],
+		]);
+	});
+});

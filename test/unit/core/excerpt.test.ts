@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUOTE_LENGTH, selectExcerpt } from '../../../src/core/excerpt.js';
+import { buildQuery } from '../../../src/core/query.js';
+import { corpusFrom, DEFAULT_DATA } from '../../helpers/corpus.js';
+
+const news = corpusFrom(DEFAULT_DATA);
+const quote = (text: string, question: string) => {
+	const e = selectExcerpt(text, buildQuery(news.index, question));
+	return text.slice(e.start, e.end);
+};
+
+describe('selectExcerpt', () => {
+	it('picks the sentence holding the rare question words, not the one with most common ones', () => {
+		const text = 'Armenia and Azerbaijan met. Armenia and Azerbaijan and Armenia talked. The railway to Kars reopened in 1993.';
+		expect(quote(text, 'When did the railway to Kars reopen in Armenia?')).toBe('The railway to Kars reopened in 1993.');
+	});
+
+	it('quotes a clause of a sentence too long to quote whole', () => {
+		const long = `${'Officials met many times over the years and discussed a great many things, '.repeat(4)}and finally the Alican gate opened to third-country nationals, as promised.`;
+		const q = quote(long, 'Did the Alican gate open?');
+		expect(q.length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+		expect(q).toContain('Alican gate opened');
+	});
+
+	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
+				const e = selectExcerpt(text, buildQuery(news.index, question));
+				expect(e.start).toBeGreaterThanOrEqual(0);
+				expect(e.end).toBeLessThanOrEqual(text.length);
+				expect(e.end).toBeGreaterThan(e.start);
+				expect(e.end - e.start).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});
