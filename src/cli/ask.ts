@@ -31,9 +31,11 @@ async function askLines(corpus: Corpus, top: number, abstain: boolean, write: (s
 		n++;
 		let id: string | number | undefined;
 		try {
-			const parsed = LineSchema.safeParse(JSON.parse(line));
+			const json: unknown = JSON.parse(line);
+			const idOnly = z.object({ id: z.union([z.string(), z.number()]) }).safeParse(json);
+			if (idOnly.success) id = idOnly.data.id;
+			const parsed = LineSchema.safeParse(json);
 			if (!parsed.success) throw new Error(`line ${n}: expected {"id"?: string, "q": string}`);
-			id = parsed.data.id;
 			const q = parsed.data.q.trim();
 			if (q.length === 0) throw new Error(`line ${n}: the question is empty`);
 			if (q.length > MAX_QUESTION_LENGTH * 10) throw new Error(`line ${n}: the question is too long`);

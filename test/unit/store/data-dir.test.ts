@@ -1,0 +1,68 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answer } from '../../../src/core/answer.js';
+import { DataDirError, loadDataDir } from '../../../src/store/data-dir.js';
+import { FIXTURE_DATA, ROOT } from '../../helpers/corpus.js';
+
+let dir: string;
+
+beforeEach(async () => {
+	dir = await mkdtemp(join(tmpdir(), 'verbatim-data-'));
+	await cp(FIXTURE_DATA, dir, { recursive: true });
+});
+afterEach(async () => {
+	await rm(dir, { recursive: true, force: true });
+});
+
+const cacheFiles = async () => (await readdir(join(dir, '.cache'))).filter((f) => f.startsWith('index-'));
+
+describe('loadDataDir', () => {
+	it('builds the index once, then loads it from the cache with the same answers', async () => {
+		const first = await loadDataDir(dir);
+		expect(first.report.cache).toBe('built');
+		const second = await loadDataDir(dir);
+		expect(second.report.cache).toBe('hit');
+		const q = 'Who led the Turkish side?';
+		expect(answer(second.corpus, q)).toEqual(answer(first.corpus, q));
+	});
+
+	it('rebuilds by itself when a source file changes, keeping one cache file', async () => {
+		await loadDataDir(dir);
+		await appendFile(join(dir, 'beta.txt'), 'A ferry to Trabzon starts in spring.\n');
+		const again = await loadDataDir(dir);
+		expect(again.report.cache).toBe('built');
+		expect(answer(again.corpus, 'When does the ferry to Trabzon start?').results[0]?.quote).toContain('ferry to Trabzon');
+		expect(await cacheFiles()).toHaveLength(1);
+	});
+
+	it('rebuilds a corrupt or truncated cache rather than trusting it', async () => {
+		await loadDataDir(dir);
+		const [name] = await cacheFiles();
+		const path = join(dir, '.cache', name!);
+		const whole = await readFile(path, 'utf8');
+		await writeFile(path, whole.slice(0, whole.length / 2));
+		expect((await loadDataDir(dir)).report.cache).toBe('built');
+		await writeFile(path, JSON.stringify({ mini: {}, vocabulary: [], paragraphCount: 7, background: [] }));
+		const r = await loadDataDir(dir);
+		expect(r.report.cache).toBe('built');
+		expect(answer(r.corpus, 'Who led the Turkish side?').answered).toBe(true);
+	});
+
+	it('reports bad catalog entries and unreadable files by id, and loads the rest', async () => {
+		const broken = join(ROOT, 'test/fixtures/broken-catalog');
+		const target = join(dir, 'broken');
+		await cp(broken, target, { recursive: true });
+		const { corpus, report } = await loadDataDir(target);
+		expect(corpus.sources.map((s) => s.id)).toEqual(['good-one']);
+		const byId = Object.fromEntries(report.problems.map((p) => [p.id, p.field]));
+		expect(byId).toMatchObject({ 'bad-date': 'published', 'bad-url': 'url', 'no-file': 'file', escape: 'file' });
+	});
+
+	it('fails with a clear error when there is no catalog', async () => {
+		await expect(loadDataDir(join(dir, 'nowhere'))).rejects.toThrow(DataDirError);
+		await writeFile(join(dir, 'sources.json'), '{not json');
+		await expect(loadDataDir(dir)).rejects.toThrow(/not valid JSON/);
+	});
+});
