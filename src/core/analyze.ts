@@ -58,6 +58,31 @@ export function termOfWord(word: string): string | null {
 	return termOf(fold(word), word);
 }
 
+/** Memos of word → folded form and word → term: a corpus repeats its words, and folding and stemming are the costly part of analysis. */
+const MEMO_SIZE = 500_000;
+const foldMemo = new Map<string, string>();
+const termMemo = new Map<string, string | null>();
+
+function foldWord(raw: string): string {
+	let folded = foldMemo.get(raw);
+	if (folded === undefined) {
+		folded = fold(raw);
+		if (foldMemo.size >= MEMO_SIZE) foldMemo.clear();
+		foldMemo.set(raw, folded);
+	}
+	return folded;
+}
+
+function termOfRaw(raw: string): string | null {
+	let term = termMemo.get(raw);
+	if (term === undefined) {
+		term = termOf(foldWord(raw), raw);
+		if (termMemo.size >= MEMO_SIZE) termMemo.clear();
+		termMemo.set(raw, term);
+	}
+	return term;
+}
+
 /** Maps one folded word to its index term, or null for a stop word. */
 function termOf(word: string, raw: string): string | null {
 	const letters = raw.replace(/\./g, '');
@@ -88,7 +113,7 @@ function splitWords(text: string): Word[] {
 	const words: Word[] = [];
 	for (const m of text.matchAll(WORD)) {
 		const raw = m[0];
-		words.push({ folded: fold(raw), raw, start: m.index, end: m.index + raw.length });
+		words.push({ folded: foldWord(raw), raw, start: m.index, end: m.index + raw.length });
 	}
 	return words;
 }
@@ -150,7 +175,7 @@ export function analyze(text: string): Token[] {
 			i++;
 			continue;
 		}
-		const term = termOf(word.folded, word.raw);
+		const term = termOfRaw(word.raw);
 		if (term === null) continue;
 		tokens.push({ term, start: word.start, end: word.end, capitalized: /^\p{Lu}/u.test(word.raw) });
 	}

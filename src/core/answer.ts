@@ -1,8 +1,8 @@
-import { analyze } from './analyze.js';
 import type { Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
 import { paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
 import { textFragmentLink } from './link.js';
+import { paragraphAnalysis } from './paragraph-cache.js';
 import { buildQuery, type Query } from './query.js';
 
 /** The metadata a quote is cited with. */
@@ -89,8 +89,8 @@ function search(corpus: Corpus, query: Query): Ranked[] {
 	return top.map((hit) => {
 		const id = hit.id as number;
 		const text = corpus.paragraphs[id]!.text;
-		const tokens = analyze(text);
-		const excerpt = selectExcerpt(text, query, tokens);
+		const { tokens, windows } = paragraphAnalysis(corpus, id);
+		const excerpt = selectExcerpt(text, query, tokens, windows);
 		const score =
 			RANK_WEIGHTS.excerpt * excerpt.score +
 			RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +

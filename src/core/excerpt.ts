@@ -54,12 +54,12 @@ function clauseUnits(text: string, sentence: Span): Span[] {
 }
 
 /** Candidate windows: runs of whole sentences, and runs of clauses inside sentences too long to quote. */
-interface Window extends Span {
+export interface Window extends Span {
 	/** Two whole sentences. */
 	readonly pair?: true;
 }
 
-function windows(text: string): Window[] {
+export function windows(text: string): Window[] {
 	const sentences = splitSentences(text);
 	const out: Window[] = [];
 	for (let i = 0; i < sentences.length; i++) {
@@ -162,10 +162,15 @@ function phrases(hits: readonly Hit[], query: Query): number {
  * question weight, its terms close together, at most {@link MAX_QUOTE_LENGTH} characters. The
  * excerpt is always an exact slice of `text`.
  */
-export function selectExcerpt(text: string, query: Query, tokens: readonly Token[] = analyze(text)): Excerpt {
+export function selectExcerpt(
+	text: string,
+	query: Query,
+	tokens: readonly Token[] = analyze(text),
+	spans: readonly Window[] = windows(text),
+): Excerpt {
 	const hits = hitsOf(tokens, query);
 	let best: Excerpt | undefined;
-	for (const w of windows(text)) {
+	for (const w of spans) {
 		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
 		const coverage = coverageOf(inside, query);
 		const slice = text.slice(w.start, w.end);

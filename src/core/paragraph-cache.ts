@@ -1,0 +1,34 @@
+import { analyze, type Token } from './analyze.js';
+import type { Corpus } from './corpus.js';
+import { windows, type Window } from './excerpt.js';
+
+/** A paragraph's analysis, which depends on its text alone: computed once, reused by every question. */
+export interface ParagraphAnalysis {
+	readonly tokens: readonly Token[];
+	readonly windows: readonly Window[];
+}
+
+/** Paragraphs whose analysis is kept; the least recently used go first. Bounds memory on large corpora. */
+export const PARAGRAPH_CACHE_SIZE = 20_000;
+
+const caches = new WeakMap<Corpus, Map<number, ParagraphAnalysis>>();
+
+/** The analysis of paragraph `id` of `corpus`, from the cache or computed now. */
+export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis {
+	let cache = caches.get(corpus);
+	if (cache === undefined) {
+		cache = new Map();
+		caches.set(corpus, cache);
+	}
+	const hit = cache.get(id);
+	if (hit !== undefined) {
+		cache.delete(id);
+		cache.set(id, hit);
+		return hit;
+	}
+	const text = corpus.paragraphs[id]!.text;
+	const analysis = { tokens: analyze(text), windows: windows(text) };
+	if (cache.size >= PARAGRAPH_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+	cache.set(id, analysis);
+	return analysis;
+}
