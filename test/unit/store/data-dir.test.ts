@@ -10,7 +10,7 @@ let dir: string;
 
 beforeEach(async () => {
 	dir = await mkdtemp(join(tmpdir(), 'verbatim-data-'));
-	await cp(FIXTURE_DATA, dir, { recursive: true });
+	await cp(FIXTURE_DATA, dir, { recursive: true, filter: (src) => !src.includes('.cache') });
 });
 afterEach(async () => {
 	await rm(dir, { recursive: true, force: true });
