@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { answer } from '../src/core/answer.js';
-import { renderAnswer } from '../src/core/render.js';
+import { ASK_PAGE_SIZE, MAX_ASK_RESULTS, renderAnswerPage } from '../src/core/render.js';
 import { defineCommand } from './define.js';
 
 /** Longest question accepted; longer ones get a clear error rather than a slow answer. */
@@ -27,6 +27,10 @@ export const ask = defineCommand({
 			.trim()
 			.min(1, 'Ask a question: the question is empty.')
 			.max(MAX_QUESTION_LENGTH, `Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`),
+		// Not a Discord option: the "More" and "Back" buttons carry it (see renderAnswerPage).
+		offset: z.coerce.number().int().min(0).max(MAX_ASK_RESULTS).optional(),
 	}),
-	run: ({ question }, { corpus }) => renderAnswer(answer(corpus, question), corpus.sources.length),
+	// One result past the page is fetched so the reply knows whether to offer "More".
+	run: ({ question, offset = 0 }, { corpus }) =>
+		renderAnswerPage(answer(corpus, question, { top: offset + ASK_PAGE_SIZE + 1 }), { offset, sourceCount: corpus.sources.length }),
 });

@@ -1,5 +1,6 @@
 import type { Answer, AnswerResult, Citation } from './answer.js';
 import type { Paragraph, Source } from './catalog.js';
+import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 
 /** Discord's limits, which every reply keeps to. */
@@ -119,4 +120,58 @@ export function replyToText(r: Reply): string {
 	}
 	if (r.buttons.length > 0) parts.push(r.buttons.map((b) => `[${b.label}]`).join(' '));
 	return parts.join('\n\n');
+}
+
+/** Results per page of /ask: "More" shows the next this many. */
+export const ASK_PAGE_SIZE = 3;
+/** How deep "More" goes: no page starts at or beyond this many results. */
+export const MAX_ASK_RESULTS = 30;
+
+/**
+ * A button's custom id: its parts joined by ":". The last part may itself hold ":" (a question);
+ * adapters with a length limit shorten long ids themselves.
+ */
+export const buttonId = (...parts: readonly (string | number)[]): string => parts.join(':');
+
+/** Where a page of /ask results starts, and how the answer was asked. */
+export interface AnswerPage {
+	/** Index of the first result shown, 0-based. Default 0. */
+	readonly offset?: number;
+	/** Sources searched, for "the N sources don't say". */
+	readonly sourceCount?: number;
+}
+
+/**
+ * The reply to /ask for one page of results: `answer` holds the results from the first up to at
+ * least one past this page (so a "More" button shows only when there is more). Adds a "Full
+ * paragraph" button per card, and "Back"/"More" buttons whose ids carry the question and offset.
+ */
+export function renderAnswerPage(answer: Answer, page: AnswerPage = {}): Reply {
+	const offset = Math.max(0, page.offset ?? 0);
+	const shown = answer.results.slice(offset, offset + ASK_PAGE_SIZE);
+	const question = answer.question.replace(/\s+/g, ' ').trim();
+	const base = renderAnswer({ ...answer, results: shown, answered: answer.answered && (shown.length > 0 || offset === 0) }, page.sourceCount);
+	const buttons: Button[] = shown.map((r) => ({ id: buttonId('ask', 'full', r.source.id, r.paragraph), label: `Full paragraph ${r.paragraph + 1}` }));
+	if (offset > 0) buttons.push({ id: buttonId('ask', 'more', Math.max(0, offset - ASK_PAGE_SIZE), question), label: 'Back' });
+	const next = offset + ASK_PAGE_SIZE;
+	if (answer.results.length > next && next < MAX_ASK_RESULTS) buttons.push({ id: buttonId('ask', 'more', next, question), label: 'More' });
+	if (offset === 0) return { ...base, buttons };
+	const first = offset + 1;
+	const heading = shown.length === 0 ? `No more passages for “${escapeMarkdown(truncate(question, 200))}”.` : `**Passages ${first}–${offset + shown.length}** for “${escapeMarkdown(truncate(question, 200))}”:`;
+	return { ...base, content: heading, buttons };
+}
+
+/** One paragraph of a source, whole and verbatim, as a card linking to it (shown only to who asked). */
+export function renderParagraph(source: Citation, paragraph: Pick<Paragraph, 'n' | 'text'>): Reply {
+	return reply(`Paragraph ${paragraph.n + 1} of \`${source.id}\`, in full:`, {
+		cards: [
+			{
+				title: truncate(escapeMarkdown(source.title), MAX_EMBED_TITLE),
+				url: textFragmentLink(source.url, paragraph.text),
+				description: blockQuote(paragraph.text.trim()),
+				footer: `${citationLine(source)} · paragraph ${paragraph.n + 1}`,
+			},
+		],
+		ephemeral: true,
+	});
 }

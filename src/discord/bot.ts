@@ -1,7 +1,14 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { z } from 'zod';
+import { commands } from '../../commands/index.js';
 import type { Corpus } from '../core/corpus.js';
 import type { Env } from '../env.js';
 import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
+import { createCooldown } from './cooldown.js';
+import { createIdStore } from './custom-ids.js';
+import { restOptions } from './rest-options.js';
+import { createRouter } from './router.js';
 
 export interface BotOptions {
 	readonly env: Env;
@@ -10,7 +17,90 @@ export interface BotOptions {
 	readonly token: string;
 }
 
-/** The Discord bot (see the Discord issue); until it lands, a token is refused with a clear message. */
-export async function startBot(_options: BotOptions): Promise<void> {
-	throw new UsageError('the Discord bot is not built yet: unset DISCORD_TOKEN to use the console');
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** The bot's own settings, beside INTERFACE.md's environment. */
+export const BotSettingsSchema = z.object({
+	/** Requests a user may make in any 10 s (commands and buttons; autocomplete is free); 0 turns the limit off. */
+	COOLDOWN_PER_10S: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10_000).default(10)),
+	/** A command slower than this (ms) is deferred; 0 defers every command. */
+	DISCORD_DEFER_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(2_500).default(1_500)),
+});
+
+export type BotSettings = z.infer<typeof BotSettingsSchema>;
+
+/** Parses the bot's settings; a bad value is a {@link UsageError} naming the variable. */
+export function parseBotSettings(source: NodeJS.ProcessEnv = process.env): BotSettings {
+	const parsed = BotSettingsSchema.safeParse(source);
+	if (!parsed.success) throw new UsageError(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	return parsed.data;
+}
+
+/** A client with the Guilds intent only, no mention ever parsed, REST pointed at DISCORD_API_BASE when set. */
+export function createClient(env: Pick<Env, 'DISCORD_API_BASE'>): Client {
+	const rest = restOptions(env);
+	return new Client({
+		intents: [GatewayIntentBits.Guilds],
+		allowedMentions: { parse: [] },
+		...(rest.api === undefined ? {} : { rest }),
+	});
+}
+
+/** Logs what the client and its shards go through; reconnecting is left to discord.js. */
+function watch(client: Client, log: Logger): void {
+	client.once(Events.ClientReady, (c) => log.info({ user: c.user.id, guilds: c.guilds.cache.size }, 'ready'));
+	client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
+	client.on(Events.Warn, (message) => log.warn({ detail: message }, 'client warning'));
+	client.on(Events.ShardError, (error, shard) => log.error({ err: error, shard }, 'shard error'));
+	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'shard disconnected'));
+	client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'shard reconnecting'));
+	client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'shard resumed'));
+	client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
+	if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace({ detail: message }, 'discord.js'));
+}
+
+/** SIGINT and SIGTERM destroy the client (closing the gateway cleanly) and exit 0. */
+function stopOnSignals(client: Client, log: Logger): void {
+	let stopping = false;
+	const stop = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		log.info({ signal }, 'shutting down');
+		void client
+			.destroy()
+			.catch((error: unknown) => log.warn({ err: error }, 'destroy failed'))
+			.finally(() => process.exit(0));
+	};
+	process.once('SIGINT', () => stop('SIGINT'));
+	process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * The Discord bot: logs in with `token` and answers interactions from the corpus main.ts loaded.
+ * Resolves once logged in; the gateway keeps the process alive until a signal.
+ */
+export async function startBot({ env, log, corpus, token }: BotOptions): Promise<void> {
+	const settings = parseBotSettings();
+	const client = createClient(env);
+	watch(client, log);
+	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+	client.on(
+		Events.InteractionCreate,
+		createRouter({
+			commands,
+			context: { corpus },
+			log,
+			cooldown: createCooldown(settings.COOLDOWN_PER_10S),
+			ids: createIdStore(),
+			deferAfterMs: settings.DISCORD_DEFER_MS,
+		}),
+	);
+	stopOnSignals(client, log);
+	log.info({ commands: commands.map((c) => c.data.name), cooldownPer10s: settings.COOLDOWN_PER_10S, api: env.DISCORD_API_BASE ?? 'default' }, 'logging in');
+	try {
+		await client.login(token);
+	} catch (error) {
+		await client.destroy();
+		throw error;
+	}
 }
