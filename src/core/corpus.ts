@@ -1,6 +1,6 @@
 import { splitParagraphs, type Paragraph, type Source } from './catalog.js';
 import type { Background } from './background.js';
-import { buildIndex, type SearchIndex } from './search-index.js';
+import { addToIndex, buildIndex, type SearchIndex } from './search-index.js';
 
 /** Everything the core answers from: the sources, their paragraphs, and the index over them. */
 export interface Corpus {
@@ -45,5 +45,26 @@ export function createCorpus(texts: readonly SourceText[], options: CorpusOption
 		paragraphs,
 		paragraphsOf: grouped,
 		index: options.index ?? buildIndex(paragraphs, options.background),
+	};
+}
+
+/**
+ * A corpus with more sources: their paragraphs are appended (ids of the old ones unchanged) and added
+ * to the same index in place, without rebuilding it. Sources whose id the corpus has are skipped.
+ * The corpus passed in shares that index and must not be used afterwards.
+ */
+export function extendCorpus(corpus: Corpus, texts: readonly SourceText[]): Corpus {
+	const fresh = texts.filter(({ source }) => !corpus.byId.has(source.id));
+	if (fresh.length === 0) return corpus;
+	const added = paragraphsOf(fresh);
+	const grouped = new Map(corpus.paragraphsOf);
+	for (const { source } of fresh) grouped.set(source.id, []);
+	for (const p of added) (grouped.get(p.source.id) as Paragraph[]).push(p);
+	return {
+		sources: [...corpus.sources, ...fresh.map((t) => t.source)],
+		byId: new Map([...corpus.byId, ...fresh.map(({ source }) => [source.id, source] as const)]),
+		paragraphs: [...corpus.paragraphs, ...added],
+		paragraphsOf: grouped,
+		index: addToIndex(corpus.index, added),
 	};
 }

@@ -60,15 +60,24 @@ function analyzedTitle(title: string): string {
 
 /** Builds the index of `paragraphs`; document ids are positions in that array. */
 export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map()): SearchIndex {
-	const mini = new MiniSearch<IndexedDoc>(OPTIONS);
-	const df = new Map<string, number>();
-	const docs: IndexedDoc[] = paragraphs.map((p, id) => {
+	const empty: SearchIndex = { mini: new MiniSearch<IndexedDoc>(OPTIONS), vocabulary: new SearchableMap(), paragraphCount: 0, background };
+	return addToIndex(empty, paragraphs);
+}
+
+/**
+ * Adds paragraphs to an index in place (MiniSearch `addAll`, paragraph counts updated), numbering them
+ * after those it holds, and returns the index with its new count. Nothing is rebuilt: a running bot
+ * takes new sources this way.
+ */
+export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
+	const first = index.paragraphCount;
+	const docs: IndexedDoc[] = paragraphs.map((p, i) => {
 		const terms = analyze(p.text).map((t) => t.term);
-		for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
-		return { id, text: terms.join(' '), title: analyzedTitle(p.source.title) };
+		for (const term of new Set(terms)) index.vocabulary.set(term, (index.vocabulary.get(term) ?? 0) + 1);
+		return { id: first + i, text: terms.join(' '), title: analyzedTitle(p.source.title) };
 	});
-	mini.addAll(docs);
-	return { mini, vocabulary: SearchableMap.from(df), paragraphCount: paragraphs.length, background };
+	index.mini.addAll(docs);
+	return { ...index, paragraphCount: first + paragraphs.length };
 }
 
 export function serializeIndex(index: SearchIndex): SerializedIndex {

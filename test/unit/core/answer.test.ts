@@ -82,3 +82,20 @@ describe('isCitationLike', () => {
 		expect(isCitationLike('Talks between Yerevan and Baku remained tense.')).toBe(false);
 	});
 });
+
+describe('extendCorpus', () => {
+	it('answers from sources added to a live index, without rebuilding it, old answers unchanged', async () => {
+		const { createCorpus, extendCorpus } = await import('../../../src/core/corpus.js');
+		const { loadBackground } = await import('../../../src/store/data-dir.js');
+		const [alpha, beta] = fixture.sources;
+		const texts = (s: typeof alpha) => ({ source: s!, text: fixture.paragraphsOf.get(s!.id)!.map((p) => p.text).join('\n') });
+		const small = createCorpus([texts(alpha)], { background: loadBackground() });
+		const before = answer(small, 'Who led the Turkish side?');
+		expect(answer(small, 'When was the Kars railway reopened?').results.some((r) => r.source.id === beta!.id)).toBe(false);
+		const grown = extendCorpus(small, [texts(beta), texts(alpha)]);
+		expect(grown.sources).toHaveLength(2);
+		expect(answer(grown, 'When was the Kars railway reopened?').results[0]?.quote).toContain('reopened on Friday');
+		expect(answer(grown, 'Who led the Turkish side?').results[0]?.quote).toBe(before.results[0]?.quote);
+		for (const r of answer(grown, 'Kars railway Turkish side', { top: 10 }).results) expect(isIntact(grown, r)).toBe(true);
+	});
+});
