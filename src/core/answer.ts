@@ -1,3 +1,4 @@
+import type { Token } from './analyze.js';
 import type { Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
 import { paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
@@ -44,7 +45,7 @@ export const ANSWER_DEFAULTS = { top: 3, abstain: true } as const;
 export const CANDIDATES = 40;
 
 /** How the final score mixes the excerpt's score, the paragraph's coverage and its BM25 score. */
-export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, bm25: 0.3 } as const;
+export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, context: 0.15, bm25: 0.3 } as const;
 
 /**
  * The abstention rule: answer only when the best excerpt holds at least this share of the question's
@@ -77,6 +78,19 @@ function citation(source: Source): Citation {
 	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
 }
 
+/**
+ * The paragraph's tokens with those of its neighbours in the same source: a sentence often names its
+ * subject only in the paragraph before ("The declaration, witnessed by …" after "… in Washington").
+ */
+function contextTokens(corpus: Corpus, id: number, tokens: readonly Token[]): Token[] {
+	const here = corpus.paragraphs[id]!.source;
+	const out = [...tokens];
+	for (const n of [id - 1, id + 1]) {
+		if (corpus.paragraphs[n]?.source === here) out.push(...paragraphAnalysis(corpus, n).tokens);
+	}
+	return out;
+}
+
 function search(corpus: Corpus, query: Query): Ranked[] {
 	const alternatives = new Map<string, number>();
 	for (const t of query.terms) for (const [m, f] of t.matches) alternatives.set(m, Math.max(alternatives.get(m) ?? 0, f * t.boost));
@@ -94,6 +108,7 @@ function search(corpus: Corpus, query: Query): Ranked[] {
 		const score =
 			RANK_WEIGHTS.excerpt * excerpt.score +
 			RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
+			RANK_WEIGHTS.context * paragraphCoverage(query, contextTokens(corpus, id, tokens)) +
 			RANK_WEIGHTS.bm25 * (hit.score / maxBm25);
 		return { id, excerpt, score: isCitationLike(text) ? score * CITATION_FACTOR : score };
 	});

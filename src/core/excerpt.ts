@@ -1,5 +1,5 @@
 import { analyze, fold, type Token } from './analyze.js';
-import type { Query } from './query.js';
+import type { AnswerKind, Query } from './query.js';
 import { splitClauses, splitSentences, type Span } from './sentences.js';
 
 /** The longest quote shown, in characters. */
@@ -19,8 +19,8 @@ export const EXCERPT_WEIGHTS = {
 	proximity: 0.15,
 	/** Two question words side by side in the passage ("Turkish House"). */
 	phrase: 0.08,
-	/** A date in a passage answering "when". */
-	date: 0.1,
+	/** A candidate of the kind asked for that the question does not already name: a date for "when", a name for "who". */
+	kind: 0.1,
 	/** Cost of length, per MAX_QUOTE_LENGTH characters: of two equal excerpts, the shorter wins. */
 	length: 0.04,
 	/** Question words found in the very form asked ("minilateralism", not "minilateral"). */
@@ -29,7 +29,24 @@ export const EXCERPT_WEIGHTS = {
 	second: 0.08,
 } as const;
 
-const DATE_LIKE = /\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/;
+const NUMBER = /^\d[\d,.]*$|^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)$/;
+
+/**
+ * The window holds a candidate answer of the kind asked: a date, a number, or a capitalized name that
+ * is not one of the question's own words and does not open the sentence.
+ */
+function holdsKind(kind: AnswerKind, tokens: readonly Token[], w: Span, query: Query): boolean {
+	for (const t of tokens) {
+		if (t.start < w.start || t.end > w.end || query.lookup.has(t.term)) continue;
+		if (kind === 'number' && NUMBER.test(t.term)) return true;
+		if (kind === 'date' && DATE_TERM.test(t.term)) return true;
+		if ((kind === 'person' || kind === 'place') && t.capitalized && t.start > w.start && t.initials !== true && !DATE_TERM.test(t.term)) return true;
+	}
+	return false;
+}
+
+const DATE_TERM = /^(?:1[89]\d\d|20\d\d)$|^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb)$/;
+
 
 /** Cuts a span too long to quote into runs of whole words of at most `max` characters. */
 function wordRuns(text: string, span: Span, max: number): Span[] {
@@ -179,7 +196,7 @@ export function selectExcerpt(
 			EXCERPT_WEIGHTS.proximity * coverage * proximity(inside) +
 			EXCERPT_WEIGHTS.phrase * phrases(inside, query) +
 			EXCERPT_WEIGHTS.exact * exactness(text, inside, query) +
-			(query.asksWhen && DATE_LIKE.test(slice) ? EXCERPT_WEIGHTS.date * coverage : 0) -
+			(query.asks !== undefined && holdsKind(query.asks, tokens, w, query) ? EXCERPT_WEIGHTS.kind * coverage : 0) -
 			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH) -
 			(w.pair === true ? EXCERPT_WEIGHTS.second : 0);
 		if (best === undefined || score > best.score) best = { start: w.start, end: w.end, coverage, score };

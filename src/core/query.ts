@@ -24,8 +24,23 @@ export interface Query {
 	readonly total: number;
 	/** Index term → the slot of the question term it matches, and the match's factor. */
 	readonly lookup: ReadonlyMap<string, { readonly slot: number; readonly factor: number }>;
-	/** The question asks "when": passages that hold a date answer it better. */
-	readonly asksWhen: boolean;
+	/** What kind of thing answers the question, when its wording says (see {@link answerKind}). */
+	readonly asks: AnswerKind | undefined;
+}
+
+/** The kinds of answer a question's wording asks for: a person, a date, a number, a place. */
+export type AnswerKind = 'person' | 'date' | 'number' | 'place';
+
+const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
+	[/\b(?:when|what (?:year|date|month|day)|which (?:year|date|month|day)|since when|how long ago)\b/i, 'date'],
+	[/\bhow (?:many|much)\b/i, 'number'],
+	[/\b(?:who|whom|whose)\b/i, 'person'],
+	[/\b(?:where|which (?:city|country|town|place|region))\b/i, 'place'],
+];
+
+/** The kind of answer a question asks for, from its wh-words ("Who …" → a person), if it says. */
+export function answerKind(question: string): AnswerKind | undefined {
+	return KINDS.find(([re]) => re.test(question))?.[1];
 }
 
 /** Weight multiplier for a capitalized word inside the question: names are what a question is about. */
@@ -103,6 +118,5 @@ export function buildQuery(index: SearchIndex, question: string): Query {
 		}
 	}
 	const total = terms.reduce((sum, t) => sum + t.weight, 0);
-	const asksWhen = /^\s*(?:when|what (?:year|date|month|day))\b/i.test(question) || /\bwhen\b/i.test(question);
-	return { terms, total, lookup, asksWhen };
+	return { terms, total, lookup, asks: answerKind(question) };
 }
