@@ -17,6 +17,9 @@ export interface BotOptions {
 	readonly token: string;
 }
 
+/** pino's error serializer wants an Error; a rejection may carry anything. */
+const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
+
 const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The bot's own settings, beside INTERFACE.md's environment. */
@@ -68,7 +71,7 @@ function stopOnSignals(client: Client, log: Logger): void {
 		log.info({ signal }, 'shutting down');
 		void client
 			.destroy()
-			.catch((error: unknown) => log.warn({ err: error }, 'destroy failed'))
+			.catch((error: unknown) => log.warn({ err: asError(error) }, 'destroy failed'))
 			.finally(() => process.exit(0));
 	};
 	process.once('SIGINT', () => stop('SIGINT'));
@@ -83,7 +86,7 @@ export async function startBot({ env, log, corpus, token }: BotOptions): Promise
 	const settings = parseBotSettings();
 	const client = createClient(env);
 	watch(client, log);
-	process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+	process.on('unhandledRejection', (reason) => log.error({ err: asError(reason) }, 'unhandled rejection'));
 	client.on(
 		Events.InteractionCreate,
 		createRouter({

@@ -1,0 +1,87 @@
+import type { Command, CommandContext } from '../../commands/index.js';
+import { buttonId, errorReply, renderParagraph, SOURCE_PAGE_SIZE, type Button, type Reply } from '../core/render.js';
+
+/**
+ * What a button click does: re-run a command with the options its id carries (the result replaces
+ * the message clicked), or send a reply of its own as a new message.
+ */
+export type ButtonAction =
+	| { readonly kind: 'run'; readonly command: Command; readonly options: Record<string, unknown> }
+	| { readonly kind: 'reply'; readonly reply: Reply };
+
+const EXPIRED = errorReply('This button has expired (the bot restarted since it was shown). Run the command again, e.g. `/ask`.');
+const UNKNOWN = errorReply('This button is from an older version of the bot. Run the command again.');
+
+/** `command:verb:rest`, where the rest may itself hold ":" (a question). */
+function splitId(id: string): { command: string; verb: string; rest: string } | undefined {
+	const m = /^([a-z0-9_-]+):([a-z0-9_-]+)(?::(.*))?$/s.exec(id);
+	return m === null ? undefined : { command: m[1]!, verb: m[2]!, rest: m[3] ?? '' };
+}
+
+/** `<n>:<rest>` → [n, rest]; undefined when the first part is no non-negative integer. */
+function leadingNumber(text: string): [number, string] | undefined {
+	const m = /^(\d{1,6})(?::(.*))?$/s.exec(text);
+	return m === null ? undefined : [Number(m[1]), m[2] ?? ''];
+}
+
+/** "Full paragraph": the paragraph, whole and verbatim, as a reply only the clicker sees. */
+function fullParagraph(rest: string, context: CommandContext): Reply {
+	const m = /^(.+):(\d{1,6})$/.exec(rest);
+	const source = m === null ? undefined : context.corpus.byId.get(m[1]!);
+	const paragraph = source === undefined ? undefined : context.corpus.paragraphsOf.get(source.id)?.[Number(m![2])];
+	if (source === undefined || paragraph === undefined) return errorReply('That paragraph is no longer in the sources. Ask again with `/ask`.');
+	return renderParagraph(source, paragraph);
+}
+
+/** Options for a command from a button's state. */
+function optionsFor(command: string, verb: string, rest: string): Record<string, unknown> | undefined {
+	if (command === 'ask' && verb === 'more') {
+		const parsed = leadingNumber(rest);
+		return parsed === undefined ? undefined : { offset: parsed[0], question: parsed[1] };
+	}
+	if (command === 'source' && verb === 'page') {
+		const m = /^(.+):(\d{1,6})$/.exec(rest);
+		return m === null ? undefined : { id: m[1], paragraph: (Math.max(1, Number(m[2])) - 1) * SOURCE_PAGE_SIZE + 1 };
+	}
+	if (verb === 'page') {
+		// Any other command's pager: `<command>:page:<n>[:<options as a query string>]`, re-run with `page`.
+		const parsed = leadingNumber(rest);
+		return parsed === undefined ? undefined : { ...Object.fromEntries(new URLSearchParams(parsed[1])), page: parsed[0] };
+	}
+	return undefined;
+}
+
+/** Reads a button's id (already expanded from its short form; undefined when forgotten). */
+export function resolveButton(id: string | undefined, commands: readonly Command[], context: CommandContext): ButtonAction {
+	if (id === undefined) return { kind: 'reply', reply: EXPIRED };
+	const parts = splitId(id);
+	if (parts === undefined) return { kind: 'reply', reply: UNKNOWN };
+	if (parts.command === 'ask' && parts.verb === 'full') return { kind: 'reply', reply: fullParagraph(parts.rest, context) };
+	const command = commands.find((c) => c.data.name === parts.command);
+	const options = optionsFor(parts.command, parts.verb, parts.rest);
+	if (command === undefined || options === undefined) return { kind: 'reply', reply: UNKNOWN };
+	return { kind: 'run', command, options };
+}
+
+/** Previous/Next for a page of a source; their ids name the page (1-based) so they work after a restart. */
+export function sourcePager(id: string, page: number, pages: number): Button[] {
+	return [
+		{ id: buttonId('source', 'page', id, page - 1), label: 'Previous', disabled: page <= 1 },
+		{ id: buttonId('source', 'page', id, page + 1), label: 'Next', disabled: page >= pages },
+	];
+}
+
+/**
+ * Adds Previous/Next to a page of `/source` (whose command returns none): the page shown follows from
+ * the options it ran with, as in commands/source.ts. Other replies pass unchanged.
+ */
+export function addPaging(command: string, input: unknown, reply: Reply, context: CommandContext): Reply {
+	if (command !== 'source' || reply.ephemeral || reply.buttons.length > 0) return reply;
+	const { id, paragraph } = input as { id?: string; paragraph?: number };
+	const count = id === undefined ? undefined : context.corpus.paragraphsOf.get(id)?.length;
+	if (id === undefined || count === undefined) return reply;
+	const pages = Math.max(1, Math.ceil(count / SOURCE_PAGE_SIZE));
+	if (pages === 1) return reply;
+	const page = Math.min(pages, paragraph === undefined ? 1 : Math.floor((paragraph - 1) / SOURCE_PAGE_SIZE) + 1);
+	return { ...reply, buttons: sourcePager(id, page, pages) };
+}
