@@ -55,6 +55,16 @@ export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, context: 0.15, bm25: 
 export const MIN_COVERAGE = 0.38;
 
 /**
+ * And the best excerpt must hold at least two of the question's terms when it has two or more: one
+ * shared word ("Georgia" for "the president of Georgia") is a coincidence, not an answer.
+ */
+export const MIN_MATCHED_TERMS = 2;
+
+function answers(excerpt: Excerpt, query: Query): boolean {
+	return excerpt.coverage >= MIN_COVERAGE && excerpt.matched >= Math.min(MIN_MATCHED_TERMS, query.terms.length);
+}
+
+/**
  * Paragraphs that cite rather than state (a footnote's reference, a bare heading) are worth this much
  * of their score: they repeat a text's words without saying anything of their own.
  */
@@ -123,7 +133,7 @@ export function answer(corpus: Corpus, question: string, options: AnswerOptions 
 	const query = buildQuery(corpus.index, question);
 	const ranked = search(corpus, query).sort((a, b) => b.score - a.score || a.id - b.id);
 	const best = ranked[0];
-	if (best === undefined || (abstain && best.excerpt.coverage < MIN_COVERAGE)) {
+	if (best === undefined || (abstain && !answers(best.excerpt, query))) {
 		return { question, answered: false, results: [] };
 	}
 	const seen = new Set<string>();

@@ -9,6 +9,8 @@ export const MAX_QUOTE_LENGTH = 300;
 export interface Excerpt extends Span {
 	/** Share of the question's weight that the excerpt holds, in [0, 1]. */
 	readonly coverage: number;
+	/** How many of the question's terms the excerpt holds. */
+	readonly matched: number;
 	/** Coverage plus proximity and phrase bonuses, less a length cost: what excerpts are ranked by. */
 	readonly score: number;
 }
@@ -199,9 +201,11 @@ export function selectExcerpt(
 			(query.asks !== undefined && holdsKind(query.asks, tokens, w, query) ? EXCERPT_WEIGHTS.kind * coverage : 0) -
 			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH) -
 			(w.pair === true ? EXCERPT_WEIGHTS.second : 0);
-		if (best === undefined || score > best.score) best = { start: w.start, end: w.end, coverage, score };
+		if (best === undefined || score > best.score) {
+			best = { start: w.start, end: w.end, coverage, score, matched: new Set(inside.map((h) => h.slot)).size };
+		}
 	}
-	return best ?? { start: 0, end: text.length, coverage: 0, score: 0 };
+	return best ?? { start: 0, end: text.length, coverage: 0, score: 0, matched: 0 };
 }
 
 /** Share of the question's weight the whole paragraph covers. */
