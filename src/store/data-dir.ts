@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ANALYZER_VERSION } from '../core/analyze.js';
@@ -85,10 +86,21 @@ export function cacheKey(texts: readonly SourceText[]): string {
 	return hash.digest('hex').slice(0, 32);
 }
 
+const Pair = z.tuple([z.string(), z.number()]);
+/** The cache's shape: checked before it is trusted, so a truncated or foreign file is rebuilt. */
+const CacheSchema = z.object({
+	mini: z.looseObject({ documentCount: z.number().int().nonnegative(), index: z.array(z.unknown()), serializationVersion: z.number() }),
+	vocabulary: z.array(Pair),
+	paragraphCount: z.number().int().nonnegative(),
+	background: z.array(Pair),
+});
+
 async function readCache(path: string, paragraphCount: number): Promise<SerializedIndex | undefined> {
 	try {
-		const data = JSON.parse(await readFile(path, 'utf8')) as SerializedIndex;
-		return data.paragraphCount === paragraphCount ? data : undefined;
+		const parsed = CacheSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+		if (!parsed.success) return undefined;
+		const data = parsed.data as unknown as SerializedIndex;
+		return data.paragraphCount === paragraphCount && parsed.data.mini.documentCount === paragraphCount ? data : undefined;
 	} catch {
 		return undefined;
 	}
