@@ -1,4 +1,4 @@
-import { analyzeQuestion } from './analyze.js';
+import { analyzeQuestion, type QueryTerm as QuestionTerm } from './analyze.js';
 import { specificity } from './background.js';
 import { idf, type SearchIndex } from './search-index.js';
 
@@ -89,6 +89,31 @@ function fuzzyMatches(index: SearchIndex, term: string): Map<string, number> {
 	return found;
 }
 
+/** The index terms accepted for a question term: itself, its listed relatives, longer or shorter stems, close spellings. */
+function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
+	const matches = new Map<string, number>();
+	const known = index.vocabulary.has(qt.term);
+	if (known) matches.set(qt.term, 1);
+	const add = (found: ReadonlyMap<string, number>) => {
+		for (const [alt, factor] of found) if (!matches.has(alt) && index.vocabulary.has(alt)) matches.set(alt, factor);
+	};
+	add(qt.alternatives);
+	add(prefixMatches(index, qt.term));
+	if (!known) add(fuzzyMatches(index, qt.term));
+	return matches;
+}
+
+/** A term's weight: its inverse frequency (of its best stand-in when the corpus lacks it), damped for everyday words, raised for names and for what the corpus has never seen. */
+function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string, number>): { weight: number; boost: number } {
+	const unknown = matches.size === 0;
+	const specific = specificity(index.background, qt.term);
+	const general = COMMON_FLOOR + (1 - COMMON_FLOOR) * specific;
+	const kind = qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : unknown && specific >= RARE ? UNKNOWN_RARE_WEIGHT : 1;
+	const df = index.vocabulary.get(qt.term) ?? Math.max(0, ...[...matches.keys()].map((m) => index.vocabulary.get(m) ?? 0));
+	const boost = general * kind;
+	return { weight: idf(index, df) * boost, boost };
+}
+
 /**
  * Turns a question into weighted terms. Each term weighs its inverse paragraph frequency (a word in
  * every paragraph says nothing; an unknown word says the most); names weigh more. Words the corpus
@@ -98,20 +123,10 @@ export function buildQuery(index: SearchIndex, question: string): Query {
 	const terms: WeightedTerm[] = [];
 	const lookup = new Map<string, { slot: number; factor: number }>();
 	for (const qt of analyzeQuestion(question)) {
-		const matches = new Map<string, number>();
-		const df = index.vocabulary.get(qt.term);
-		if (df !== undefined) matches.set(qt.term, 1);
-		for (const [alt, factor] of qt.alternatives) if (index.vocabulary.has(alt)) matches.set(alt, factor);
-		for (const [alt, factor] of prefixMatches(index, qt.term)) if (!matches.has(alt)) matches.set(alt, factor);
-		if (df === undefined) for (const [alt, factor] of fuzzyMatches(index, qt.term)) if (!matches.has(alt)) matches.set(alt, factor);
-		const unknown = matches.size === 0;
-		const general = COMMON_FLOOR + (1 - COMMON_FLOOR) * specificity(index.background, qt.term);
-
-		const specific = specificity(index.background, qt.term);
-		const boost = general * (qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : unknown && specific >= RARE ? UNKNOWN_RARE_WEIGHT : 1);
-		const weight = idf(index, df ?? 0) * boost;
+		const matches = matchesOf(index, qt);
+		const { weight, boost } = weigh(index, qt, matches);
 		const slot = terms.length;
-		terms.push({ term: qt.term, weight, matches, unknown, boost, surface: qt.surface });
+		terms.push({ term: qt.term, weight, matches, unknown: matches.size === 0, boost, surface: qt.surface });
 		for (const [match, factor] of matches) {
 			const previous = lookup.get(match);
 			if (previous === undefined || previous.factor < factor) lookup.set(match, { slot, factor });
