@@ -6,6 +6,7 @@ import {
 	DEMONYMS,
 	IRREGULAR_FORMS,
 	PHRASES,
+	QUESTION_FRAMES,
 	QUESTION_WORDS,
 	STOP_WORDS,
 	SYNONYMS,
@@ -230,7 +231,9 @@ function relatedTerms(): ReadonlyMap<string, ReadonlyMap<string, number>> {
  * Analyzes a question: stop words and question framing dropped, repeats merged, demonyms expanded to
  * their country ("Turkish" also looks for Türkiye).
  */
-export function analyzeQuestion(question: string): QueryTerm[] {
+export function analyzeQuestion(text: string): QueryTerm[] {
+	// Frames are blanked with spaces of their length, so offsets stay those of the question.
+	const question = QUESTION_FRAMES.reduce((q, frame) => q.replace(frame, (m) => ' '.repeat(m.length)), text);
 	const words = splitWords(question);
 	const byTerm = new Map<string, QueryTerm>();
 	const tokens = analyze(question);

@@ -60,22 +60,47 @@ export const MIN_COVERAGE = 0.38;
  */
 export const MIN_MATCHED_TERMS = 2;
 
+/**
+ * And it must hold an answer of the kind asked: a question asking "how many" is not answered by a
+ * passage with no number in it, nor "who" by one naming nobody, nor "when" by one with no date.
+ */
 function answers(excerpt: Excerpt, query: Query): boolean {
-	return excerpt.coverage >= MIN_COVERAGE && excerpt.matched >= Math.min(MIN_MATCHED_TERMS, query.terms.length);
+	return (
+		excerpt.coverage >= MIN_COVERAGE &&
+		excerpt.matched >= Math.min(MIN_MATCHED_TERMS, query.terms.length) &&
+		excerpt.hasKind
+	);
 }
 
 /**
- * Paragraphs that cite rather than state (a footnote's reference, a bare heading) are worth this much
- * of their score: they repeat a text's words without saying anything of their own.
+ * Paragraphs that cite rather than state count for this share of their score: a footnote's reference
+ * repeats a text's words without saying anything of its own, and a heading only names a topic.
  */
 export const CITATION_FACTOR = 0.6;
+export const HEADING_FACTOR = 0.4;
 
 const REFERENCE = /^\s*\[\d+\]|https?:\/\//;
 const HEADING = /^[^.!?]{1,90}$/;
 
-/** A footnote reference or a heading: a paragraph that names things but states nothing. */
+/** A footnote reference: "[12] “Title,” Publisher, date, https://…". */
+export function isReference(text: string): boolean {
+	return REFERENCE.test(text);
+}
+
+/** A heading: a short line that does not end a sentence. */
+export function isHeading(text: string): boolean {
+	const t = text.trim();
+	return (HEADING.test(t) && !/[.!”"]\s*$/.test(t)) || (t.length <= 60 && /\?$/.test(t) && !/\s(?:is|are|was|were|do|does|did|can|will|would|should)\s/i.test(t));
+}
+
+/** A paragraph that names things but states nothing: a footnote reference or a heading. */
 export function isCitationLike(text: string): boolean {
-	return REFERENCE.test(text) || (HEADING.test(text.trim()) && !/[.!?”"]\s*$/.test(text.trim()));
+	return isReference(text) || isHeading(text);
+}
+
+function citationFactor(text: string): number {
+	if (isReference(text)) return CITATION_FACTOR;
+	return isHeading(text) ? HEADING_FACTOR : 1;
 }
 
 interface Ranked {
@@ -120,7 +145,7 @@ function search(corpus: Corpus, query: Query): Ranked[] {
 			RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
 			RANK_WEIGHTS.context * paragraphCoverage(query, contextTokens(corpus, id, tokens)) +
 			RANK_WEIGHTS.bm25 * (hit.score / maxBm25);
-		return { id, excerpt, score: isCitationLike(text) ? score * CITATION_FACTOR : score };
+		return { id, excerpt, score: score * citationFactor(text) };
 	});
 }
 
@@ -131,7 +156,11 @@ function search(corpus: Corpus, query: Query): Ranked[] {
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
 	const { top, abstain } = { ...ANSWER_DEFAULTS, ...options };
 	const query = buildQuery(corpus.index, question);
-	const ranked = search(corpus, query).sort((a, b) => b.score - a.score || a.id - b.id);
+	// When the question asks for a kind of answer (a date, a name, a number), excerpts that hold one
+	// come first: "Who witnessed…" is answered by the sentence naming the witnesses.
+	const ranked = search(corpus, query).sort(
+		(a, b) => Number(b.excerpt.hasKind) - Number(a.excerpt.hasKind) || b.score - a.score || a.id - b.id,
+	);
 	const best = ranked[0];
 	if (best === undefined || (abstain && !answers(best.excerpt, query))) {
 		return { question, answered: false, results: [] };

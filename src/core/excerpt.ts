@@ -11,6 +11,8 @@ export interface Excerpt extends Span {
 	readonly coverage: number;
 	/** How many of the question's terms the excerpt holds. */
 	readonly matched: number;
+	/** The excerpt holds an answer of the kind the question asks for (a date for "when"); true when it asks for none. */
+	readonly hasKind: boolean;
 	/** Coverage plus proximity and phrase bonuses, less a length cost: what excerpts are ranked by. */
 	readonly score: number;
 }
@@ -31,24 +33,43 @@ export const EXCERPT_WEIGHTS = {
 	second: 0.08,
 } as const;
 
-const NUMBER = /^\d[\d,.]*$|^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several)$/;
+const NUMBER =
+	/^\d[\d,.]*$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti|hundr|thousand|million|billion|dozen|sever|half|doubl|percent)$/;
+const DATE_TERM =
+	/^(?:1[89]\d\d|20\d\d)s?$|^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai|todai|yesterdai|tomorrow|week|month|year|decad|centuri|ago|sinc|earlier|later|summer|winter|spring|autumn)$/;
+const DURATION_TERM = /^(?:dai|week|month|year|decad|centuri|hour|sinc|until)$/;
+/** Words that give a reason or a purpose: what a "why" question looks for. */
+const REASON_TERM = /^(?:becaus|due|reason|caus|sinc|aim|order|effort|reflect|motiv|citing|cite|given|result|therefor|thu|lead|fear|concern|so)$/;
 
 /**
- * The window holds a candidate answer of the kind asked: a date, a number, or a capitalized name that
- * is not one of the question's own words and does not open the sentence.
+ * The window holds a candidate answer of the kind asked that the question does not already name: a
+ * date, a number, a length of time, a reason word, or a capitalized name not opening the window.
  */
 function holdsKind(kind: AnswerKind, tokens: readonly Token[], w: Span, query: Query): boolean {
 	for (const t of tokens) {
 		if (t.start < w.start || t.end > w.end || query.lookup.has(t.term)) continue;
-		if (kind === 'number' && NUMBER.test(t.term)) return true;
-		if (kind === 'date' && DATE_TERM.test(t.term)) return true;
-		if ((kind === 'person' || kind === 'place') && t.capitalized && t.start > w.start && t.initials !== true && !DATE_TERM.test(t.term)) return true;
+		switch (kind) {
+			case 'number':
+				if (NUMBER.test(t.term)) return true;
+				break;
+			case 'date':
+				if (DATE_TERM.test(t.term)) return true;
+				break;
+			case 'duration':
+				if (DURATION_TERM.test(t.term) || DATE_TERM.test(t.term) || NUMBER.test(t.term)) return true;
+				break;
+			case 'reason':
+				if (REASON_TERM.test(t.term)) return true;
+				break;
+			default:
+				if (t.capitalized && t.start > w.start && t.initials !== true && !DATE_TERM.test(t.term)) return true;
+		}
 	}
 	return false;
 }
 
-const DATE_TERM = /^(?:1[89]\d\d|20\d\d)$|^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb)$/;
-
+/** Kinds whose absence from the best excerpt means the sources do not give the answer. */
+const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'date', 'number', 'duration']);
 
 /** Cuts a span too long to quote into runs of whole words of at most `max` characters. */
 function wordRuns(text: string, span: Span, max: number): Span[] {
@@ -64,7 +85,6 @@ function wordRuns(text: string, span: Span, max: number): Span[] {
 	if (start < span.end) out.push({ start, end: span.end });
 	return out;
 }
-
 /** A long sentence's clauses, any clause still too long cut into word runs of half the limit. */
 function clauseUnits(text: string, sentence: Span): Span[] {
 	return splitClauses(text, sentence).flatMap((c) =>
@@ -72,7 +92,6 @@ function clauseUnits(text: string, sentence: Span): Span[] {
 	);
 }
 
-/** Candidate windows: runs of whole sentences, and runs of clauses inside sentences too long to quote. */
 export interface Window extends Span {
 	/** Two whole sentences. */
 	readonly pair?: true;
@@ -192,20 +211,24 @@ export function selectExcerpt(
 	for (const w of spans) {
 		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
 		const coverage = coverageOf(inside, query);
-		const slice = text.slice(w.start, w.end);
+		const length = w.end - w.start;
+		const kind = query.asks !== undefined && holdsKind(query.asks, tokens, w, query);
+		// A reason often takes the sentence after the one that names the subject.
+		const secondCost = w.pair === true && query.asks !== 'reason' ? EXCERPT_WEIGHTS.second : 0;
 		const score =
 			coverage +
 			EXCERPT_WEIGHTS.proximity * coverage * proximity(inside) +
 			EXCERPT_WEIGHTS.phrase * phrases(inside, query) +
 			EXCERPT_WEIGHTS.exact * exactness(text, inside, query) +
-			(query.asks !== undefined && holdsKind(query.asks, tokens, w, query) ? EXCERPT_WEIGHTS.kind * coverage : 0) -
-			EXCERPT_WEIGHTS.length * (slice.length / MAX_QUOTE_LENGTH) -
-			(w.pair === true ? EXCERPT_WEIGHTS.second : 0);
+			(kind ? EXCERPT_WEIGHTS.kind * coverage : 0) -
+			EXCERPT_WEIGHTS.length * (length / MAX_QUOTE_LENGTH) -
+			secondCost;
 		if (best === undefined || score > best.score) {
-			best = { start: w.start, end: w.end, coverage, score, matched: new Set(inside.map((h) => h.slot)).size };
+			const hasKind = kind || query.asks === undefined || !REQUIRED_KINDS.has(query.asks);
+			best = { start: w.start, end: w.end, coverage, score, matched: new Set(inside.map((h) => h.slot)).size, hasKind };
 		}
 	}
-	return best ?? { start: 0, end: text.length, coverage: 0, score: 0, matched: 0 };
+	return best ?? { start: 0, end: text.length, coverage: 0, score: 0, matched: 0, hasKind: false };
 }
 
 /** Share of the question's weight the whole paragraph covers. */

@@ -27,6 +27,17 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
 	please know anything something thing things`.split(/\s+/),
 );
 
+/** Phrases that frame a question and name nothing ("What does TRIPP stand for?"); blanked before analysis. */
+export const QUESTION_FRAMES: ReadonlyArray<RegExp> = [
+	/\bstands? for\b/gi,
+	/\b(?:is|are|was|were) meant by\b/gi,
+	/\brefers? to\b/gi,
+	/\b(?:can|could) you\b/gi,
+	/\b(?:tell|show) me\b/gi,
+	/\bdo you know\b/gi,
+	/\bis known about\b/gi,
+];
+
 /**
  * Spellings of one name, folded to a single canonical term in both questions and passages: the
  * corpus writes Türkiye and Turkey, Nakhchivan and Nakhichevan, Kılıç and Kilic for the same thing.
@@ -165,7 +176,8 @@ export const SYNONYMS: ReadonlyArray<readonly string[]> = [
 	['minister', 'secretary'],
 	['help', 'aid', 'assist', 'support'],
 	['begin', 'start', 'launch', 'kick'],
-	['end', 'finish', 'conclude', 'close'],
+	['end', 'finish', 'conclude'],
+	['close', 'shut', 'seal', 'block'],
 	['prisoner', 'detainee', 'captive', 'imprisoned'],
 	['refugee', 'displaced'],
 	['economy', 'economic', 'trade'],

@@ -28,17 +28,20 @@ export interface Query {
 	readonly asks: AnswerKind | undefined;
 }
 
-/** The kinds of answer a question's wording asks for: a person, a date, a number, a place. */
-export type AnswerKind = 'person' | 'date' | 'number' | 'place';
+/** The kinds of answer a question's wording asks for: a person, a date, a number, a place, a length of time, a reason. */
+export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'duration' | 'reason';
 
+const LEAD = String.raw`^\s*(?:(?:and|so|but|then|in|on|at|by|since|until|from|to|for|of)\s+)?`;
 const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
-	[/\b(?:when|what (?:year|date|month|day)|which (?:year|date|month|day)|since when|how long ago)\b/i, 'date'],
-	[/\bhow (?:many|much)\b/i, 'number'],
-	[/\b(?:who|whom|whose)\b/i, 'person'],
-	[/\b(?:where|which (?:city|country|town|place|region))\b/i, 'place'],
+	[new RegExp(`${LEAD}(?:when|(?:what|which) (?:year|date|month|day|week))\\b`, 'i'), 'date'],
+	[new RegExp(`${LEAD}how (?:many|much)\\b`, 'i'), 'number'],
+	[new RegExp(`${LEAD}how long\\b`, 'i'), 'duration'],
+	[new RegExp(`${LEAD}(?:who|whom|whose)\\b`, 'i'), 'person'],
+	[new RegExp(`${LEAD}(?:where|(?:what|which) (?:city|country|town|place|region|province|village))\\b`, 'i'), 'place'],
+	[new RegExp(`${LEAD}why\\b`, 'i'), 'reason'],
 ];
 
-/** The kind of answer a question asks for, from its wh-words ("Who …" → a person), if it says. */
+/** The kind of answer a question asks for, from the wh-words it opens with ("Who …" → a person), if it says. */
 export function answerKind(question: string): AnswerKind | undefined {
 	return KINDS.find(([re]) => re.test(question))?.[1];
 }
