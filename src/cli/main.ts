@@ -7,16 +7,19 @@ import { createLogger, scrub } from '../log.js';
 import { runAsk } from './ask.js';
 import { runEval } from './eval.js';
 import { runSource } from './source.js';
+import { runTimeline } from './timeline.js';
 
 const USAGE = `usage: cli <command> [options]
   ask "<question>" [--top N] [--json] [--no-abstain]
   ask --jsonl [--top N] [--no-abstain]        questions as JSON lines on stdin
   source <id> [--json] | source --list [--json]
+  timeline [--json] [--since DATE] [--until DATE] [--source ID] [--query TEXT] [--limit N]
   eval <file.jsonl> [--json]`;
 
 const COMMANDS = {
 	ask: runAsk,
 	source: runSource,
+	timeline: runTimeline,
 	eval: runEval,
 } as const;
 
