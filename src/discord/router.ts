@@ -52,86 +52,96 @@ function invalidInput(command: Command, issues: readonly { message: string }[]):
 	return errorReply(`${issues.map((i) => i.message).join(' ')}\nUsage: \`/${command.data.name} ${usage}\``);
 }
 
-/** Creates the `interactionCreate` listener: commands, autocomplete and buttons, never throwing. */
+/** The router's state: its options and how long each command took last time it ran. */
+interface Router extends RouterOptions {
+	readonly lastRunMs: Map<string, number>;
+}
+
+async function defer(interaction: Answerable, mode: SendMode): Promise<void> {
+	if (interaction.deferred || interaction.replied) return;
+	if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
+	else await interaction.deferReply();
+}
+
+/** Runs a command, deferring first when it was slow last time, or as soon as it turns out slow. */
+async function runCommand(router: Router, interaction: Answerable, command: Command, input: unknown, mode: SendMode): Promise<Reply> {
+	const name = command.data.name;
+	if (router.deferAfterMs === 0 || (router.lastRunMs.get(name) ?? 0) > router.deferAfterMs) await defer(interaction, mode);
+	const started = performance.now();
+	const work = Promise.resolve().then(() => command.run(input, router.context));
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, router.deferAfterMs, 'late')));
+	const first = await Promise.race([work, late]);
+	clearTimeout(timer);
+	if (first === 'late') await defer(interaction, mode);
+	const reply = await work;
+	router.lastRunMs.set(name, performance.now() - started);
+	return addPaging(name, input, reply, router.context);
+}
+
+/** Parses a command's options with its schema, runs it and sends the reply. */
+async function execute(router: Router, interaction: Answerable, command: Command, raw: Record<string, unknown>, mode: SendMode, log: Logger): Promise<void> {
+	const parsed = command.input.safeParse(raw);
+	if (!parsed.success) {
+		await send(interaction, invalidInput(command, parsed.error.issues), 'reply');
+		log.info({ cmd: command.data.name, problem: 'invalid options' }, 'refused');
+		return;
+	}
+	const started = performance.now();
+	const reply = await runCommand(router, interaction, command, parsed.data, mode);
+	await send(interaction, reply, mode, router.ids.shorten);
+	const tookMs = Math.round(performance.now() - started);
+	log.info({ cmd: command.data.name, tookMs, deferred: interaction.deferred, cards: reply.cards.length, ephemeral: reply.ephemeral }, 'answered');
+}
+
+async function onCommand(router: Router, interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {
+	const command = router.commands.find((c) => c.data.name === interaction.commandName);
+	if (command === undefined) {
+		const known = router.commands.map((c) => `/${c.data.name}`).join(', ');
+		await send(interaction, errorReply(`This bot no longer has /${interaction.commandName}. Try ${known}.`), 'reply');
+		return;
+	}
+	await execute(router, interaction, command, readOptions(interaction.options.data), 'reply', log);
+}
+
+async function onButton(router: Router, interaction: ButtonInteraction, log: Logger): Promise<void> {
+	const action = resolveButton(router.ids.expand(interaction.customId), router.commands, router.context);
+	if (action.kind === 'run') return execute(router, interaction, action.command, action.options, 'update', log);
+	await send(interaction, action.reply, 'reply', router.ids.shorten);
+	log.info({ button: interaction.customId.slice(0, 20), ephemeral: action.reply.ephemeral }, 'answered');
+}
+
+/** Suggestions within Discord's limits: 25 at most, names cut to 100 characters, too-long values left out. */
+async function onAutocomplete(router: Router, interaction: AutocompleteInteraction): Promise<void> {
+	const focused = interaction.options.getFocused(true);
+	const command = router.commands.find((c) => c.data.name === interaction.commandName);
+	const choices = command?.autocomplete?.(focused.name, String(focused.value), router.context) ?? [];
+	await interaction.respond(
+		choices
+			.filter((c) => c.value.length <= MAX_CHOICE_LENGTH)
+			.slice(0, MAX_CHOICES)
+			.map((c) => ({ name: clip(c.name, MAX_CHOICE_LENGTH), value: c.value })),
+	);
+}
+
+/**
+ * Creates the `interactionCreate` listener: slash commands, autocomplete and buttons. Commands and
+ * buttons count against the user's cooldown; whatever fails is logged and answered ephemerally.
+ */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
-	const lastRunMs = new Map<string, number>();
-
-	const defer = async (interaction: Answerable, mode: SendMode) => {
-		if (interaction.deferred || interaction.replied) return;
-		if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
-		else await interaction.deferReply();
-	};
-
-	/** Runs a command, deferring first when it was slow last time, or as soon as it turns out slow. */
-	const run = async (interaction: Answerable, command: Command, input: unknown, mode: SendMode): Promise<Reply> => {
-		const name = command.data.name;
-		if (options.deferAfterMs === 0 || (lastRunMs.get(name) ?? 0) > options.deferAfterMs) await defer(interaction, mode);
-		const started = performance.now();
-		const work = Promise.resolve().then(() => command.run(input, options.context));
-		let timer: NodeJS.Timeout | undefined;
-		const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, options.deferAfterMs, 'late')));
-		const first = await Promise.race([work, late]);
-		clearTimeout(timer);
-		if (first === 'late') await defer(interaction, mode);
-		const reply = await work;
-		lastRunMs.set(name, performance.now() - started);
-		return addPaging(name, input, reply, options.context);
-	};
-
-	const execute = async (interaction: Answerable, command: Command, raw: Record<string, unknown>, mode: SendMode, log: Logger) => {
-		const parsed = command.input.safeParse(raw);
-		if (!parsed.success) {
-			await send(interaction, invalidInput(command, parsed.error.issues), 'reply');
-			log.info({ cmd: command.data.name, problem: 'invalid options' }, 'refused');
-			return;
-		}
-		const started = performance.now();
-		const reply = await run(interaction, command, parsed.data, mode);
-		await send(interaction, reply, mode, options.ids.shorten);
-		log.info({ cmd: command.data.name, tookMs: Math.round(performance.now() - started), deferred: interaction.deferred, results: reply.cards.length }, 'answered');
-	};
-
-	const onCommand = async (interaction: ChatInputCommandInteraction, log: Logger) => {
-		const command = options.commands.find((c) => c.data.name === interaction.commandName);
-		if (command === undefined) {
-			const known = options.commands.map((c) => `/${c.data.name}`).join(', ');
-			await send(interaction, errorReply(`This bot no longer has /${interaction.commandName}. Try ${known}.`), 'reply');
-			return;
-		}
-		await execute(interaction, command, readOptions(interaction.options.data), 'reply', log);
-	};
-
-	const onButton = async (interaction: ButtonInteraction, log: Logger) => {
-		const action = resolveButton(options.ids.expand(interaction.customId), options.commands, options.context);
-		if (action.kind === 'reply') {
-			await send(interaction, action.reply, 'reply', options.ids.shorten);
-			log.info({ button: interaction.customId.slice(0, 20), ephemeral: action.reply.ephemeral }, 'answered');
-			return;
-		}
-		await execute(interaction, action.command, action.options, 'update', log);
-	};
-
-	const onAutocomplete = async (interaction: AutocompleteInteraction) => {
-		const focused = interaction.options.getFocused(true);
-		const command = options.commands.find((c) => c.data.name === interaction.commandName);
-		const choices = command?.autocomplete?.(focused.name, String(focused.value), options.context) ?? [];
-		await interaction.respond(
-			choices.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.name, MAX_CHOICE_LENGTH), value: c.value.slice(0, MAX_CHOICE_LENGTH) })),
-		);
-	};
-
+	const router: Router = { ...options, lastRunMs: new Map() };
 	return async (interaction) => {
 		const log = options.log.child({ interactionId: interaction.id, userId: interaction.user.id });
 		try {
-			if (interaction.isAutocomplete()) return await onAutocomplete(interaction);
+			if (interaction.isAutocomplete()) return await onAutocomplete(router, interaction);
 			if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
 			if (!options.cooldown.take(interaction.user.id)) {
 				await send(interaction, slowDown(Math.ceil(options.cooldown.retryAfter(interaction.user.id) / 1000)), 'reply');
 				log.info({ problem: 'cooldown' }, 'refused');
 				return;
 			}
-			if (interaction.isChatInputCommand()) await onCommand(interaction, log);
-			else await onButton(interaction, log);
+			if (interaction.isChatInputCommand()) await onCommand(router, interaction, log);
+			else await onButton(router, interaction, log);
 		} catch (error) {
 			log.error({ err: error instanceof Error ? error : new Error(String(error)) }, 'interaction failed');
 			await sendFailure(interaction, log);

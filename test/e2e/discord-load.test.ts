@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_TOKEN, startFakeDiscord, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
+import { assertBuilt, botEnv, logMessage, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
+
+const EPHEMERAL = 64;
+const STRING = 3;
+const QUESTIONS = [
+	'Who leads the Turkish delegation to Armenia?',
+	'Who is Philip Gamaghelyan?',
+	'What did the president say?',
+	'When will the border open?',
+	'What is minilateralism?',
+];
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+
+beforeAll(async () => {
+	assertBuilt();
+	fake = await startFakeDiscord();
+	// The default cooldown (10 requests in any 10 s per user) is what is tested here.
+	bot = startBotProcess(botEnv(fake));
+	await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+});
+
+afterAll(async () => {
+	await bot?.stop('SIGKILL');
+	await fake?.close();
+});
+
+const user = (n: number) => ({ id: String(1_300_000_000_000_200_000n + BigInt(n)), username: `load${n}` });
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+describe('the bot under load', () => {
+	it('answers 200 interactions from 20 users sent at once, every one with its result, within 3 s', async () => {
+		const started = performance.now();
+		const sent: Promise<Answer>[] = [];
+		for (let u = 0; u < 20; u++) {
+			for (let i = 0; i < 10; i++) {
+				const interaction =
+					i % 5 === 4
+						? fake.command(user(u), 'source', [{ name: 'id', type: STRING, value: 'asbarez-2024-05-13' }])
+						: fake.command(user(u), 'ask', [{ name: 'question', type: STRING, value: QUESTIONS[(u + i) % QUESTIONS.length]! }]);
+				sent.push(fake.interact(interaction, 20_000));
+			}
+		}
+		const answers = await Promise.all(sent);
+		const wallMs = performance.now() - started;
+		expect(answers).toHaveLength(200);
+		for (const a of answers) {
+			expect(a.via).toBe('callback');
+			expect(a.type).toBe(4);
+			expect(a.data.flags ?? 0).toBe(0);
+			expect(a.data.content).not.toMatch(/Slow down/);
+			expect(a.data.allowed_mentions).toEqual({ parse: [] });
+		}
+		const ms = answers.map((a) => a.ms).sort((x, y) => x - y);
+		console.info(`200 interactions: p50 ${percentile(ms, 50).toFixed(0)} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms, all in ${wallMs.toFixed(0)} ms`);
+		expect(ms.at(-1)!).toBeLessThan(3000);
+	});
+
+	it('answers a single user flooding the bot with an ephemeral "slow down" past 10 requests in 10 s', async () => {
+		const flooder = user(99);
+		const answers = await Promise.all(
+			Array.from({ length: 15 }, () => fake.interact(fake.command(flooder, 'ask', [{ name: 'question', type: STRING, value: QUESTIONS[0]! }]))),
+		);
+		const refused = answers.filter((a) => a.data.flags === EPHEMERAL);
+		expect(refused).toHaveLength(5);
+		for (const a of refused) expect(a.data.content).toMatch(/^Slow down: .*Try again in \d+ s\.$/);
+		expect(answers.filter((a) => (a.data.embeds ?? []).length > 0)).toHaveLength(10);
+		// Another user is not held back by the flood.
+		const other = await fake.interact(fake.command(user(98), 'ask', [{ name: 'question', type: STRING, value: QUESTIONS[0]! }]));
+		expect(other.data.flags ?? 0).toBe(0);
+	});
+
+	it('logs no token, even under load', async () => {
+		expect(await bot.stop('SIGINT')).toBe(0);
+		for (const line of bot.lines) expect(line).not.toContain(FAKE_TOKEN);
+		expect(bot.lines.filter((l) => logMessage(l) === 'answered').length).toBeGreaterThanOrEqual(211);
+	});
+});

@@ -1,0 +1,252 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
+import { APP_ID, FAKE_TOKEN, GUILD_ID, startFakeDiscord, type FakeDiscord, type MessageBody } from '../helpers/fake-discord.js';
+import { assertBuilt, botEnv, logMessage, runScript, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
+
+const EPHEMERAL = 64;
+// A new user per request: the per-user cooldown (10 in any 10 s) is tested on its own in discord-load.
+let users = 0;
+const someone = () => ({ id: String(1_300_000_000_000_100_000n + BigInt(++users)), username: `user${users}` });
+const STRING = 3;
+
+/** A source with one paragraph far over an embed's 4,096 characters, full of markdown and mentions. */
+const LONG_ID = 'long-read-2025-01-01';
+const longParagraph = Array.from({ length: 90 }, (_, i) => `Sentence ${i + 1} mentions @everyone, <@123> and **bold** [a link](https://example.com) text.`).join(' ');
+
+function dataDirWithLongSource(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'verbatim-discord-'));
+	cpSync(DEFAULT_DATA, dir, { recursive: true, filter: (src) => !src.includes('.cache') });
+	const catalog = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as unknown[];
+	catalog.push({ id: LONG_ID, file: `${LONG_ID}.txt`, title: 'A very long read', publisher: 'Test Press', url: 'https://example.com/long', published: '2025-01-01', authors: [] });
+	writeFileSync(join(dir, 'sources.json'), JSON.stringify(catalog));
+	writeFileSync(join(dir, `${LONG_ID}.txt`), `A short opening paragraph.\n${longParagraph}\n`);
+	return dir;
+}
+
+const embedChars = (m: MessageBody) => (m.embeds ?? []).reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+const buttons = (m: MessageBody) => (m.components ?? []).flatMap((row) => row.components);
+const buttonLabeled = (m: MessageBody, label: string) => buttons(m).find((b) => b.label === label);
+
+/** Every limit Discord enforces on a message, and no mention parsed. */
+function expectWithinDiscordLimits(m: MessageBody): void {
+	expect(m.allowed_mentions).toEqual({ parse: [] });
+	expect((m.content ?? '').length).toBeLessThanOrEqual(2000);
+	expect((m.embeds ?? []).length).toBeLessThanOrEqual(10);
+	expect(embedChars(m)).toBeLessThanOrEqual(6000);
+	for (const e of m.embeds ?? []) {
+		expect((e.title ?? '').length).toBeLessThanOrEqual(256);
+		expect((e.description ?? '').length).toBeLessThanOrEqual(4096);
+	}
+	for (const row of m.components ?? []) expect(row.components.length).toBeLessThanOrEqual(5);
+	for (const b of buttons(m)) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+}
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+let dataDir: string;
+/** The names in the shared command array, as built: deploy must register each. */
+let commandNames: string[];
+
+beforeAll(async () => {
+	assertBuilt();
+	const built = (await import(pathToFileURL(join(ROOT, 'dist/commands/index.js')).href)) as { commands: Array<{ data: { name: string } }> };
+	commandNames = built.commands.map((c) => c.data.name);
+	dataDir = dataDirWithLongSource();
+	fake = await startFakeDiscord();
+	bot = startBotProcess(botEnv(fake, { INDEX_DATA_DIR: dataDir, DISCORD_GUILD_ID: GUILD_ID }));
+	await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+});
+
+afterAll(async () => {
+	await bot?.stop('SIGKILL');
+	await fake?.close();
+	if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ask = (question: string, user = someone()) => fake.interact(fake.command(user, 'ask', [{ name: 'question', type: STRING, value: question }]));
+
+describe('npm run deploy-commands', () => {
+	it('registers every command in the guild when DISCORD_GUILD_ID is set, with the bot token', async () => {
+		const r = await runScript('dist/src/discord/deploy.js', botEnv(fake, { DISCORD_GUILD_ID: GUILD_ID, INDEX_DATA_DIR: dataDir }));
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const registered = fake.commands.get(`guild:${APP_ID}:${GUILD_ID}`) as Array<{ name: string }>;
+		expect(registered.map((c) => c.name)).toEqual(commandNames);
+		expect(commandNames).toEqual(expect.arrayContaining(['ask', 'source']));
+		const put = fake.requests.find((q) => q.method === 'PUT' && q.path.includes('/guilds/'));
+		expect(put?.authorization).toBe(`Bot ${FAKE_TOKEN}`);
+		expect(r.stdout).toMatch(/^Registered \d+ commands in server \d+: .*\/ask.*\/source/);
+		expect(r.stdout + r.stderr).not.toContain(FAKE_TOKEN);
+	});
+
+	it('registers globally without DISCORD_GUILD_ID', async () => {
+		const r = await runScript('dist/src/discord/deploy.js', botEnv(fake));
+		expect(r.code).toBe(0);
+		expect((fake.commands.get(`global:${APP_ID}`) as Array<{ name: string }>).map((c) => c.name)).toEqual(commandNames);
+	});
+
+	it('says in one line what is missing and exits 2 without DISCORD_CLIENT_ID', async () => {
+		const { DISCORD_CLIENT_ID: _omit, ...env } = botEnv(fake);
+		const r = await runScript('dist/src/discord/deploy.js', env);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		expect(r.stderr).toContain('DISCORD_CLIENT_ID');
+	});
+});
+
+describe('the bot against a fake Discord', () => {
+	it('logs in with the Guilds intent only', () => {
+		expect(fake.identifies).toBe(1);
+		expect(fake.intents).toBe(1);
+	});
+
+	it('answers /ask with embeds that block-quote the source verbatim and link to the quote', async () => {
+		const a = await ask('Who leads the Turkish delegation to Armenia?');
+		expect(a).toMatchObject({ via: 'callback', type: 4 });
+		expect(a.data.flags ?? 0).toBe(0);
+		expectWithinDiscordLimits(a.data);
+		const first = a.data.embeds?.[0];
+		expect(first?.description).toMatch(/^> .*Serdar Kilic/);
+		expect(first?.url).toMatch(/^https:\/\/www\.turkiyetoday\.com\/.*#:~:text=/);
+		const text = readFileSync(join(dataDir, 'turkiye-today-2025-09-07.txt'), 'utf8');
+		const quote = (first?.description ?? '').replace(/^> /gm, '').replace(/\\(.)/g, '$1');
+		expect(text).toContain(quote);
+		expect(a.ms).toBeLessThan(3000);
+	});
+
+	it('never pings: @everyone and <@123> in a question are escaped and no mention is parsed', async () => {
+		const a = await ask('Did @everyone and <@123> see the Turkish delegation to Armenia?');
+		expect(a.data.allowed_mentions).toEqual({ parse: [] });
+		expect(a.data.content).not.toContain('@everyone');
+		expect(a.data.content).not.toMatch(/(?<!\\)<@123>/);
+	});
+
+	it('says the sources do not say when the corpus does not answer', async () => {
+		const a = await ask('Who won the 1998 football world cup final?');
+		expect(a.data.content).toMatch(/sources don't say/);
+		expect(a.data.embeds ?? []).toHaveLength(0);
+	});
+
+	it('autocompletes /source ids with at most 25 choices of at most 100 characters', async () => {
+		const empty = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: '', focused: true }], 4));
+		expect(empty).toMatchObject({ via: 'callback', type: 8 });
+		expect(empty.data.choices?.length).toBeGreaterThan(0);
+		expect(empty.data.choices?.length).toBeLessThanOrEqual(25);
+		for (const c of empty.data.choices ?? []) expect(c.name.length).toBeLessThanOrEqual(100);
+		const typed = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: 'asbarez', focused: true }], 4));
+		expect(typed.data.choices?.map((c) => c.value)).toEqual(['asbarez-2024-05-13']);
+	});
+
+	it('pages /source with Next and Previous buttons whose ids carry the page', async () => {
+		const id = 'war-on-the-rocks-2024-12-05';
+		const page1 = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: id }]));
+		expectWithinDiscordLimits(page1.data);
+		expect(page1.data.content).toContain('page 1 of');
+		expect(buttonLabeled(page1.data, 'Previous')?.disabled).toBe(true);
+		const next = buttonLabeled(page1.data, 'Next');
+		expect(next?.custom_id).toBe(`source:page:${id}:2`);
+		const page2 = await fake.interact(fake.click(someone(), next!.custom_id, page1.data));
+		expect(page2).toMatchObject({ via: 'callback', type: 7 });
+		expect(page2.data.content).toContain('page 2 of');
+		expect(page2.data.embeds?.[0]?.description).not.toBe(page1.data.embeds?.[0]?.description);
+		const back = await fake.interact(fake.click(someone(), buttonLabeled(page2.data, 'Previous')!.custom_id, page2.data));
+		expect(back.data.content).toContain('page 1 of');
+		expect(back.data.embeds?.[0]?.description).toBe(page1.data.embeds?.[0]?.description);
+	});
+
+	it('shows the next /ask results with More, and the whole paragraph only to whoever clicks Full paragraph', async () => {
+		const a = await ask('Who leads the Turkish delegation to Armenia?');
+		const more = buttonLabeled(a.data, 'More');
+		expect(more?.custom_id).toMatch(/^ask:more:3:/);
+		const page2 = await fake.interact(fake.click(someone(), more!.custom_id, a.data));
+		expect(page2).toMatchObject({ via: 'callback', type: 7 });
+		expect(page2.data.content).toMatch(/Passages 4–/);
+		expect(page2.data.embeds?.[0]?.description).not.toBe(a.data.embeds?.[0]?.description);
+		expect(buttonLabeled(page2.data, 'Back')?.custom_id).toMatch(/^ask:more:0:/);
+		const full = buttons(a.data).find((b) => b.label.startsWith('Full paragraph'));
+		const shown = await fake.interact(fake.click(someone(), full!.custom_id, a.data));
+		expect(shown).toMatchObject({ via: 'callback', type: 4 });
+		expect(shown.data.flags).toBe(EPHEMERAL);
+		expect(shown.data.embeds?.[0]?.description).toContain('Serdar Kilic');
+	});
+
+	it('keeps a long question in a "More" button by a short id, within 100 characters', async () => {
+		const question = `Who leads the Turkish delegation to Armenia, and when will the delegation travel to the border with Armenia?`;
+		const a = await ask(question);
+		const more = buttonLabeled(a.data, 'More');
+		expect(more?.custom_id.length).toBeLessThanOrEqual(100);
+		const page2 = await fake.interact(fake.click(someone(), more!.custom_id, a.data));
+		expect(page2.data.content).toMatch(/Passages 4–/);
+	});
+
+	it('answers /timeline and pages it with the buttons its reply carries', async (ctx) => {
+		if (!commandNames.includes('timeline')) ctx.skip();
+		const first = await fake.interact(fake.command(someone(), 'timeline', [{ name: 'topic', type: STRING, value: 'border' }]));
+		expect(first).toMatchObject({ via: 'callback', type: 4 });
+		expectWithinDiscordLimits(first.data);
+		expect(first.data.embeds?.[0]?.url).toMatch(/#:~:text=/);
+		const older = buttons(first.data).find((b) => b.custom_id.startsWith('timeline:page:2'));
+		expect(older).toBeDefined();
+		const second = await fake.interact(fake.click(someone(), older!.custom_id, first.data));
+		expect(second).toMatchObject({ via: 'callback', type: 7 });
+		expectWithinDiscordLimits(second.data);
+		expect(second.data.content).not.toBe(first.data.content);
+		expect(second.data.embeds?.[0]?.description).not.toBe(first.data.embeds?.[0]?.description);
+	});
+
+	it('says a button from before a restart has expired, ephemerally', async () => {
+		const a = await fake.interact(fake.click(someone(), '~forgottenhash0000000000', { content: 'old' }));
+		expect(a.data.flags).toBe(EPHEMERAL);
+		expect(a.data.content).toMatch(/expired/);
+	});
+
+	it('splits a paragraph too long for one embed at sentence boundaries, marked with "…", within every limit', async () => {
+		const a = await fake.interact(fake.click(someone(), `ask:full:${LONG_ID}:1`, { content: 'x' }));
+		expectWithinDiscordLimits(a.data);
+		const embeds = a.data.embeds ?? [];
+		expect(embeds.length).toBeGreaterThan(1);
+		expect(embeds[0]?.description).toMatch(/text\.…$/);
+		expect(embeds[1]?.description).toMatch(/^> …Sentence \d+/);
+		expect(a.data.content).toMatch(/did not fit/);
+		expect(JSON.stringify(a.data)).not.toMatch(/(?<!\\)<@123>|@everyone/);
+	});
+
+	it('answers an unknown source id with an ephemeral error that says what to do', async () => {
+		const a = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: 'asbarez-2024' }]));
+		expect(a).toMatchObject({ via: 'callback', type: 4 });
+		expect(a.data.flags).toBe(EPHEMERAL);
+		expect(a.data.content).toMatch(/no source with the id/);
+		expect(a.data.content).toContain('asbarez-2024-05-13');
+	});
+
+	it('answers invalid options with an ephemeral error and the usage', async () => {
+		const a = await fake.interact(fake.command(someone(), 'ask', [{ name: 'question', type: STRING, value: '   ' }]));
+		expect(a.data.flags).toBe(EPHEMERAL);
+		expect(a.data.content).toMatch(/Usage: `\/ask question:…`/);
+	});
+
+	it('resumes after the gateway closes with a resumable code, and answers again', async () => {
+		fake.disconnect(4000);
+		await fake.until(() => fake.resumes === 1, 15_000, 'RESUME');
+		await bot.waitForLine((l) => logMessage(l) === 'shard resumed');
+		expect(fake.identifies).toBe(1);
+		const a = await ask('Who leads the Turkish delegation to Armenia?');
+		expect(a.data.embeds?.[0]?.description).toContain('Serdar Kilic');
+	});
+
+	it('uses only routes the fake implements', () => {
+		expect(fake.unknownRoutes).toEqual([]);
+	});
+
+	it('exits 0 on SIGTERM, and the token appears in none of its output', async () => {
+		expect(await bot.stop('SIGTERM')).toBe(0);
+		expect(bot.lines.length).toBeGreaterThan(5);
+		for (const line of bot.lines) expect(line).not.toContain(FAKE_TOKEN);
+		for (const line of bot.lines) expect(line).not.toContain(FAKE_TOKEN.split('.')[2]);
+	});
+});
+

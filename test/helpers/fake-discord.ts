@@ -1,0 +1,333 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { APP_ID, FAKE_TOKEN, GUILD_ID, snowflake, type MessageBody, type User } from './fake-discord-ids.js';
+import { botUser, guildCreate, interactionFrom, messageFrom } from './fake-discord-payloads.js';
+
+export * from './fake-discord-ids.js';
+export { messageFrom } from './fake-discord-payloads.js';
+
+/**
+ * A fake Discord on 127.0.0.1 for end-to-end tests: the REST routes discord.js and the deploy script
+ * call (under `/api/v10`), and a gateway v10 WebSocket speaking JSON (HELLO, IDENTIFY → READY +
+ * GUILD_CREATE, heartbeats, RESUME → RESUMED). Tests dispatch interactions and await the bot's answer.
+ */
+
+export interface RecordedRequest {
+	readonly method: string;
+	readonly path: string;
+	readonly query: URLSearchParams;
+	readonly authorization: string | undefined;
+	readonly body: unknown;
+	readonly at: number;
+}
+
+/** One thing the bot did to answer an interaction. */
+export interface Answer {
+	readonly via: 'callback' | 'edit' | 'followup' | 'delete';
+	/** The callback's type (4 reply, 5 deferred, 6 deferred update, 7 update, 8 autocomplete) or 0. */
+	readonly type: number;
+	readonly data: MessageBody;
+	/** Milliseconds from the dispatch to this request. */
+	readonly ms: number;
+}
+
+interface GatewayPayload {
+	readonly op: number;
+	readonly d: unknown;
+}
+
+interface Pending {
+	readonly sentAt: number;
+	readonly answers: Answer[];
+	readonly resolve: (answer: Answer) => void;
+	settled: boolean;
+}
+
+const json = (res: ServerResponse, status: number, body?: unknown) => {
+	if (body === undefined) {
+		res.writeHead(status).end();
+		return;
+	}
+	res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+};
+
+const readBody = async (req: IncomingMessage): Promise<unknown> => {
+	const chunks: Buffer[] = [];
+	for await (const c of req) chunks.push(c as Buffer);
+	const text = Buffer.concat(chunks).toString('utf8');
+	if (text === '') return undefined;
+	return JSON.parse(text) as unknown;
+};
+
+export class FakeDiscord {
+	readonly requests: RecordedRequest[] = [];
+	/** Routes the fake does not implement: a test fails if discord.js needed one. */
+	readonly unknownRoutes: string[] = [];
+	readonly gatewayLog: Array<{ op: number; t?: string }> = [];
+	readonly commands = new Map<string, unknown[]>();
+	identifies = 0;
+	resumes = 0;
+	private readonly http = createServer((req, res) => void this.route(req, res).catch((e: unknown) => json(res, 500, { message: String(e) })));
+	private readonly wss = new WebSocketServer({ server: this.http });
+	private socket: WebSocket | undefined;
+	private sessionId = '';
+	private seq = 0;
+	private readonly pending = new Map<string, Pending>();
+	private readonly waiters: Array<() => void> = [];
+
+	private readonly token: string;
+	private readonly heartbeatMs: number;
+
+	constructor(token: string = FAKE_TOKEN, heartbeatMs = 1_000) {
+		this.token = token;
+		this.heartbeatMs = heartbeatMs;
+		this.wss.on('connection', (ws) => this.onConnection(ws));
+	}
+
+	async listen(): Promise<this> {
+		await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
+		return this;
+	}
+
+	get port(): number {
+		return (this.http.address() as AddressInfo).port;
+	}
+
+	/** What DISCORD_API_BASE should be: discord.js appends `/v10`. */
+	get apiBase(): string {
+		return `http://127.0.0.1:${this.port}/api`;
+	}
+
+	get gatewayUrl(): string {
+		return `ws://127.0.0.1:${this.port}`;
+	}
+
+	async close(): Promise<void> {
+		for (const client of this.wss.clients) client.terminate();
+		await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+		this.http.closeAllConnections();
+		await new Promise<void>((resolve) => this.http.close(() => resolve()));
+	}
+
+	/** Resolves when `test` holds, checked after every gateway or REST event. */
+	async until(test: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (!test()) {
+			if (Date.now() > deadline) throw new Error(`fake discord: timed out waiting for ${what}`);
+			await new Promise<void>((resolve) => {
+				const t = setTimeout(resolve, 50);
+				this.waiters.push(() => {
+					clearTimeout(t);
+					resolve();
+				});
+			});
+		}
+	}
+
+	private notify(): void {
+		for (const w of this.waiters.splice(0)) w();
+	}
+
+	/** Closes the gateway socket; 4000 ("unknown error") lets the client resume its session. */
+	disconnect(code = 4000): void {
+		this.socket?.close(code, 'fake discord: test disconnect');
+	}
+
+	/** Sends a dispatch to the connected client. */
+	dispatch(t: string, d: unknown): void {
+		if (this.socket === undefined) throw new Error('fake discord: no gateway connection');
+		this.socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+	}
+
+	/**
+	 * Dispatches an interaction and resolves with the bot's answer: its callback, or once deferred,
+	 * the edit or follow-up that carries the content. Every later request is kept in `answersTo`.
+	 */
+	interact(interaction: Record<string, unknown>, timeoutMs = 10_000): Promise<Answer> {
+		const id = String(interaction.id);
+		return new Promise<Answer>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`fake discord: no answer to interaction ${id} within ${timeoutMs} ms`)), timeoutMs);
+			this.pending.set(id, {
+				sentAt: performance.now(),
+				answers: [],
+				settled: false,
+				resolve: (a) => {
+					clearTimeout(timer);
+					resolve(a);
+				},
+			});
+			this.dispatch('INTERACTION_CREATE', interaction);
+		});
+	}
+
+	/** Everything the bot sent for an interaction, in order. */
+	answersTo(interactionId: string): readonly Answer[] {
+		return this.pending.get(interactionId)?.answers ?? [];
+	}
+
+	private byToken(token: string): [string, Pending] | undefined {
+		for (const [id, p] of this.pending) if (this.tokens.get(id) === token) return [id, p];
+		return undefined;
+	}
+
+	private readonly tokens = new Map<string, string>();
+
+	/** Remembers an interaction's token so webhook calls can be matched to it. */
+	register(interaction: { id: string; token: string }): void {
+		this.tokens.set(interaction.id, interaction.token);
+	}
+
+	private record(pending: Pending | undefined, answer: Omit<Answer, 'ms'>): void {
+		if (pending === undefined) return;
+		const full = { ...answer, ms: performance.now() - pending.sentAt };
+		pending.answers.push(full);
+		const final = answer.via === 'edit' || answer.via === 'followup' || (answer.via === 'callback' && answer.type !== 5 && answer.type !== 6);
+		if (final && !pending.settled) {
+			pending.settled = true;
+			pending.resolve(full);
+		}
+	}
+
+	private authorized(req: IncomingMessage): boolean {
+		return req.headers.authorization === `Bot ${this.token}`;
+	}
+
+	private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const body = await readBody(req);
+		const method = req.method ?? 'GET';
+		const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+		this.requests.push({ method, path, query: url.searchParams, authorization: req.headers.authorization, body, at: Date.now() });
+		this.notify();
+		const key = `${method} ${path}`;
+		const handled = url.pathname.startsWith('/api/v10/') && (this.routeBot(key, req, res, body) || this.routeInteraction(key, url, res, body));
+		if (!handled) this.unknown(res, method, url.pathname);
+		this.notify();
+	}
+
+	/** Routes that need the bot token: the gateway, the bot's user, application commands. */
+	private routeBot(key: string, req: IncomingMessage, res: ServerResponse, body: unknown): boolean {
+		const m = /^(PUT|GET) \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(key);
+		if (key !== 'GET /gateway/bot' && key !== 'GET /users/@me' && m === null) {
+			if (key !== 'GET /gateway' && key !== 'GET /applications/@me') return false;
+		} else if (!this.authorized(req)) {
+			json(res, 401, { message: '401: Unauthorized', code: 0 });
+			return true;
+		}
+		if (key.startsWith('GET /gateway')) {
+			json(res, 200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+		} else if (key === 'GET /users/@me') {
+			json(res, 200, botUser);
+		} else if (key === 'GET /applications/@me') {
+			json(res, 200, { id: APP_ID, name: 'Verbatim', flags: 0, bot: botUser });
+		} else if (m !== null) {
+			const scope = m[3] === undefined ? `global:${m[2]}` : `guild:${m[2]}:${m[3]}`;
+			if (m[1] === 'PUT') this.commands.set(scope, (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: m[2], version: snowflake() })));
+			json(res, 200, this.commands.get(scope) ?? []);
+		}
+		return true;
+	}
+
+	/** Interaction callbacks and the interaction webhook (edit, delete, follow-up): no bot token. */
+	private routeInteraction(key: string, url: URL, res: ServerResponse, body: unknown): boolean {
+		let m: RegExpExecArray | null;
+		if ((m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key))) {
+			const { type, data = {} } = body as { type: number; data?: MessageBody };
+			this.record(this.pending.get(m[1]!), { via: 'callback', type, data });
+			if (url.searchParams.get('with_response') !== 'true') json(res, 204);
+			else json(res, 200, { interaction: { id: m[1], type: 2 }, resource: { type, message: messageFrom(data) } });
+		} else if ((m = /^(PATCH|GET|DELETE) \/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(key))) {
+			const pending = this.byToken(m[3]!)?.[1];
+			if (m[1] === 'PATCH') this.record(pending, { via: 'edit', type: 0, data: body as MessageBody });
+			if (m[1] === 'DELETE') this.record(pending, { via: 'delete', type: 0, data: {} });
+			if (m[1] === 'DELETE') json(res, 204);
+			else json(res, 200, messageFrom((body ?? {}) as MessageBody));
+		} else if ((m = /^POST \/webhooks\/(\d+)\/([^/]+)$/.exec(key))) {
+			this.record(this.byToken(m[2]!)?.[1], { via: 'followup', type: 0, data: body as MessageBody });
+			json(res, 200, messageFrom(body as MessageBody));
+		} else {
+			return false;
+		}
+		return true;
+	}
+
+	private unknown(res: ServerResponse, method: string, path: string): void {
+		this.unknownRoutes.push(`${method} ${path}`);
+		json(res, 404, { message: '404: Not Found', code: 0 });
+	}
+
+	private onConnection(ws: WebSocket): void {
+		this.socket = ws;
+		ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatMs } }));
+		ws.on('message', (raw) => this.onGatewayMessage(ws, JSON.parse(String(raw)) as GatewayPayload));
+		ws.on('close', () => {
+			if (this.socket === ws) this.socket = undefined;
+			this.notify();
+		});
+	}
+
+	get connected(): boolean {
+		return this.socket !== undefined;
+	}
+
+	private onGatewayMessage(ws: WebSocket, payload: GatewayPayload): void {
+		this.gatewayLog.push({ op: payload.op });
+		if (payload.op === 1) ws.send(JSON.stringify({ op: 11 }));
+		else if (payload.op === 2) this.onIdentify(ws, payload.d as { token: string; intents: number });
+		else if (payload.op === 6) this.onResume(ws, payload.d as { token: string; session_id: string });
+		this.notify();
+	}
+
+	private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
+		if (d.token !== this.token) {
+			ws.close(4004, 'Authentication failed.');
+			return;
+		}
+		this.identifies++;
+		this.intents = d.intents;
+		this.sessionId = `session-${snowflake()}`;
+		this.seq = 0;
+		this.dispatch('READY', {
+			v: 10,
+			user: botUser,
+			guilds: [{ id: GUILD_ID, unavailable: true }],
+			session_id: this.sessionId,
+			resume_gateway_url: this.gatewayUrl,
+			shard: [0, 1],
+			application: { id: APP_ID, flags: 0 },
+		});
+		this.dispatch('GUILD_CREATE', guildCreate());
+	}
+
+	intents: number | undefined;
+
+	private onResume(ws: WebSocket, d: { token: string; session_id: string }): void {
+		if (d.token !== this.token || d.session_id !== this.sessionId) {
+			ws.send(JSON.stringify({ op: 9, d: false }));
+			return;
+		}
+		this.resumes++;
+		this.dispatch('RESUMED', {});
+	}
+
+	/** The interaction a user's `/name options…` sends. */
+	command(user: User, name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, type = 2): Record<string, unknown> {
+		return this.interaction(user, type, { id: snowflake(), name, type: 1, options, guild_id: GUILD_ID });
+	}
+
+	/** The interaction a click on a button of `message` sends. */
+	click(user: User, customId: string, message: MessageBody): Record<string, unknown> {
+		return { ...this.interaction(user, 3, { component_type: 2, custom_id: customId }), message: { ...messageFrom(message), guild_id: GUILD_ID } };
+	}
+
+	private interaction(user: User, type: number, data: unknown): Record<string, unknown> {
+		const interaction = interactionFrom(user, type, data);
+		this.register(interaction as { id: string; token: string });
+		return interaction;
+	}
+}
+
+export async function startFakeDiscord(options: { token?: string; heartbeatMs?: number } = {}): Promise<FakeDiscord> {
+	return new FakeDiscord(options.token, options.heartbeatMs).listen();
+}
