@@ -7,6 +7,7 @@ import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
 import { createCooldown } from './cooldown.js';
 import { createIdStore } from './custom-ids.js';
+import { safeError } from './errors.js';
 import { restOptions } from './rest-options.js';
 import { createRouter } from './router.js';
 
@@ -17,15 +18,15 @@ export interface BotOptions {
 	readonly token: string;
 }
 
-/** pino's error serializer wants an Error; a rejection may carry anything. */
-const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
-
 const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The bot's own settings, beside INTERFACE.md's environment. */
 export const BotSettingsSchema = z.object({
-	/** Requests a user may make in any 10 s (commands and buttons; autocomplete is free); 0 turns the limit off. */
-	COOLDOWN_PER_10S: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10_000).default(10)),
+	/**
+	 * Requests a user may make in any 10 s (commands and buttons; autocomplete is free); 0 turns the
+	 * limit off. 20 stops a flood yet never refuses a person, nor a burst of ten from one user.
+	 */
+	COOLDOWN_PER_10S: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10_000).default(20)),
 	/** A command slower than this (ms) is deferred; 0 defers every command. */
 	DISCORD_DEFER_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(2_500).default(1_500)),
 });
@@ -52,9 +53,9 @@ export function createClient(env: Pick<Env, 'DISCORD_API_BASE'>): Client {
 /** Logs what the client and its shards go through; reconnecting is left to discord.js. */
 function watch(client: Client, log: Logger): void {
 	client.once(Events.ClientReady, (c) => log.info({ user: c.user.id, guilds: c.guilds.cache.size }, 'ready'));
-	client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
+	client.on(Events.Error, (error) => log.error({ err: safeError(error) }, 'client error'));
 	client.on(Events.Warn, (message) => log.warn({ detail: message }, 'client warning'));
-	client.on(Events.ShardError, (error, shard) => log.error({ err: error, shard }, 'shard error'));
+	client.on(Events.ShardError, (error, shard) => log.error({ err: safeError(error), shard }, 'shard error'));
 	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'shard disconnected'));
 	client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'shard reconnecting'));
 	client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'shard resumed'));
@@ -71,7 +72,7 @@ function stopOnSignals(client: Client, log: Logger): void {
 		log.info({ signal }, 'shutting down');
 		void client
 			.destroy()
-			.catch((error: unknown) => log.warn({ err: asError(error) }, 'destroy failed'))
+			.catch((error: unknown) => log.warn({ err: safeError(error) }, 'destroy failed'))
 			.finally(() => process.exit(0));
 	};
 	process.once('SIGINT', () => stop('SIGINT'));
@@ -86,7 +87,7 @@ export async function startBot({ env, log, corpus, token }: BotOptions): Promise
 	const settings = parseBotSettings();
 	const client = createClient(env);
 	watch(client, log);
-	process.on('unhandledRejection', (reason) => log.error({ err: asError(reason) }, 'unhandled rejection'));
+	process.on('unhandledRejection', (reason) => log.error({ err: safeError(reason) }, 'unhandled rejection'));
 	client.on(
 		Events.InteractionCreate,
 		createRouter({

@@ -9,6 +9,7 @@ import type { Command, CommandContext } from '../../commands/index.js';
 import { errorReply, type Reply } from '../core/render.js';
 import type { Logger } from '../log.js';
 import { addPaging, resolveButton } from './buttons.js';
+import { safeError } from './errors.js';
 import type { Cooldown } from './cooldown.js';
 import type { IdStore } from './custom-ids.js';
 import { send, type Answerable, type SendMode } from './send.js';
@@ -143,7 +144,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 			if (interaction.isChatInputCommand()) await onCommand(router, interaction, log);
 			else await onButton(router, interaction, log);
 		} catch (error) {
-			log.error({ err: error instanceof Error ? error : new Error(String(error)) }, 'interaction failed');
+			log.error({ err: safeError(error) }, 'interaction failed');
 			await sendFailure(interaction, log);
 		}
 	};
@@ -158,6 +159,6 @@ async function sendFailure(interaction: Interaction, log: Logger): Promise<void>
 			await send(interaction, FAILED, 'reply');
 		}
 	} catch (error) {
-		log.warn({ err: error instanceof Error ? error : new Error(String(error)) }, 'could not report the failure');
+		log.warn({ err: safeError(error) }, 'could not report the failure');
 	}
 }

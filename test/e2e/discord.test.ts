@@ -8,7 +8,7 @@ import { APP_ID, FAKE_TOKEN, GUILD_ID, startFakeDiscord, type FakeDiscord, type 
 import { assertBuilt, botEnv, logMessage, runScript, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
 
 const EPHEMERAL = 64;
-// A new user per request: the per-user cooldown (10 in any 10 s) is tested on its own in discord-load.
+// A new user per request: the per-user cooldown (20 in any 10 s) is tested on its own in discord-load.
 let users = 0;
 const someone = () => ({ id: String(1_300_000_000_000_100_000n + BigInt(++users)), username: `user${users}` });
 const STRING = 3;
@@ -236,6 +236,16 @@ describe('the bot against a fake Discord', () => {
 		expect(fake.identifies).toBe(1);
 		const a = await ask('Who leads the Turkish delegation to Armenia?');
 		expect(a.data.embeds?.[0]?.description).toContain('Serdar Kilic');
+	});
+
+	it('logs a failed answer without the interaction token, which would let anyone answer for the bot', async () => {
+		const interaction = fake.command(someone(), 'ask', [{ name: 'question', type: STRING, value: 'Who is Philip Gamaghelyan?' }]);
+		await fake.dispatchExpired(interaction);
+		const failed = await bot.waitForLine((l) => logMessage(l) === 'interaction failed');
+		await bot.waitForLine((l) => logMessage(l) === 'could not report the failure');
+		expect(failed).toContain('Unknown interaction');
+		expect(failed).toContain('/interactions/');
+		for (const line of bot.lines) expect(line).not.toContain(String(interaction.token));
 	});
 
 	it('uses only routes the fake implements', () => {

@@ -173,6 +173,17 @@ export class FakeDiscord {
 
 	private readonly tokens = new Map<string, string>();
 
+	/** Interactions whose callbacks fail as Discord's do after 3 s: 404 "Unknown interaction". */
+	readonly expired = new Set<string>();
+
+	/** Dispatches an interaction whose callback will fail, and resolves once the bot tried to answer. */
+	async dispatchExpired(interaction: Record<string, unknown>): Promise<void> {
+		const id = String(interaction.id);
+		this.expired.add(id);
+		this.dispatch('INTERACTION_CREATE', interaction);
+		await this.until(() => this.requests.some((r) => r.path.startsWith(`/interactions/${id}/`)), 5_000, 'a callback attempt');
+	}
+
 	/** Remembers an interaction's token so webhook calls can be matched to it. */
 	register(interaction: { id: string; token: string }): void {
 		this.tokens.set(interaction.id, interaction.token);
@@ -232,7 +243,9 @@ export class FakeDiscord {
 	/** Interaction callbacks and the interaction webhook (edit, delete, follow-up): no bot token. */
 	private routeInteraction(key: string, url: URL, res: ServerResponse, body: unknown): boolean {
 		let m: RegExpExecArray | null;
-		if ((m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key))) {
+		if ((m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key)) && this.expired.has(m[1]!)) {
+			json(res, 404, { message: 'Unknown interaction', code: 10062 });
+		} else if (m !== null) {
 			const { type, data = {} } = body as { type: number; data?: MessageBody };
 			this.record(this.pending.get(m[1]!), { via: 'callback', type, data });
 			if (url.searchParams.get('with_response') !== 'true') json(res, 204);
