@@ -4,13 +4,15 @@ export type { Logger };
 
 const TOKEN_LIKE = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}/g;
 const WEBHOOK = /(\/webhooks\/\d+\/)[\w-]+/g;
+/** An interaction's token in a REST path (`/interactions/<id>/<token>/callback`): it lets anyone answer for the bot. */
+const INTERACTION = /(\/interactions\/\d+\/)[^/\s"'?]+/g;
 const BOT_AUTH = /(Bot\s+)[\w.-]+/g;
 
-/** Removes secrets from a string: the given token wherever it appears, token-shaped strings, webhook tokens. */
+/** Removes secrets from a string: the given token wherever it appears, token-shaped strings, webhook and interaction tokens. */
 export function scrub(text: string, secrets: readonly string[] = []): string {
 	let out = text;
 	for (const s of secrets) if (s.length >= 6) out = out.split(s).join('[redacted]');
-	return out.replace(TOKEN_LIKE, '[redacted]').replace(WEBHOOK, '$1[redacted]').replace(BOT_AUTH, '$1[redacted]');
+	return out.replace(TOKEN_LIKE, '[redacted]').replace(WEBHOOK, '$1[redacted]').replace(INTERACTION, '$1[redacted]').replace(BOT_AUTH, '$1[redacted]');
 }
 
 /**
