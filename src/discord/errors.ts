@@ -1,9 +1,9 @@
-/** An interaction's token in a REST path (`/interactions/<id>/<token>/callback`): it lets anyone answer for the bot. */
-const INTERACTION_TOKEN = /(\/interactions\/\d+\/)[^/\s"'?]+/g;
+import { scrub } from '../log.js';
+
 /** Fields of discord.js's errors worth logging; the request body (user text, replies) is left out. */
 const KEPT_FIELDS = ['code', 'status', 'method', 'url'] as const;
 
-const clean = (text: string): string => text.replace(INTERACTION_TOKEN, '$1[redacted]');
+const clean = (text: string): string => scrub(text);
 
 /**
  * An error fit for the log: any thrown value as an Error, interaction tokens removed from its message,
