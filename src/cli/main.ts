@@ -6,6 +6,7 @@ import { parseEnv, UsageError } from '../env.js';
 import { createLogger, scrub } from '../log.js';
 import { runAsk } from './ask.js';
 import { runEval } from './eval.js';
+import { runIngest } from './ingest.js';
 import { runSource } from './source.js';
 import { runTimeline } from './timeline.js';
 
@@ -14,13 +15,20 @@ const USAGE = `usage: cli <command> [options]
   ask --jsonl [--top N] [--no-abstain]        questions as JSON lines on stdin
   source <id> [--json] | source --list [--json]
   timeline [--json] [--since DATE] [--until DATE] [--source ID] [--query TEXT] [--limit N]
-  eval <file.jsonl> [--json]`;
+  eval <file.jsonl> [--json]
+  ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json]
+  ingest --feed <url> [--json]                 adds a feed's new articles`;
 
 const COMMANDS = {
 	ask: runAsk,
 	source: runSource,
 	timeline: runTimeline,
 	eval: runEval,
+} as const;
+
+/** Commands that work on the data directory itself: no corpus is loaded (nor its index built) for them. */
+const DATA_COMMANDS = {
+	ingest: runIngest,
 } as const;
 
 async function main(argv: string[]): Promise<void> {
@@ -30,9 +38,14 @@ async function main(argv: string[]): Promise<void> {
 		if (name === undefined) process.exitCode = 2;
 		return;
 	}
-	if (!(name in COMMANDS)) throw new UsageError(`unknown command "${name.slice(0, 40)}"; try: ${Object.keys(COMMANDS).join(', ')}`);
+	if (!(name in COMMANDS) && !(name in DATA_COMMANDS)) throw new UsageError(`unknown command "${name.slice(0, 40)}"; try: ${[...Object.keys(COMMANDS), ...Object.keys(DATA_COMMANDS)].join(', ')}`);
 	const env = parseEnv();
 	const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, env.DISCORD_TOKEN ? [env.DISCORD_TOKEN] : []);
+	if (name in DATA_COMMANDS) {
+		const context = { dataDir: dataDir(env), allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS, log, write: (s: string) => process.stdout.write(`${s}\n`), warn: (s: string) => process.stderr.write(`${s}\n`) };
+		process.exitCode = await DATA_COMMANDS[name as keyof typeof DATA_COMMANDS](args, context);
+		return;
+	}
 	const { corpus, report } = await loadDataDir(dataDir(env), log);
 	log.debug({ cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
 	const out: string[] = [];

@@ -1,0 +1,86 @@
+import { Readability } from '@mozilla/readability';
+import { readBlocks, type Block } from './blocks.js';
+import { all, parseDocument, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { readPageMetadata, type PageMetadata } from './metadata.js';
+
+/** Page furniture: never the article, whatever Readability scores it. */
+const FURNITURE = [
+	'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'select', 'textarea',
+	'nav', 'aside', 'footer', 'dialog', '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]',
+	'[role="banner"]', '[role="dialog"]', '[aria-hidden="true"]', '[hidden]',
+].join(', ');
+
+/** Class or id words of boxes that sit inside articles but are not the article. */
+const BOILERPLATE_BOX =
+	/(?:^|[\s_-])(?:newsletter|subscribe|subscription|signup|paywall|share|shares|sharing|sharebar|sharedaddy|social|comments?|disqus|related|recommended|promo|advert|advertisement|ads?|sponsored|cookie|consent|gdpr|popup|modal|breadcrumbs?|byline|author-bio|tags|toolbar)(?:$|[\s_-])/i;
+
+const ARTICLE_CONTAINER = 'article, main, [role="main"], [itemprop="articleBody"]';
+
+/** Short lines that are site chrome, should any survive: buttons, calls to subscribe, credits. */
+const BOILERPLATE_LINE =
+	/^(?:subscribe(?: now| today| here)?|sign (?:up|in)(?: now| today)?|log in|register|share(?: this)?(?: article| story| post| page)?(?: on [\w.]+| via \w+)?|tweet|e-?mail|print|copy link|read more|continue reading|advertisement|sponsored(?: content)?|related(?: articles| stories| posts| content| news)?|more from .{1,40}|(?:\d+ )?comments?|leave a (?:comment|reply)|follow us(?: on .{1,40})?|click here.{0,60}|newsletter|back to top|skip to (?:main )?content|(?:photo|image|picture)(?: credit)?s?:.{0,80}|©.{0,120}|.{0,80}all rights reserved\.?)\W*$/i;
+const SUBSCRIBE_PITCH = /\b(?:subscribe (?:now|today)|sign up for (?:our|the) newsletter|in your inbox)\b/i;
+
+/** Below these, what Readability found is no article (a sign-in page, an index, an error page). */
+export const MIN_ARTICLE_CHARS = 200;
+export const MIN_LONGEST_PARAGRAPH = 60;
+
+/** An article read from a page: its paragraphs, one a line, and what the page says about itself. */
+export interface Article {
+	readonly paragraphs: readonly string[];
+	readonly metadata: PageMetadata;
+}
+
+function removeFurniture(document: DomDocument): void {
+	for (const el of all(document, FURNITURE)) el.remove();
+	for (const el of all(document, 'header')) if (el.closest(ARTICLE_CONTAINER) === null) el.remove();
+}
+
+/** Whether a box named like boilerplate may go: never one holding the article, nor most of the page's text. */
+function removableBox(el: DomElement, pageChars: number): boolean {
+	if (el.querySelector(ARTICLE_CONTAINER) !== null || el.closest(ARTICLE_CONTAINER) === el) return false;
+	if (['HTML', 'BODY'].includes(el.tagName.toUpperCase())) return false;
+	const isComments = /comment|disqus/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+	return isComments || (el.textContent ?? '').length < pageChars / 2;
+}
+
+function removeBoilerplateBoxes(document: DomDocument): void {
+	const pageChars = (document.body?.textContent ?? '').length;
+	for (const el of all(document, '[class], [id]')) {
+		const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+		if (BOILERPLATE_BOX.test(names) && removableBox(el, pageChars)) el.remove();
+	}
+}
+
+/** A block that is prose, not chrome: not mostly link text, not a button label or a pitch. */
+export function isProse(block: Block): boolean {
+	if (block.linkChars >= block.text.length * 0.8) return false;
+	if (block.text.length <= 160 && BOILERPLATE_LINE.test(block.text)) return false;
+	return !(block.text.length <= 200 && SUBSCRIBE_PITCH.test(block.text));
+}
+
+/** Whether the paragraphs amount to an article. */
+export function isArticle(paragraphs: readonly string[]): boolean {
+	const total = paragraphs.reduce((n, p) => n + p.length, 0);
+	return total >= MIN_ARTICLE_CHARS && paragraphs.some((p) => p.length >= MIN_LONGEST_PARAGRAPH);
+}
+
+/**
+ * Reads an HTML page's article: metadata first (Readability changes the document), then page
+ * furniture and boxes named like boilerplate removed, then Readability's pick of the content, read
+ * block by block, chrome dropped. Undefined when what is left is no article.
+ */
+export function extractArticle(html: string, pageUrl: string | undefined): Article | undefined {
+	const document = parseDocument(html);
+	const metadata = readPageMetadata(document, pageUrl);
+	removeFurniture(document);
+	removeBoilerplateBoxes(document);
+	// The serializer hands back the content element itself, so it is walked, not printed and parsed again.
+	const reader = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 });
+	const content = reader.parse()?.content;
+	if (content === null || content === undefined) return undefined;
+	const paragraphs = readBlocks(content as DomElement)
+		.filter(isProse)
+		.map((b) => b.text);
+	return isArticle(paragraphs) ? { paragraphs, metadata } : undefined;
+}

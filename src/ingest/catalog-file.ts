@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { parseCatalog, type Source } from '../core/catalog.js';
+import { stop } from './problem.js';
+import { normalizeSpace } from './text.js';
+import { urlKey } from './url.js';
+
+export const CATALOG_FILE = 'sources.json';
+
+/** `sources.json` as it is on disk: its text (undefined when there is none yet) and its entries, valid or not. */
+export interface RawCatalog {
+	readonly text: string | undefined;
+	readonly entries: readonly unknown[];
+}
+
+/**
+ * Reads the catalog without judging its entries (a bad one is kept as it is when a source is
+ * added). No file is an empty catalog; a file that is not a JSON array stops the ingest.
+ */
+export async function readRawCatalog(dir: string): Promise<RawCatalog> {
+	const path = join(dir, CATALOG_FILE);
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { text: undefined, entries: [] };
+		stop('data-dir', `cannot read ${path}: ${(error as Error).message}`);
+	}
+	let entries: unknown;
+	try {
+		entries = JSON.parse(text);
+	} catch (error) {
+		stop('data-dir', `${path} is not valid JSON (${(error as Error).message}); fix it before ingesting`);
+	}
+	if (!Array.isArray(entries)) stop('data-dir', `${path} must hold an array of sources; fix it before ingesting`);
+	return { text, entries };
+}
+
+/** The valid sources of the catalog on disk. */
+export async function readSources(dir: string): Promise<readonly Source[]> {
+	return parseCatalog((await readRawCatalog(dir)).entries).sources;
+}
+
+/** A source's file, read; undefined when it cannot be, or lies outside the data directory. */
+export async function readSourceText(dir: string, source: Source): Promise<string | undefined> {
+	const root = resolve(dir);
+	const path = resolve(root, source.file);
+	if (!path.startsWith(root + sep)) return undefined;
+	try {
+		return await readFile(path, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/** A text's identity for "already in the catalog": the hash of its paragraphs, whitespace normalized. */
+export function textHash(text: string): string {
+	const paragraphs = text
+		.split(/\r\n|\r|\n/)
+		.map(normalizeSpace)
+		.filter((p) => p !== '');
+	return createHash('sha256').update(paragraphs.join('\n')).digest('hex');
+}
+
+/** The source of the catalog whose URL is any of these (compared by {@link urlKey}). */
+export function findByUrl(sources: readonly Source[], urls: readonly string[]): Source | undefined {
+	const keys = new Set(urls.map(urlKey).filter((k): k is string => k !== undefined));
+	return sources.find((s) => keys.has(urlKey(s.url) ?? ''));
+}
+
+/** One catalog entry as the default `sources.json` writes them: two-space indent, authors on one line. */
+export function formatEntry(source: Source): string {
+	const fields = Object.entries(source).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+	return `  {\n${fields.join(',\n')}\n  }`;
+}
+
+/**
+ * The catalog's text with one entry appended. The existing text stays byte for byte as it was up
+ * to its closing bracket; should that splice not read back as the same entries plus the new one
+ * (an odd layout), the whole array is written afresh.
+ */
+export function appendEntry(catalog: RawCatalog, source: Source): string {
+	const expected = [...catalog.entries, source];
+	const text = catalog.text?.trimEnd() ?? '';
+	if (text.endsWith(']')) {
+		const head = text.slice(0, -1).trimEnd();
+		const spliced = `${head}${head.endsWith('[') ? '' : ','}\n${formatEntry(source)}\n]\n`;
+		try {
+			if (isDeepStrictEqual(JSON.parse(spliced), JSON.parse(JSON.stringify(expected)))) return spliced;
+		} catch {
+			// Falls through to a fresh layout.
+		}
+	}
+	return `[\n${expected.map((e) => JSON.stringify(e, null, 2).replace(/^/gm, '  ')).join(',\n')}\n]\n`;
+}

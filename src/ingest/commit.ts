@@ -1,0 +1,90 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseCatalog, SourceSchema, type Source } from '../core/catalog.js';
+import { writeFileAtomic } from '../store/atomic.js';
+import { appendEntry, CATALOG_FILE, findByUrl, readRawCatalog, readSourceText, textHash, type RawCatalog } from './catalog-file.js';
+import { withLock, type LockOptions } from './lock.js';
+import { stop } from './problem.js';
+import { sourceId } from './slug.js';
+import { joinParagraphs } from './text.js';
+import { hostName } from './metadata.js';
+
+/** A source ready to be stored: its metadata, its paragraphs, and the other URLs it was reached by. */
+export interface Draft {
+	readonly title: string;
+	readonly publisher: string;
+	readonly url: string;
+	readonly published: string;
+	readonly authors: readonly string[];
+	readonly paragraphs: readonly string[];
+	/** The URL asked for and the one fetched after redirects: the same article if the catalog has them. */
+	readonly aliases: readonly string[];
+}
+
+/** What an ingest did: stored a new source, or found it there already (by URL or by text). */
+export type IngestOutcome =
+	| { readonly status: 'added'; readonly source: Source; readonly paragraphs: number }
+	| { readonly status: 'unchanged'; readonly source: Source; readonly reason: 'url' | 'text' };
+
+async function findSameText(dir: string, sources: readonly Source[], hash: string): Promise<Source | undefined> {
+	for (const source of sources) {
+		const text = await readSourceText(dir, source);
+		if (text !== undefined && textHash(text) === hash) return source;
+	}
+	return undefined;
+}
+
+/** Ids and file names in use: the catalog's (valid entries or not) and every file in the directory. */
+async function takenNames(dir: string, catalog: RawCatalog): Promise<Set<string>> {
+	const taken = new Set(await readdir(dir));
+	for (const entry of catalog.entries) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		for (const key of ['id', 'file'] as const) if (key in entry && typeof (entry as Record<string, unknown>)[key] === 'string') taken.add(String((entry as Record<string, unknown>)[key]));
+	}
+	return taken;
+}
+
+function toEntry(draft: Draft, id: string): Source {
+	const parsed = SourceSchema.safeParse({ id, file: `${id}.txt`, title: draft.title, publisher: draft.publisher, url: draft.url, published: draft.published, authors: draft.authors });
+	if (!parsed.success) stop('usage', `the source is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	return parsed.data;
+}
+
+/** Writes the text, then the catalog; if the catalog cannot be written, the text goes again. */
+async function write(dir: string, catalog: RawCatalog, entry: Source, paragraphs: readonly string[]): Promise<void> {
+	const textPath = join(dir, entry.file);
+	await writeFileAtomic(textPath, joinParagraphs(paragraphs));
+	try {
+		await writeFileAtomic(join(dir, CATALOG_FILE), appendEntry(catalog, entry));
+	} catch (error) {
+		await rm(textPath, { force: true });
+		throw error;
+	}
+}
+
+/**
+ * Stores a draft in the data directory unless the catalog has it already (the same URL, or the same
+ * text once whitespace is normalized). Under the directory's lock: the catalog is read, checked,
+ * and written back with the new entry; the text file is written first, atomically, so the catalog
+ * never names a file that is not whole.
+ */
+export async function commitDraft(dir: string, draft: Draft, lock: LockOptions = {}): Promise<IngestOutcome> {
+	await mkdir(dir, { recursive: true });
+	return withLock(
+		dir,
+		async () => {
+			const catalog = await readRawCatalog(dir);
+			const { sources } = parseCatalog(catalog.entries);
+			const sameUrl = findByUrl(sources, [draft.url, ...draft.aliases]);
+			if (sameUrl !== undefined) return { status: 'unchanged', source: sameUrl, reason: 'url' } as const;
+			const sameText = await findSameText(dir, sources, textHash(draft.paragraphs.join('\n')));
+			if (sameText !== undefined) return { status: 'unchanged', source: sameText, reason: 'text' } as const;
+			const taken = await takenNames(dir, catalog);
+			const id = sourceId(draft.publisher, draft.published, (candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`), hostName(draft.url));
+			const entry = toEntry(draft, id);
+			await write(dir, catalog, entry, draft.paragraphs);
+			return { status: 'added', source: entry, paragraphs: draft.paragraphs.length } as const;
+		},
+		lock,
+	);
+}

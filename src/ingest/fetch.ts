@@ -1,0 +1,196 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { Result } from '../core/result.js';
+import { classifyAddress } from './address.js';
+import { IngestStop, stop, type IngestProblem } from './problem.js';
+import { parseHttpUrl } from './url.js';
+
+/** Limits and policy of one fetch; defaults in {@link FETCH_DEFAULTS}. */
+export interface FetchOptions {
+	/** ALLOW_PRIVATE_HOSTS: fetch from loopback, private, link-local and metadata addresses too. */
+	readonly allowPrivateHosts: boolean;
+	/** Media types accepted (lowercase, no parameters). */
+	readonly accept: readonly string[];
+	/** For the whole fetch, redirects and body included, in milliseconds. */
+	readonly timeoutMs?: number;
+	/** Largest body read, in bytes; a larger one is refused, not cut. */
+	readonly maxBytes?: number;
+	readonly maxRedirects?: number;
+	/** Resolves a host name to all its addresses (tests stand in for DNS here). */
+	readonly lookup?: (hostname: string) => Promise<readonly string[]>;
+}
+
+export const FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
+
+/** Media types an article may come as. */
+export const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown', 'text/x-markdown'] as const;
+
+/** What was fetched: the final URL (after redirects), its media type and its decoded text. */
+export interface Fetched {
+	readonly url: string;
+	readonly mediaType: string;
+	readonly text: string;
+}
+
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const USER_AGENT = 'Verbatim/0.1 (news quotation bot)';
+
+const defaultLookup = async (hostname: string): Promise<readonly string[]> =>
+	(await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+
+/** Refuses a host that resolves to any address that is not public (every hop checks, DNS included). */
+async function checkHost(url: URL, options: FetchOptions): Promise<void> {
+	if (options.allowPrivateHosts) return;
+	const host = url.hostname.replace(/^\[|\]$/g, '');
+	let addresses: readonly string[];
+	try {
+		addresses = await (options.lookup ?? defaultLookup)(host);
+	} catch {
+		stop('network', `cannot resolve the host ${host}`);
+	}
+	if (addresses.length === 0) stop('network', `cannot resolve the host ${host}`);
+	for (const address of addresses) {
+		const kind = classifyAddress(address);
+		if (kind !== 'public') {
+			stop('refused-host', `refused to fetch from ${url.host}: it resolves to ${address}, a ${kind} address (ALLOW_PRIVATE_HOSTS=true allows it)`);
+		}
+	}
+}
+
+/** The media type and charset of a Content-Type header. */
+export function parseContentType(header: string | null): { mediaType: string; charset?: string } {
+	if (header === null) return { mediaType: '' };
+	const [type = '', ...params] = header.split(';');
+	const charset = params.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1]).find((c) => c !== undefined);
+	return charset === undefined ? { mediaType: type.trim().toLowerCase() } : { mediaType: type.trim().toLowerCase(), charset };
+}
+
+/** A body's text: a BOM wins, then the header's charset, then an HTML `<meta charset>`, then UTF-8. */
+export function decodeBody(bytes: Uint8Array, charset: string | undefined, mediaType: string): string {
+	let label = charset;
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = 'utf-8';
+	else if (label === undefined && mediaType.includes('html')) {
+		const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+		label = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+	}
+	try {
+		return new TextDecoder(label ?? 'utf-8').decode(bytes);
+	} catch {
+		return new TextDecoder('utf-8').decode(bytes);
+	}
+}
+
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+	const declared = Number(response.headers.get('content-length') ?? '0');
+	const tooLarge = () => stop('too-large', `${url} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not ingested`);
+	if (declared > maxBytes) {
+		await response.body?.cancel();
+		tooLarge();
+	}
+	const reader = response.body?.getReader();
+	if (reader === undefined) return new Uint8Array();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.byteLength;
+		if (total > maxBytes) {
+			await reader.cancel();
+			tooLarge();
+		}
+		chunks.push(value);
+	}
+	return Buffer.concat(chunks);
+}
+
+function checkType(mediaType: string, head: Uint8Array, url: string, accept: readonly string[]): void {
+	const isPdf = mediaType === 'application/pdf' || Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-';
+	if (isPdf) stop('content-type', `${url} is a PDF; only HTML pages, plain text and Markdown can be ingested (save its text to a .txt file and ingest that with --url)`);
+	if (!accept.includes(mediaType)) {
+		stop('content-type', `${url} is ${mediaType === '' ? 'of no stated type' : mediaType}; only ${accept.join(', ')} can be read here`);
+	}
+}
+
+/** The next URL of a redirect, or a stop when there is none, it loops, or there are too many. */
+function nextHop(response: Response, current: URL, seen: Set<string>, hops: number, maxRedirects: number): URL {
+	const location = response.headers.get('location');
+	if (location === null) stop('http-status', `${current.href} answered HTTP ${response.status} with no Location to follow`);
+	const next = parseHttpUrl(location, current.href);
+	if (next === undefined) stop('redirects', `${current.href} redirects to ${location.slice(0, 200)}, which is not an http(s) URL`);
+	next.hash = '';
+	if (seen.has(next.href)) stop('redirects', `redirect loop: ${current.href} leads back to ${next.href}`);
+	if (hops >= maxRedirects) stop('redirects', `more than ${maxRedirects} redirects, the last to ${next.href}`);
+	return next;
+}
+
+async function follow(start: URL, options: FetchOptions, signal: AbortSignal): Promise<Fetched> {
+	const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
+	const seen = new Set<string>();
+	let current = start;
+	for (let hops = 0; ; hops++) {
+		seen.add(current.href);
+		await checkHost(current, options);
+		const response = await fetch(current, {
+			redirect: 'manual',
+			signal,
+			headers: { 'user-agent': USER_AGENT, accept: `${options.accept.join(', ')};q=0.9, */*;q=0.1` },
+		});
+		if (REDIRECT_STATUS.has(response.status)) {
+			await response.body?.cancel();
+			current = nextHop(response, current, seen, hops, maxRedirects);
+			continue;
+		}
+		if (!response.ok) {
+			await response.body?.cancel();
+			const reason = `${current.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+			stop(response.status >= 500 ? 'unavailable' : 'http-status', reason);
+		}
+		const { mediaType, charset } = parseContentType(response.headers.get('content-type'));
+		const body = await readCapped(response, options.maxBytes ?? FETCH_DEFAULTS.maxBytes, current.href);
+		checkType(mediaType, body, current.href, options.accept);
+		return { url: current.href, mediaType, text: decodeBody(body, charset, mediaType) };
+	}
+}
+
+/** Why a fetch threw, as one line (undici hides the reason in `cause`). */
+function networkReason(error: unknown): string {
+	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+	return cause?.code ?? cause?.message ?? (error as Error).message;
+}
+
+/**
+ * Fetches an http(s) URL the safe way: every hop's host resolved and refused when any address is
+ * not public (unless allowed), redirects followed by hand (at most `maxRedirects`, loops caught),
+ * one deadline for everything, the body streamed up to `maxBytes`, and its type checked (a PDF is
+ * refused by name). Throws only {@link IngestStop}.
+ */
+export async function fetchOrStop(url: string, options: FetchOptions): Promise<Fetched> {
+	const start = parseHttpUrl(url);
+	if (start === undefined) stop('usage', `${url.slice(0, 200)} is not an http(s) URL`);
+	if (start.username !== '' || start.password !== '') stop('usage', 'URLs with a user name or password are not fetched');
+	start.hash = '';
+	const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
+	const signal = AbortSignal.timeout(timeoutMs);
+	try {
+		return await Promise.race([follow(start, options, signal), abortion(signal)]);
+	} catch (error) {
+		if (error instanceof IngestStop) throw error;
+		if (signal.aborted) stop('timeout', `${start.href} did not answer within ${timeoutMs / 1000} s`);
+		stop('network', `could not fetch ${start.href}: ${networkReason(error)}`);
+	}
+}
+
+/** Rejects when the signal aborts, so a slow DNS lookup is bounded by the same deadline. */
+function abortion(signal: AbortSignal): Promise<never> {
+	return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+}
+
+/** {@link fetchOrStop} with its refusal as a value. */
+export async function fetchSafely(url: string, options: FetchOptions): Promise<Result<Fetched, IngestProblem>> {
+	try {
+		return { ok: true, value: await fetchOrStop(url, options) };
+	} catch (error) {
+		if (error instanceof IngestStop) return { ok: false, error: error.problem };
+		throw error;
+	}
+}

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { all, type DomDocument } from './dom.js';
+import { normalizeSpace } from './text.js';
+import { cleanUrl, parseHttpUrl } from './url.js';
+
+/** What a page says about itself; each field absent when the page does not say. */
+export interface PageMetadata {
+	/** Canonical URL: `<link rel=canonical>`, else `og:url`, else the URL it was fetched from. */
+	readonly url?: string;
+	/** `og:title`, else JSON-LD `headline`, else `<title>` without the site's name. */
+	readonly title?: string;
+	/** `YYYY-MM-DD`: `article:published_time`, else JSON-LD `datePublished`, else a `<time datetime>`. */
+	readonly published?: string;
+	/** `og:site_name`, else JSON-LD `publisher.name`, else the host without `www.`. */
+	readonly publisher?: string;
+	readonly authors?: readonly string[];
+}
+
+const text = z.string().transform(normalizeSpace).pipe(z.string().min(1));
+const named = z.union([text, z.object({ name: text }).transform((o) => o.name)]);
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** The JSON-LD fields read, each on its own: a malformed one does not spoil the others. */
+const JsonLdArticle = z.object({
+	headline: lenient(text),
+	datePublished: lenient(z.string()),
+	publisher: lenient(z.union([named, z.array(named).min(1).transform((a) => a[0]!)])),
+	author: lenient(z.union([named.transform((n) => [n]), z.array(named.optional().catch(undefined))])),
+});
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting)$/;
+
+/** Every object in the page's JSON-LD blocks, `@graph`s and arrays flattened; unparseable blocks skipped. */
+function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
+	const out: Record<string, unknown>[] = [];
+	const visit = (value: unknown, depth: number) => {
+		if (depth > 4 || typeof value !== 'object' || value === null) return;
+		if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
+		out.push(value as Record<string, unknown>);
+		if ('@graph' in value) visit(value['@graph'], depth + 1);
+	};
+	for (const script of all(document, 'script[type="application/ld+json" i]')) {
+		try {
+			visit(JSON.parse(script.textContent ?? ''), 0);
+		} catch {
+			// A broken block is the page's problem; the other sources of metadata still count.
+		}
+	}
+	return out;
+}
+
+function jsonLdArticle(document: DomDocument): z.infer<typeof JsonLdArticle> | undefined {
+	const objects = jsonLdObjects(document);
+	const types = (o: Record<string, unknown>) => [o['@type']].flat().filter((t): t is string => typeof t === 'string');
+	const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t))) ?? objects.find((o) => typeof o.headline === 'string');
+	return article === undefined ? undefined : JsonLdArticle.parse(article);
+}
+
+/** The content of the first `<meta>` with one of these `property` or `name` values. */
+function meta(document: DomDocument, ...keys: string[]): string | undefined {
+	for (const key of keys) {
+		for (const attr of ['property', 'name', 'itemprop']) {
+			const value = document.querySelector(`meta[${attr}="${key}" i]`)?.getAttribute('content');
+			if (value !== undefined && value !== null && normalizeSpace(value) !== '') return normalizeSpace(value);
+		}
+	}
+	return undefined;
+}
+
+function canonicalUrl(document: DomDocument, pageUrl: string | undefined): string | undefined {
+	const links = all(document, 'link[rel][href]').filter((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+	const candidates = [links[0]?.getAttribute('href'), meta(document, 'og:url'), pageUrl];
+	for (const candidate of candidates) {
+		if (candidate === undefined || candidate === null) continue;
+		const url = parseHttpUrl(candidate, pageUrl);
+		if (url !== undefined) return cleanUrl(url);
+	}
+	return undefined;
+}
+
+function publishedDay(document: DomDocument, ld: z.infer<typeof JsonLdArticle> | undefined): string | undefined {
+	const times = [
+		...all(document, 'time[itemprop="datePublished" i][datetime], time[pubdate][datetime]'),
+		...all(document, 'time[datetime]'),
+	].map((t) => t.getAttribute('datetime') ?? undefined);
+	const candidates = [
+		meta(document, 'article:published_time'),
+		ld?.datePublished,
+		meta(document, 'datePublished'),
+		...times,
+		meta(document, 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date'),
+	];
+	for (const candidate of candidates) {
+		const day = candidate === undefined ? undefined : toDay(candidate);
+		if (day !== undefined) return day;
+	}
+	return undefined;
+}
+
+/** The host a publisher falls back to: `www.example.org` → `example.org`. */
+export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.hostname.replace(/^www\./, '');
+
+/**
+ * Reads a page's metadata (see {@link PageMetadata} for what comes from where). `pageUrl` is the URL
+ * it was fetched from, for relative links and fallbacks; undefined for a local file.
+ */
+export function readPageMetadata(document: DomDocument, pageUrl: string | undefined): PageMetadata {
+	const ld = jsonLdArticle(document);
+	const url = canonicalUrl(document, pageUrl);
+	const publisher = meta(document, 'og:site_name') ?? ld?.publisher ?? meta(document, 'application-name') ?? (url === undefined ? undefined : hostName(url));
+	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter((s): s is string => s !== undefined);
+	const og = meta(document, 'og:title', 'twitter:title');
+	const documentTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '');
+	const title = (og === undefined ? undefined : stripSiteName(og, siteNames)) ?? ld?.headline ?? (documentTitle === '' ? undefined : stripSiteSuffix(documentTitle, siteNames));
+	const authors = (ld?.author ?? []).filter((a): a is string => a !== undefined);
+	const metaAuthor = meta(document, 'author', 'article:author');
+	if (authors.length === 0 && metaAuthor !== undefined && parseHttpUrl(metaAuthor) === undefined) authors.push(metaAuthor);
+	return {
+		...(url === undefined ? {} : { url }),
+		...(title === undefined ? {} : { title }),
+		...optional('published', publishedDay(document, ld)),
+		...(publisher === undefined ? {} : { publisher }),
+		...(authors.length === 0 ? {} : { authors }),
+	};
+}
+
+const optional = <K extends string>(key: K, value: string | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+
+/** Separators between a headline and a site's name in a `<title>`: "Headline | Site", "Headline - Site". */
+const SEPARATOR = /\s+[|\-–—:·•»/]\s+/;
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The title without a leading or trailing segment that is one of the site's names. */
+export function stripSiteName(title: string, siteNames: readonly string[]): string {
+	const parts = title.split(SEPARATOR);
+	if (parts.length < 2) return title;
+	const isSite = (part: string) => siteNames.some((s) => fold(s) !== '' && fold(s) === fold(part));
+	const separators = title.match(new RegExp(SEPARATOR, 'g')) ?? [];
+	if (isSite(parts.at(-1)!)) return title.slice(0, title.length - parts.at(-1)!.length - separators.at(-1)!.length).trim();
+	if (isSite(parts[0]!)) return title.slice(parts[0]!.length + separators[0]!.length).trim();
+	return title;
+}
+
+/**
+ * A `<title>` without the site's name: a known name is cut wherever it stands; otherwise a last
+ * segment of at most four words after a headline of at least three ("Talks resume | Daily News").
+ */
+export function stripSiteSuffix(title: string, siteNames: readonly string[]): string {
+	const known = stripSiteName(title, siteNames);
+	if (known !== title) return known;
+	const separators = title.match(new RegExp(SEPARATOR, 'g')) ?? [];
+	const last = separators.at(-1);
+	if (last === undefined) return title;
+	const cut = title.lastIndexOf(last);
+	const head = title.slice(0, cut).trim();
+	const tail = title.slice(cut + last.length).trim();
+	const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+	return words(tail) <= 4 && words(head) >= 3 ? head : title;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A calendar day `YYYY-MM-DD` that exists, or undefined. */
+function realDay(y: number, m: number, d: number): string | undefined {
+	const date = new Date(Date.UTC(y, m - 1, d));
+	if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+	return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * The day a date string names, as `YYYY-MM-DD`, in the string's own time zone: an ISO date's day as
+ * written (`2025-09-07T23:30-04:00` is the 7th), an RFC 2822 date shifted by its offset, a date with
+ * no zone as written. Undefined when it is no date.
+ */
+export function toDay(value: string): string | undefined {
+	const v = value.trim();
+	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})(?:$|T)/.exec(v);
+	if (iso !== null) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+	const ms = Date.parse(v);
+	if (Number.isNaN(ms)) return undefined;
+	const offset = /([+-])(\d{2}):?(\d{2})$/.exec(v);
+	if (offset !== null) {
+		const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);
+		const local = new Date(ms + minutes * 60_000);
+		return realDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
+	}
+	const date = new Date(ms);
+	// No zone written: Date.parse read it as local time, so local fields give back the day as written.
+	if (!/\b(?:GMT|UTC|Z)$/i.test(v)) return realDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+	return realDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}

@@ -1,0 +1,42 @@
+/** Characters that show nothing and only break searching and quoting: zero-width, BOM, soft hyphen, controls. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g;
+
+/** One paragraph's text: invisible characters dropped, every run of whitespace one space, trimmed. */
+export function normalizeSpace(text: string): string {
+	return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Plain text as paragraphs. A file with blank lines between blocks of several lines is hard-wrapped:
+ * each block is one paragraph. Otherwise each non-empty line is one.
+ */
+export function textParagraphs(text: string): string[] {
+	const blocks: string[][] = [[]];
+	for (const line of text.split(/\r\n|\r|\n/)) {
+		if (line.trim() !== '') blocks.at(-1)!.push(line);
+		else if (blocks.at(-1)!.length > 0) blocks.push([]);
+	}
+	const wrapped = blocks.length > 1 && blocks.some((b) => b.length > 1);
+	const paragraphs = wrapped ? blocks.map((b) => b.join(' ')) : blocks.flat();
+	return paragraphs.map(normalizeSpace).filter((p) => p.length > 0);
+}
+
+/** A source's stored text: one paragraph a line, ending with a newline. */
+export const joinParagraphs = (paragraphs: readonly string[]): string => `${paragraphs.join('\n')}\n`;
+
+/**
+ * Splits `---`-fenced front matter (`key: value` lines, as Markdown files often start with) from the
+ * body. Keys are lowercased; quotes and `[a, b]` brackets around values are removed.
+ */
+export function splitFrontMatter(text: string): { fields: Record<string, string>; body: string } {
+	const match = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+	if (match === null) return { fields: {}, body: text };
+	const fields: Record<string, string> = {};
+	for (const line of match[1]!.split(/\r?\n/)) {
+		const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
+		if (kv === null) continue;
+		const value = kv[2]!.trim().replace(/^\[(.*)\]$/, '$1').replace(/^(["'])(.*)\1$/, '$2').trim();
+		if (value !== '') fields[kv[1]!.toLowerCase()] = value;
+	}
+	return { fields, body: text.slice(match[0].length) };
+}
