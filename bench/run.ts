@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../src/app.js';
+import { loadBackground, loadDataDir } from '../src/store/data-dir.js';
+import { benchAnswerQuality } from './answer-quality.js';
+import { diagnoseCranfield } from './cranfield-diagnose.js';
+import { benchCranfield, cranfieldCorpus, loadCranfield } from './cranfield.js';
+import { cranfieldSection, diagnosticsSection, qualitySection, scaleSection } from './sections.js';
+import { benchScale, DEFAULT_SIZES, FULL_SIZE } from './scale.js';
+import { formatSection, ratioOf, type Section } from './table.js';
+
+/**
+ * `npm run bench [-- --quick | --full] [--json] [--seed N] [--questions N] [--sizes 10000,50000]`
+ *   default  Cranfield + diagnostics, answer quality, scale at 10k and 100k paragraphs
+ *   --quick  Cranfield and 10k only (a fast check)
+ *   --full   also 1M paragraphs (minutes, several GB of heap)
+ *   --json   one JSON object on stdout instead of tables; progress always goes to stderr
+ */
+const USAGE = 'usage: npm run bench -- [--quick | --full] [--json] [--seed N] [--questions N] [--sizes N,N,…]';
+
+const { values } = parseArgs({
+	options: {
+		quick: { type: 'boolean', default: false },
+		full: { type: 'boolean', default: false },
+		json: { type: 'boolean', default: false },
+		seed: { type: 'string', default: '42' },
+		questions: { type: 'string', default: '300' },
+		sizes: { type: 'string' },
+		help: { type: 'boolean', default: false },
+	},
+});
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+function sizesWanted(): number[] {
+	if (values.sizes !== undefined) return values.sizes.split(',').map(Number);
+	if (values.quick) return [DEFAULT_SIZES[0]];
+	return values.full ? [...DEFAULT_SIZES, FULL_SIZE] : [...DEFAULT_SIZES];
+}
+
+/** The commit measured, and whether src/ or commands/ had changes not yet committed. */
+function revision(root: string): string {
+	try {
+		const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+		const dirty = git('status', '--porcelain', '--', 'src', 'commands').length > 0;
+		return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' + uncommitted changes in src/ or commands/' : ''}`;
+	} catch {
+		return 'commit unknown';
+	}
+}
+
+/** A fake Discord in test/helpers, if another change has added one. */
+function fakeDiscord(root: string): string | undefined {
+	const helpers = join(root, 'test', 'helpers');
+	if (!existsSync(join(root, 'src', 'discord')) || !existsSync(helpers)) return undefined;
+	return readdirSync(helpers).find((f) => /fake.*discord|discord.*fake/i.test(f));
+}
+
+async function main(): Promise<void> {
+	if (values.help) return void process.stdout.write(`${USAGE}\n`);
+	const root = projectRoot();
+	const seed = Number(values.seed);
+	const questions = Number(values.questions);
+	const sizes = sizesWanted();
+	if (![seed, questions, ...sizes].every((n) => Number.isInteger(n) && n >= 0)) throw new Error(USAGE);
+	const sections: Section[] = [];
+	const report: Record<string, unknown> = {
+		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+		node: process.version,
+		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) },
+		seed,
+		revision: revision(root),
+	};
+
+	const cranDir = resolve(root, '..', 'shared', 'bench', 'cranfield');
+	const data = loadCranfield(cranDir);
+	if (data === undefined) {
+		log(`Cranfield: skipped, no collection in ${cranDir}`);
+		sections.push({ title: 'Ranking quality: Cranfield', baseline: 'BM25 ref', rows: [], notes: [`skipped: ${cranDir} not found`] });
+	} else {
+		log('Cranfield: ranking 225 queries with ours, BM25 and MiniSearch');
+		const background = loadBackground();
+		const corpus = cranfieldCorpus(data, background);
+		const cranfield = benchCranfield(data, corpus);
+		report.cranfield = cranfield;
+		sections.push(cranfieldSection(cranfield));
+		if (!values.quick) {
+			log('Cranfield: diagnostics');
+			const diagnostics = diagnoseCranfield(data, corpus, cranfieldCorpus(data, background, 'none'));
+			report.cranfieldDiagnostics = diagnostics;
+			sections.push(diagnosticsSection(diagnostics, cranfield.bm25));
+		}
+	}
+
+	if (!values.quick) {
+		log('Answer quality: dev and held-out questions');
+		const { corpus } = await loadDataDir(join(root, 'index-data'));
+		const files = [resolve(root, '..', 'shared', 'eval', 'dev.jsonl'), ...['a', 'b'].map((x) => join(root, 'test', 'fixtures', `eval-heldout-${x}.jsonl`))];
+		const quality = benchAnswerQuality(corpus, files);
+		report.answerQuality = quality;
+		sections.push(qualitySection(quality));
+	}
+
+	log(`Scale: ${sizes.join(', ')} paragraphs`);
+	const scale = await benchScale(join(root, 'bench', 'out'), sizes, seed, questions, log);
+	report.scale = scale;
+	sections.push(...scale.map(scaleSection));
+
+	const fake = fakeDiscord(root);
+	// test/ is not compiled into dist/, so the fake Discord cannot be driven from here yet.
+	const discord = 'n/a (needs the bot)';
+	if (fake !== undefined) log(`Discord: test/helpers/${fake} exists but is not built into dist/; round trip not measured`);
+	report.discord = discord;
+	sections.push({ title: 'Discord round trip', baseline: 'target', rows: [{ figure: 'interaction → reply p95, ms', ours: discord, baseline: 50, digits: 0 }] });
+
+	if (values.json) {
+		report.tables = sections.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, ratio: ratioOf(r) })) }));
+		process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+		return;
+	}
+	const header = `Verbatim benchmarks: ${report.command}\n(${report.revision}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB; seed ${seed})`;
+	process.stdout.write(`${[header, ...sections.map(formatSection)].join('\n\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exitCode = 1;
+});

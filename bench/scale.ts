@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureDataDir } from './generate.js';
+import type { WorkerMode } from './scale-worker.js';
+
+/** Paragraph counts measured by default; `--full` adds a million, `--quick` keeps the first. */
+export const DEFAULT_SIZES = [10_000, 100_000] as const;
+export const FULL_SIZE = 1_000_000;
+
+/**
+ * Heap limit given to workers at a million paragraphs and more, MB. Node's default on this 24 GB
+ * machine is about 4 GB; the report prints the limit each worker ran with.
+ */
+export const LARGE_HEAP_MB = 12_288;
+const LARGE = 1_000_000;
+
+export interface Latency {
+	readonly p50: number;
+	readonly p95: number;
+	readonly p99: number;
+	readonly mean: number;
+	/** Share of questions answered (ours) or with any hit (MiniSearch). */
+	readonly answered: number;
+}
+
+export interface BuildFigures {
+	readonly paragraphs: number;
+	readonly textBytes?: number;
+	readonly readMs: number;
+	readonly buildMs: number;
+	readonly heap: number;
+	readonly save: { readonly ms: number; readonly bytes?: number; readonly error?: string };
+	readonly heapLimit: number;
+}
+
+export interface LoadFigures {
+	/** `hit` when our cold start used the cache the build wrote (anything else is a bench or cache bug). */
+	readonly cache: string;
+	readonly loadMs: number;
+	/** From process start to ready: Node's boot, module loading and the load itself. */
+	readonly processReadyMs: number;
+	readonly heap: number;
+	readonly ask: Latency;
+	readonly heapLimit: number;
+}
+
+export interface SystemFigures {
+	readonly build?: BuildFigures;
+	readonly load?: LoadFigures;
+	readonly errors: string[];
+}
+
+export interface ScaleReport {
+	readonly paragraphs: number;
+	readonly questions: number;
+	readonly dir: string;
+	/** Ms spent generating the corpus this run (0 when a previous run's was reused). */
+	readonly generateMs: number;
+	readonly ours: SystemFigures;
+	readonly minisearch: SystemFigures;
+}
+
+function runWorker(mode: WorkerMode, dir: string, paragraphs: number): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+	const worker = join(import.meta.dirname, 'scale-worker.js');
+	const flags = ['--expose-gc', ...(paragraphs >= LARGE ? [`--max-old-space-size=${LARGE_HEAP_MB}`] : [])];
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [...flags, worker, mode, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		child.on('close', (code, signal) => {
+			const last = stdout.trim().split('\n').pop() ?? '';
+			if (code === 0 && last.startsWith('{')) resolve({ ok: true, value: JSON.parse(last) });
+			else resolve({ ok: false, error: `${mode} exited ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}` });
+		});
+	});
+}
+
+async function measure(dir: string, paragraphs: number, system: 'ours' | 'mini', log: (s: string) => void): Promise<SystemFigures> {
+	const errors: string[] = [];
+	log(`  ${paragraphs} paragraphs: ${system} build`);
+	const build = await runWorker(`${system}-build`, dir, paragraphs);
+	if (!build.ok) return { errors: [build.error] };
+	log(`  ${paragraphs} paragraphs: ${system} cold start and questions`);
+	const load = await runWorker(`${system}-load`, dir, paragraphs);
+	if (!load.ok) return { build: build.value as BuildFigures, errors: [load.error] };
+	const figures = load.value as LoadFigures;
+	if (figures.cache !== 'hit') errors.push(`cold start did not use the cache (${figures.cache})`);
+	return { build: build.value as BuildFigures, load: figures, errors };
+}
+
+/** Generates (or reuses) each size's corpus under `outDir`, then measures ours and MiniSearch on it. */
+export async function benchScale(
+	outDir: string,
+	sizes: readonly number[],
+	seed: number,
+	questions: number,
+	log: (s: string) => void,
+): Promise<ScaleReport[]> {
+	const reports: ScaleReport[] = [];
+	for (const paragraphs of sizes) {
+		const dir = join(outDir, `news-${seed}-${paragraphs}`);
+		const started = performance.now();
+		log(`  ${paragraphs} paragraphs: corpus in ${dir}`);
+		const generated = await ensureDataDir(dir, seed, paragraphs, questions);
+		const generateMs = generated ? performance.now() - started : 0;
+		const ours = await measure(dir, paragraphs, 'ours', log);
+		const minisearch = await measure(dir, paragraphs, 'mini', log);
+		reports.push({ paragraphs, questions, dir, generateMs, ours, minisearch });
+	}
+	return reports;
+}

@@ -1,0 +1,106 @@
+import { CANDIDATES } from '../src/core/answer.js';
+import type { AnswerQualityReport } from './answer-quality.js';
+import type { Diagnostic } from './cranfield-diagnose.js';
+import type { CranfieldReport } from './cranfield.js';
+import type { RankingMetrics } from './metrics.js';
+import type { ScaleReport } from './scale.js';
+import type { Row, Section } from './table.js';
+
+const MB = 1024 * 1024;
+
+function rankingRows(prefix: string, m: RankingMetrics, ref: RankingMetrics): Row[] {
+	return [
+		{ figure: `${prefix}MAP`, ours: m.map, baseline: ref.map, digits: 4 },
+		{ figure: `${prefix}nDCG@10`, ours: m.ndcg10, baseline: ref.ndcg10, digits: 4 },
+		{ figure: `${prefix}R@100`, ours: m.recall100, baseline: ref.recall100, digits: 4 },
+		{ figure: `${prefix}P@10`, ours: m.p10, baseline: ref.p10, digits: 4 },
+		{ figure: `${prefix}MRR`, ours: m.mrr, baseline: ref.mrr, digits: 4 },
+		{ figure: `${prefix}results returned per query`, ours: m.meanReturned, baseline: ref.meanReturned, digits: 1 },
+	];
+}
+
+export function cranfieldSection(r: CranfieldReport): Section {
+	return {
+		title: `Ranking quality: Cranfield (${r.docs} abstracts, ${r.queries} queries, graded qrels, gain 5 − grade)`,
+		baseline: 'BM25 ref',
+		rows: [
+			...rankingRows('', r.ours, r.bm25),
+			{ figure: 'MiniSearch defaults: MAP', ours: r.minisearch.map, baseline: r.bm25.map, digits: 4 },
+			{ figure: 'MiniSearch defaults: nDCG@10', ours: r.minisearch.ndcg10, baseline: r.bm25.ndcg10, digits: 4 },
+			{ figure: 'MiniSearch defaults: R@100', ours: r.minisearch.recall100, baseline: r.bm25.recall100, digits: 4 },
+		],
+		notes: [
+			'ours: answer(corpus, q, { top: 100, abstain: false }), a source per abstract, its title as the source title',
+			'BM25 ref: bench/bm25.ts, k1 1.2, b 0.75, Lucene idf, NLTK stop list, Porter, title + text (PROVENANCE.md: MAP 0.3114, nDCG@10 0.3732)',
+			'MiniSearch defaults: new MiniSearch({ fields: ["text"] }) over title + text, search(q) with default options',
+			`our ${r.queries} answers took ${Math.round(r.oursMs)} ms`,
+		],
+	};
+}
+
+export function diagnosticsSection(diagnostics: readonly Diagnostic[], ref: RankingMetrics): Section {
+	return {
+		title: 'Ranking diagnostics: where Cranfield MAP goes (one change at a time)',
+		baseline: 'BM25 ref',
+		rows: diagnostics.flatMap((d) => [
+			{ figure: `${d.name}: MAP`, ours: d.metrics.map, baseline: ref.map, digits: 4 },
+			{ figure: `${d.name}: nDCG@10`, ours: d.metrics.ndcg10, baseline: ref.ndcg10, digits: 4 },
+		]),
+		notes: [
+			`stage 1 = the MiniSearch search inside answer(); our answers stop at its first ${CANDIDATES} (CANDIDATES)`,
+			'MiniSearch multiplies each score by the number of query terms matched and measures length in distinct terms',
+		],
+	};
+}
+
+export function qualitySection(reports: readonly AnswerQualityReport[]): Section {
+	return {
+		title: 'Answer quality: evaluate() on the default corpus (index-data), default options',
+		baseline: 'BM25 ref',
+		rows: reports.flatMap((r) => [
+			{ figure: `${r.file} (${r.questions}, ${r.metrics.unanswerable} to abstain): quote@1`, ours: r.metrics.quoteAt1 },
+			{ figure: `${r.file}: quote@3`, ours: r.metrics.quoteAt3 },
+			{ figure: `${r.file}: passage@1`, ours: r.metrics.passageAt1, baseline: r.bm25PassageAt1 },
+			{ figure: `${r.file}: abstain`, ours: r.metrics.abstain },
+			{ figure: `${r.file}: false abstain`, ours: r.metrics.falseAbstain },
+			{ figure: `${r.file}: integrity`, ours: r.metrics.integrity },
+			{ figure: `${r.file}: mean ms per question`, ours: r.meanMs, digits: 2 },
+		]),
+		notes: ['BM25 ref passage@1: the reference BM25 first paragraph (title + text) holds a gold string; it never abstains'],
+	};
+}
+
+const mb = (x: number | undefined) => (x === undefined ? undefined : x / MB);
+
+export function scaleSection(r: ScaleReport): Section {
+	const o = r.ours;
+	const m = r.minisearch;
+	const row = (figure: string, ours: number | undefined, base: number | undefined, digits = 1): Row =>
+		ours === undefined ? { figure, ours: 'failed', baseline: base, digits } : { figure, ours, baseline: base, digits };
+	return {
+		title: `Speed and memory: generated news, ${r.paragraphs.toLocaleString('en-US')} paragraphs, ${r.questions} questions`,
+		baseline: 'MiniSearch',
+		rows: [
+			row('read texts, ms', o.build?.readMs, m.build?.readMs, 0),
+			row('build index, ms', o.build?.buildMs, m.build?.buildMs, 0),
+			row('heap after build, MB', mb(o.build?.heap), mb(m.build?.heap), 0),
+			row('save cache, ms', o.build?.save.ms, m.build?.save.ms, 0),
+			row('cache on disk, MB', mb(o.build?.save.bytes), mb(m.build?.save.bytes), 1),
+			row('cold start: load from cache, ms', o.load?.loadMs, m.load?.loadMs, 0),
+			row('cold start: process start to ready, ms', o.load?.processReadyMs, m.load?.processReadyMs, 0),
+			row('heap after cold start, MB', mb(o.load?.heap), mb(m.load?.heap), 0),
+			row('/ask p50, ms', o.load?.ask.p50, m.load?.ask.p50, 2),
+			row('/ask p95, ms', o.load?.ask.p95, m.load?.ask.p95, 2),
+			row('/ask p99, ms', o.load?.ask.p99, m.load?.ask.p99, 2),
+			row('questions answered (MiniSearch: any hit)', o.load?.ask.answered, m.load?.ask.answered, 3),
+		],
+		notes: [
+			`corpus: ${r.dir}${r.generateMs > 0 ? ` (generated in ${Math.round(r.generateMs)} ms)` : ' (reused)'}; texts ${mb(o.build?.textBytes)?.toFixed(1) ?? '?'} MB`,
+			`ours: createCorpus + JSON cache in .cache/, loadDataDir in a fresh process, answer(corpus, q) as /ask; MiniSearch: defaults, toJSON/loadJSON, search(q)`,
+			`heap limit of the workers: ${((o.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
+			...o.errors.map((e) => `ours: ${e}`),
+			...m.errors.map((e) => `MiniSearch: ${e}`),
+			...(o.build?.save.error === undefined ? [] : [`ours: the cache was not saved: ${o.build.save.error}`]),
+		],
+	};
+}
