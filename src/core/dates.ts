@@ -100,6 +100,25 @@ function rule(pattern: RegExp, resolve: Resolve): Stage {
 
 const block = (pattern: RegExp): Stage => rule(pattern, () => null);
 
+/** Words that put a clause in the future: its bare weekdays, months and seasons are the next ones. */
+const FUTURE = /\b(?:will|shall|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|going)\s+to|upcoming)\b/i;
+const CLAUSE_BREAK = /[,;:()—–]/;
+
+function isFutureClause(text: string, at: number): boolean {
+	let start = at;
+	while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
+	let end = at;
+	while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
+	return FUTURE.test(text.slice(start, end));
+}
+
+/** The year of the nearest date before `at` whose words hold a four-digit year (an explicit anchor). */
+function anchorYear({ text, found }: Context, at: number): number | undefined {
+	const anchors = found.filter((f) => f.end <= at && /\d{4}/.test(text.slice(f.start, f.end)));
+	const nearest = anchors.sort((a, b) => b.end - a.end)[0];
+	return nearest === undefined ? undefined : Number(nearest.date.slice(0, 4));
+}
+
 /** Numbers that are no dates: footnote markers, money, percentages, scaled counts, 100,000, 2.5. */
 const NOT_DATES: readonly RegExp[] = [
 	/\[\d{1,3}\]|(?<=[.,;:!?”"’)])\[\d+\]/g,
@@ -121,17 +140,26 @@ const DOCUMENT_YEAR = new RegExp(
 	'giu',
 );
 
-/** The date nearest to publication with this month and day: yearless dates are near their telling. */
-function nearestDay(m: number, d: number, pub: Day): Day | null {
+/** A date without a year told in the past tense is taken as upcoming when it is at most this many days ahead. */
+const IMMINENT_DAYS = 31;
+
+/**
+ * The year of a day told without one: in a future clause the first such day on or after publication;
+ * otherwise the latest on or before it, unless the next one is at most {@link IMMINENT_DAYS} ahead.
+ */
+function yearlessDay(m: number, d: number, ctx: Context, at: number): Day | null {
+	const { pub } = ctx;
 	const options = [pub.y - 1, pub.y, pub.y + 1].filter((y) => d >= 1 && d <= daysIn(y, m)).map((y) => ({ y, m, d }));
-	const distance = (t: Day) => Math.abs(msOf(t) - msOf(pub));
-	return options.sort((a, b) => distance(a) - distance(b))[0] ?? null;
+	const ahead = options.find((t) => msOf(t) >= msOf(pub));
+	const behind = options.filter((t) => msOf(t) <= msOf(pub)).pop();
+	if (ahead !== undefined && (isFutureClause(ctx.text, at) || msOf(ahead) - msOf(pub) <= IMMINENT_DAYS * DAY_MS)) return ahead;
+	return behind ?? ahead ?? null;
 }
 
-function dayFrom(m: number, d: number, year: string | undefined, pub: Day): PartialDate | undefined {
+function dayFrom(m: number, d: number, year: string | undefined, ctx: Context, at: number): PartialDate | undefined {
 	if (year !== undefined) return d >= 1 && d <= daysIn(Number(year), m) ? dayOf({ y: Number(year), m, d }) : undefined;
-	const near = nearestDay(m, d, pub);
-	return near === null ? undefined : dayOf(near);
+	const day = yearlessDay(m, d, ctx, at);
+	return day === null ? undefined : dayOf(day);
 }
 
 /** "Sept. 19–20, 2023", "November 21–22", "May 30–June 2": dated by the first day. */
@@ -144,6 +172,17 @@ const DAY_RANGE_DMY = new RegExp(
 	String.raw`\b(\d{1,2})(?:\s+(${MONTH}))?\s*${DASH}\s*\d{1,2}\s+(${MONTH})(?:,?\s+(${YEAR})(?!\d))?`,
 	'gu',
 );
+const resolveDayRange: Resolve = (m, ctx) => dayFrom(monthNumber(m[1]!), Number(m[2]), m[3], ctx, m.index);
+const resolveDayRangeDmy: Resolve = (m, ctx) => dayFrom(monthNumber(m[2] ?? m[3]!), Number(m[1]), m[4], ctx, m.index);
+
+/** "10/11/2020", "25.12.2023": day precision when the order is clear (a part over 12), else the year. */
+const NUMERIC_DATE = new RegExp(String.raw`\b(\d{1,2})([/.])(\d{1,2})\2(${YEAR})\b`, 'gu');
+const resolveNumericDate: Resolve = (m) => {
+	const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+	const [d, mo] = a > 12 ? [a, b] : b > 12 ? [b, a] : [0, 0];
+	if (d === 0) return a >= 1 && b >= 1 && a <= 12 && b <= 12 ? yearOf(y) : null;
+	return mo >= 1 && mo <= 12 && d <= daysIn(y, mo) ? dayOf({ y, m: mo, d }) : null;
+};
 
 const CAPITALIZED_MONTH = new RegExp(String.raw`\b${MONTH}`, 'u');
 
@@ -152,7 +191,8 @@ const CAPITALIZED_MONTH = new RegExp(String.raw`\b${MONTH}`, 'u');
  * 2024", "2024-05-11". Only results naming a month (or ISO dates) with a day or a year are taken: the
  * relative words it reads ("now", "three years later") and bare months are ours to resolve.
  */
-const chronoDates: Stage = ({ text, pub }) => {
+const chronoDates: Stage = (ctx) => {
+	const { text, pub } = ctx;
 	const ref = { instant: new Date(Date.UTC(pub.y, pub.m - 1, pub.d, 12)), timezone: 0 };
 	return chrono.parse(text, ref).flatMap((r) => {
 		if (!CAPITALIZED_MONTH.test(r.text) && !/\b\d{4}-\d{2}-\d{2}\b/.test(r.text)) return [];
@@ -160,16 +200,12 @@ const chronoDates: Stage = ({ text, pub }) => {
 		if (!c.isCertain('month')) return [];
 		const [y, m, d] = [c.get('year') ?? pub.y, c.get('month') ?? 1, c.get('day') ?? 1];
 		let date: PartialDate | null;
-		if (c.isCertain('day')) date = c.isCertain('year') ? dayOf({ y, m, d }) : (dayFrom(m, d, undefined, pub) ?? null);
+		if (c.isCertain('day')) date = c.isCertain('year') ? dayOf({ y, m, d }) : (dayFrom(m, d, undefined, ctx, r.index) ?? null);
 		else if (c.isCertain('year')) date = monthOf(y, m);
 		else return [];
 		return date === null ? [] : [{ start: r.index, end: r.index + r.text.length, date }];
 	});
 };
-
-
-const resolveDayRange: Resolve = (m, { pub }) => dayFrom(monthNumber(m[1]!), Number(m[2]), m[3], pub);
-const resolveDayRangeDmy: Resolve = (m, { pub }) => dayFrom(monthNumber(m[2] ?? m[3]!), Number(m[1]), m[4], pub);
 
 /** Parts of a decade, each dated by its start: "early 1990s" → 1990, "mid-1990s" → 1994, "late 1990s" → 1997. */
 const DECADE_PART: Readonly<Record<string, number>> = { early: 0, mid: 4, late: 7 };
@@ -183,7 +219,9 @@ const SEASON_YEAR = new RegExp(String.raw`\b${SEASONS}(?:\s+of)?\s+(${YEAR})(?!\
 /** Words before a number that make it a label, not a year: "Article 1990", "No. 2020", "#2021". */
 const LABEL_BEFORE = /(?:\b(?:no|nos|nr|art|articles?|sections?|chapters?|clauses?|number|pages?|pp?|resolutions?|decrees?|flights?|routes?|rooms?|vol|volume|items?|codes?|iso|models?|version)\.?\s*|#\s*)$/i;
 /** Nouns after a number that make it a count or a measure: "2000 troops", "1990 km". */
-const UNIT_AFTER = /^\s*(?:people|persons|men|women|children|soldiers|troops|fighters|refugees|residents|civilians|villages|families|households|homes|houses|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|dollars|euros|drams|manats?|rubles|roubles|liras?|votes|seats|units|cases|members|delegates|prisoners|detainees|deaths|casualties|victims|hectares|acres|square|years|months|weeks|days|hours|minutes|decades|times|pages|articles|words|kg|mw|gw)\b/i;
+const UNIT_AFTER = /^\s*(?:people|persons|men|women|children|soldiers|troops|fighters|refugees|residents|civilians|villages|families|households|homes|houses|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|dollars|euros|drams|manats?|rubles|roubles|liras?|votes|seats|units|cases|members|delegates|prisoners|detainees|deaths|casualties|victims|hectares|acres|square|years|months|weeks|days|hours|minutes|decades|times|pages|articles|words|kg|mw|gw|gmt|utc|cet|hrs)\b/i;
+/** Words before a number that make it a count when a plural noun follows ("about 2024 officers"). */
+const QUANTIFIER_BEFORE = /\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|most|up to|estimated)\s+$/i;
 /** Words a year before 1900 needs in front of it to be taken for one ("in 1878"). */
 const YEAR_PREPOSITION = /\b(?:in|since|of|by|until|from|between|before|after|during|and|to|early|late|mid)[\s-]*$/i;
 
@@ -196,22 +234,12 @@ const resolveBareYear: Resolve = (m, { text }) => {
 	const year = Number(m[1]);
 	const start = m.index + m[0].length - 4;
 	const before = text.slice(Math.max(0, start - 24), start);
-	if (LABEL_BEFORE.test(before) || UNIT_AFTER.test(text.slice(start + 4))) return null;
+	const after = text.slice(start + 4);
+	if (LABEL_BEFORE.test(before) || UNIT_AFTER.test(after)) return null;
+	if (QUANTIFIER_BEFORE.test(before) && /^\s+\p{Ll}+s\b/u.test(after)) return null;
 	if (year < 1900 && !YEAR_PREPOSITION.test(before)) return null;
 	return yearOf(year);
 };
-
-/** Words that put a clause in the future: its bare weekdays, months and seasons are the next ones. */
-const FUTURE = /\b(?:will|shall|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|going)\s+to|upcoming)\b/i;
-const CLAUSE_BREAK = /[,;:()—–]/;
-
-function isFutureClause(text: string, at: number): boolean {
-	let start = at;
-	while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
-	let end = at;
-	while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
-	return FUTURE.test(text.slice(start, end));
-}
 
 /** "next week", "early next week", "this week", "last week": the month of that week's Monday. */
 const WEEK = /\b(?:(?:early|late|later|earlier)\s+)?(next|this|last|past|coming)\s+week(?!\p{L})/giu;
@@ -236,6 +264,8 @@ const resolveYearRelative: Resolve = (m, { pub }) => yearOf(pub.y + (SHIFT[m[1]!
 const NEAR_DAY = /\b(yesterday|tomorrow)\b/giu;
 const resolveNearDay: Resolve = (m, { pub }) => dayOf(addDays(pub, m[1]!.toLowerCase() === 'yesterday' ? -1 : 1));
 
+/** Words that make a weekday a name, not a date: "Good Friday", "Bloody Sunday". */
+const NAMED_DAY_BEFORE = /\b(?:Good|Black|Bloody|Easter|Palm|Holy|Ash|Super|Cyber|Maundy|Shrove|Whit)\s+$/;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** "on Saturday", "said Monday", "last Friday", "next Tuesday" (capitalized, not plural). */
 const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(${WEEKDAYS.join('|')})(?!\p{L})`, 'giu');
@@ -246,6 +276,7 @@ const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(
  */
 const resolveWeekday: Resolve = (m, { text, pub }) => {
 	if (!/^\p{Lu}/u.test(m[2]!)) return undefined;
+	if (m[1] === undefined && NAMED_DAY_BEFORE.test(text.slice(0, m.index))) return undefined;
 	const target = WEEKDAYS.indexOf(m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1).toLowerCase());
 	const back = (weekdayOf(pub) - target + 7) % 7;
 	const forward = (target - weekdayOf(pub) + 7) % 7;
@@ -255,13 +286,6 @@ const resolveWeekday: Resolve = (m, { text, pub }) => {
 	if (modifier === 'this') return dayOf(addDays(pub, target - weekdayOf(pub)));
 	return dayOf(addDays(pub, isFutureClause(text, m.index) ? forward : -back));
 };
-
-/** The year of the nearest date before `at` whose words hold a four-digit year (an explicit anchor). */
-function anchorYear({ text, found }: Context, at: number): number | undefined {
-	const anchors = found.filter((f) => f.end <= at && /\d{4}/.test(text.slice(f.start, f.end)));
-	const nearest = anchors.sort((a, b) => b.end - a.end)[0];
-	return nearest === undefined ? undefined : Number(nearest.date.slice(0, 4));
-}
 
 const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 /** "the summer", "early fall", "last winter" (a modifier is required: "prices fall" is no season). */
@@ -363,6 +387,7 @@ const resolveMonthAlone: Resolve = (m, ctx) => {
  * ones, which may count from them.
  */
 const STAGES: readonly Stage[] = [
+	rule(NUMERIC_DATE, resolveNumericDate),
 	...NOT_DATES.map(block),
 	block(DOCUMENT_YEAR),
 	rule(DAY_RANGE, resolveDayRange),
@@ -392,14 +417,15 @@ function dropRangeEnds(text: string, mentions: readonly DateMention[]): DateMent
 		if (a === undefined) return true;
 		const gap = text.slice(a.end, b.start);
 		if (RANGE_GAP.test(gap)) return false;
-		return !(/^\s*and\s*$/i.test(gap) && /\b(?:between|from)\s+$/i.test(text.slice(0, a.start)));
+		const opened = /\b(?:between|from)\s+$/i.test(text.slice(0, a.start)) || /^(?:between|from)\b/i.test(text.slice(a.start, a.end));
+		return !(/^\s*and\s*$/i.test(gap) && opened);
 	});
 }
 
 function parseDay(published: string): Day {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
-	if (m === null) throw new Error(`publication date must be YYYY-MM-DD, got "${published}"`);
-	return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+	const date = parsePartialDate(published);
+	if (date?.precision !== 'day') throw new Error(`publication date must be YYYY-MM-DD, got "${published.slice(0, 40)}"`);
+	return { y: Number(date.date.slice(0, 4)), m: Number(date.date.slice(5, 7)), d: Number(date.date.slice(8, 10)) };
 }
 
 const plausible = (date: PartialDate, pub: Day) => {

@@ -34,15 +34,15 @@ export function formatEventDate(date: PartialDate): string {
 }
 
 /**
- * The id of a /timeline paging button: `timeline:page:<n>:<filters>`, where `<n>` is the page to show
- * (1-based) and `<filters>` is a URL query string of the filters set (`topic`, `since`, `until`), e.g.
- * `timeline:page:2:topic=border&since=2024`. The Discord router re-runs /timeline with these options
- * and `page: n`. The id never exceeds {@link MAX_BUTTON_ID} characters: a topic too long for it is cut
- * (whole characters, never a percent escape), so a later page of a very long topic may match a little
- * more than the first.
+ * The id of a /timeline paging button: `timeline:page:<n>[:<filters>]`, where `<n>` is the page to
+ * show (1-based) and `<filters>` a URL query string of the filters set (`topic`, `since`, `until`):
+ * `timeline:page:2:since=2024&topic=border`, or `timeline:page:2` with none. The Discord router
+ * re-runs /timeline with these options and `page: n`. The id never exceeds {@link MAX_BUTTON_ID}
+ * characters: a topic too long for it (non-Latin letters take six characters each, percent-encoded)
+ * is cut by whole characters, so later pages of such a topic may match a little more than the first.
  */
 export function timelineButtonId(page: number, view: TimelineView): string {
-	const head = `timeline:page:${page}:`;
+	const head = `timeline:page:${page}`;
 	const params = new URLSearchParams();
 	if (view.since !== undefined) params.set('since', view.since);
 	if (view.until !== undefined) params.set('until', view.until);
@@ -50,7 +50,8 @@ export function timelineButtonId(page: number, view: TimelineView): string {
 	const idWith = (t: string) => {
 		const p = new URLSearchParams(params);
 		if (t.trim() !== '') p.set('topic', t);
-		return head + p.toString();
+		const query = p.toString();
+		return query === '' ? head : `${head}:${query}`;
 	};
 	while (idWith(topic).length > MAX_BUTTON_ID && topic.length > 0) topic = Array.from(topic).slice(0, -1).join('');
 	return idWith(topic);

@@ -19,12 +19,16 @@ describe('extractDates: calendar dates (chrono-node)', () => {
 	it('reads a month and year with month precision', () => {
 		expect(extractDates('The last meeting took place in July 2024.', SUNDAY)).toMatchObject([{ date: '2024-07', precision: 'month' }]);
 	});
-	it('gives a day without a year the year nearest to publication', () => {
+	it('gives a day without a year the latest such day by publication, or the next one when it is near or future', () => {
 		expect(dates('They signed a declaration in Washington on Aug. 8 regarding relations.', SUNDAY)).toEqual(['2025-08-08']);
 		expect(dates('The talks resumed on Dec. 28.', '2025-01-03')).toEqual(['2024-12-28']);
+		expect(dates('The vote on Dec. 10 decides it.', THURSDAY)).toEqual(['2024-12-10']);
+		expect(dates('Talks will resume on Jan. 20 in Geneva.', THURSDAY)).toEqual(['2025-01-20']);
 	});
-	it('reads ISO dates', () => {
+	it('reads ISO dates, and numeric dates at the precision their order allows', () => {
 		expect(dates('The decree of 2024-05-11 stands.', MONDAY)).toEqual(['2024-05-11']);
+		expect(dates('Signed on 25.12.2023 and on 12/31/2023.', MONDAY)).toEqual(['2023-12-25', '2023-12-31']);
+		expect(extractDates('Signed on 10/11/2020.', MONDAY)).toMatchObject([{ date: '2020', precision: 'year' }]);
 	});
 	it('gives the offsets of the words that state the date', () => {
 		const sentence = 'The summit in China on Sept. 1 ended.';
@@ -50,6 +54,10 @@ describe('extractDates: ranges are dated by their start', () => {
 		expect(dates('Between 2022 and late 2024, both countries exchanged revisions.', WEDNESDAY)).toEqual(['2022']);
 		expect(dates('The occupation lasted from 1993 to 2020.', WEDNESDAY)).toEqual(['1993']);
 		expect(dates('The mandate ran 2019–2021.', WEDNESDAY)).toEqual(['2019']);
+	});
+	it('reads a range of months by its start', () => {
+		expect(dates('Between March and May 2024 talks stalled.', THURSDAY)).toEqual(['2024-03']);
+		expect(dates('They met from May 30 to June 2.', THURSDAY)).toEqual(['2024-05-30']);
 	});
 	it('keeps two years joined by "and" without "between" as two dates', () => {
 		expect(dates('Azerbaijan’s military successes in 2020 and 2023 forced a peace.', THURSDAY)).toEqual(['2020', '2023']);
@@ -99,6 +107,7 @@ describe('extractDates: no false dates', () => {
 		expect(dates('Aliyev demanded four more villages.', MONDAY)).toEqual([]);
 		expect(dates('Displacing more than 100,000 Armenians, and 2,019 more.', THURSDAY)).toEqual([]);
 		expect(dates('Some 2000 troops and 1990 refugees crossed; growth was 2020.5 units.', THURSDAY)).toEqual([]);
+		expect(dates('About 2024 officers took part, at 1900 GMT.', THURSDAY)).toEqual([]);
 	});
 	it('refuses durations', () => {
 		expect(dates('After three decades of diplomatic efforts failed, Azerbaijan used force.', THURSDAY)).toEqual([]);
@@ -195,8 +204,9 @@ describe('extractDates: weekdays relative to publication', () => {
 		expect(dates('They spoke last Monday.', MONDAY)).toEqual(['2024-05-06']);
 		expect(dates('They speak next Monday.', MONDAY)).toEqual(['2024-05-20']);
 	});
-	it('refuses plural and lowercase weekdays', () => {
+	it('refuses plural weekdays and weekdays that are names', () => {
 		expect(dates('Markets close on Fridays.', MONDAY)).toEqual([]);
+		expect(dates('The Good Friday Agreement is a model; Bloody Sunday is remembered.', MONDAY)).toEqual([]);
 	});
 });
 

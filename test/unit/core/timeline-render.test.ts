@@ -71,6 +71,8 @@ describe('timeline button ids', () => {
 		const id = timelineButtonId(2, { topic: 'border: opening', since: '2024' });
 		expect(id).toBe('timeline:page:2:since=2024&topic=border%3A+opening');
 		expect(parseTimelineButtonId(id)).toEqual({ page: 2, topic: 'border: opening', since: '2024', until: undefined });
+		expect(timelineButtonId(3, {})).toBe('timeline:page:3');
+		expect(parseTimelineButtonId('timeline:page:3')).toEqual({ page: 3, topic: undefined, since: undefined, until: undefined });
 		expect(parseTimelineButtonId('source:page:2:x')).toBeNull();
 	});
 	it('never exceed 100 characters, whatever the topic (property)', () => {
