@@ -22,7 +22,7 @@ export function parseConsoleOptions(command: Command, text: string): Record<stri
 }
 
 /** Runs one console line (`/ask …`, `/source …`) and returns the reply, an error reply for bad input. */
-export function runConsoleLine(line: string, commands: readonly Command[], context: CommandContext): Reply | undefined {
+export function runConsoleLine(line: string, commands: readonly Command[], context: CommandContext): Reply | Promise<Reply> | undefined {
 	const trimmed = line.trim();
 	if (trimmed.length === 0 || trimmed.startsWith('#')) return undefined;
 	const match = /^\/?(\S+)\s*(.*)$/s.exec(trimmed);
@@ -55,7 +55,7 @@ export async function runConsole(
 ): Promise<void> {
 	const lines = createInterface({ input, crlfDelay: Infinity });
 	for await (const line of lines) {
-		const r = runConsoleLine(line, commands, context);
+		const r = await runConsoleLine(line, commands, context);
 		if (r !== undefined) write(`${replyToText(r)}\n`);
 	}
 }

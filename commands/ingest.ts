@@ -1,0 +1,56 @@
+import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { escapeMarkdown } from '../src/core/markdown.js';
+import { errorReply, reply, type Reply } from '../src/core/render.js';
+import type { Result } from '../src/core/result.js';
+import type { IngestOutcome } from '../src/ingest/commit.js';
+import type { IngestProblem } from '../src/ingest/problem.js';
+import { defineCommand } from './define.js';
+
+/** Longest URL accepted (Discord's option limit is 6,000; real article URLs are far shorter). */
+export const MAX_URL_LENGTH = 2_000;
+
+const URL_HINT = 'Give the article’s address, starting with http:// or https://.';
+
+/** The reply to /ingest, only for who asked: what was added, what was there already, or why not. */
+export function renderIngest(url: string, result: Result<IngestOutcome, IngestProblem>): Reply {
+	if (!result.ok) return errorReply(`Could not add <${url}>: ${escapeMarkdown(result.error.message)}`);
+	const { source } = result.value;
+	const what = `\`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${source.published})`;
+	if (result.value.status === 'added') {
+		return reply(`Added ${what}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.`, { ephemeral: true });
+	}
+	const why = result.value.reason === 'url' ? 'the same URL' : 'the same text';
+	return reply(`Already in the sources as ${what} (${why}); nothing changed.`, { ephemeral: true });
+}
+
+export const ingest = defineCommand({
+	data: {
+		name: 'ingest',
+		description: 'Add a news article to the sources from its URL (server managers only)',
+		// Hidden from members without Manage Server; server admins can change who sees it.
+		default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+		// Not in DMs, where no member permission applies.
+		contexts: [InteractionContextType.Guild],
+		options: [
+			{
+				type: ApplicationCommandOptionType.String,
+				name: 'url',
+				description: 'The article’s address (http or https)',
+				required: true,
+				max_length: MAX_URL_LENGTH,
+			},
+		],
+	},
+	input: z.object({
+		url: z
+			.string({ error: URL_HINT })
+			.trim()
+			.max(MAX_URL_LENGTH, URL_HINT)
+			.pipe(z.url({ protocol: /^https?$/, error: URL_HINT })),
+	}),
+	run: async ({ url }, { ingest: add }): Promise<Reply> => {
+		if (add === undefined) return errorReply('Adding sources is not enabled on this bot.');
+		return renderIngest(url, await add(url));
+	},
+});

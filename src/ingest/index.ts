@@ -1,0 +1,7 @@
+export { createIngester, type Ingest, type IngesterOptions } from './ingester.js';
+export { ingestSource, type IngestOptions, type Overrides } from './ingest.js';
+export type { IngestOutcome } from './commit.js';
+export { ingestFeed, readFeed, type FeedItem, type FeedReport } from './feed.js';
+export { parseFeedList, startFeedPoller, type FeedPoller, type FeedPollerOptions } from './poller.js';
+export { refreshCorpus, type Refreshed } from './live.js';
+export { exitCodeOf, type IngestCode, type IngestProblem } from './problem.js';
