@@ -40,8 +40,12 @@ function citation(source: Source): Citation {
 	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
 }
 
+/** Header date lines are short; longer paragraphs are not read for one. */
+const MAX_DATE_LINE = 80;
+
 /** A paragraph that holds nothing but a date: a page's header or dateline ("23 Apr 2025"). */
 export function isDateLine(text: string, published: string): boolean {
+	if (text.length > MAX_DATE_LINE) return false;
 	const mentions = extractDates(text, published);
 	if (mentions.length === 0) return false;
 	let rest = text;
@@ -107,6 +111,15 @@ export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 	const events = mergeEvents(all.sort(compareEvents));
 	memo.set(corpus, events);
 	return events;
+}
+
+/**
+ * Seeds the memo with events computed earlier for this very corpus, e.g. read back from the index
+ * cache (which must then be keyed by `DATES_VERSION` of dates.ts and the analyzer version too, since merging
+ * compares analyzed terms). {@link timelineEvents} returns them as given.
+ */
+export function rememberTimelineEvents(corpus: Corpus, events: readonly TimelineEvent[]): void {
+	memo.set(corpus, events);
 }
 
 /** Which events to list. Every field is optional; none lists them all. */

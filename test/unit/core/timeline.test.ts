@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalog, type Source } from '../../../src/core/catalog.js';
 import { createCorpus, type Corpus } from '../../../src/core/corpus.js';
 import { MAX_YEARS_AHEAD, MIN_YEAR, parsePartialDate } from '../../../src/core/dates.js';
-import { compareEvents, isDateLine, timeline, timelineEvents, type TimelineEvent } from '../../../src/core/timeline.js';
+import { compareEvents, isDateLine, rememberTimelineEvents, timeline, timelineEvents, type TimelineEvent } from '../../../src/core/timeline.js';
 
 // The real corpus, read here (the core does no I/O): the dev events below are about these texts.
 const ROOT = join(import.meta.dirname, '../../..');
@@ -76,8 +76,12 @@ describe('timelineEvents', () => {
 		expect(events.some((e) => e.text.includes('1991 Alma-Ata Declaration'))).toBe(false);
 		expect(events.some((e) => e.text.includes('1990 Declaration of Independence'))).toBe(false);
 	});
-	it('is computed once per corpus', () => {
+	it('is computed once per corpus, or taken as remembered (from a cache)', () => {
 		expect(timelineEvents(corpus)).toBe(events);
+		const other = corpusOf([source('cached', '2024-01-01'), 'Talks began in 2020.']);
+		const remembered = [{ ...timelineEvents(corpusOf([source('cached', '2024-01-01'), 'Talks began in 2020.']))[0]! }];
+		rememberTimelineEvents(other, remembered);
+		expect(timelineEvents(other)).toBe(remembered);
 	});
 	it('quotes every event verbatim from its paragraph, with a valid, plausible date (property)', () => {
 		fc.assert(
