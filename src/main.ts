@@ -14,7 +14,7 @@ import { DataDirError, loadDataDir } from './store/data-dir.js';
 async function main(): Promise<void> {
 	const env = parseEnv();
 	const log = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
-	const { corpus, report } = await loadDataDir(dataDir(env), log);
+	const { corpus, report } = await loadDataDir(dataDir(env), log, { timeline: true });
 	log.info({ sources: corpus.sources.length, paragraphs: corpus.paragraphs.length, cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
 	if (env.DISCORD_TOKEN === undefined) {
 		if (process.stdin.isTTY) process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /help; Ctrl-D ends.\n');

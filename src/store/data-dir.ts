@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ANALYZER_VERSION } from '../core/analyze.js';
+import { DATES_VERSION } from '../core/dates.js';
 import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
-import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SerializedIndex } from '../core/search-index.js';
+import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex, type SerializedIndex } from '../core/search-index.js';
 import { writeFileAtomic } from './atomic.js';
+import { prepareTimeline } from './timeline-cache.js';
+import type { Paragraph } from '../core/catalog.js';
 import { createRequire } from 'node:module';
 import { buildBackground, type Background } from '../core/background.js';
 
@@ -26,6 +29,8 @@ export class DataDirError extends Error {
 /** Where loading spent its time, and whether the cache served. */
 export interface LoadReport {
 	readonly cache: 'hit' | 'built' | 'built, not saved';
+	/** The cache key of these files: what the index and the timeline are saved under. */
+	readonly key: string;
 	readonly problems: readonly Problem[];
 	readonly ms: number;
 }
@@ -76,7 +81,7 @@ async function readTexts(dir: string, catalog: unknown): Promise<{ texts: Source
 /** The cache key: the analyzer and ranking settings, the valid catalog entries and every file's bytes. */
 export function cacheKey(texts: readonly SourceText[]): string {
 	const hash = createHash('sha256');
-	hash.update(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION, bm25: BM25, title: TITLE_BOOST }));
+	hash.update(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION, dates: DATES_VERSION, bm25: BM25, title: TITLE_BOOST }));
 	for (const { source, text } of texts) {
 		hash.update(JSON.stringify(source));
 		hash.update('\0');
@@ -110,8 +115,40 @@ async function writeCache(dir: string, name: string, data: SerializedIndex): Pro
 	const cacheDir = join(dir, CACHE_DIR);
 	await mkdir(cacheDir, { recursive: true });
 	await writeFileAtomic(join(cacheDir, name), JSON.stringify(data));
+	// Older indexes and the timelines computed with them are stale now.
 	for (const entry of await readdir(cacheDir)) {
-		if (entry !== name && entry.startsWith('index-')) await rm(join(cacheDir, entry), { force: true });
+		if (entry !== name && /^(?:index|events)-/.test(entry) && !entry.includes(name.slice('index-'.length, -'.json'.length))) {
+			await rm(join(cacheDir, entry), { force: true });
+		}
+	}
+}
+
+/** What to prepare beyond the index. */
+export interface LoadOptions {
+	/** Also make the timeline ready (read back from the cache, or computed and saved): for `/timeline`. */
+	readonly timeline?: boolean;
+}
+
+/** The index from the cache when it was built from these very files; undefined when absent or unusable. */
+async function cachedIndex(dir: string, name: string, paragraphs: readonly Paragraph[], log?: Logger): Promise<SearchIndex | undefined> {
+	const cached = await readCache(join(dir, CACHE_DIR, name), paragraphs.length);
+	if (cached === undefined) return undefined;
+	try {
+		return deserializeIndex(cached);
+	} catch (error) {
+		log?.warn({ err: error }, 'the index cache did not load; rebuilding it');
+		return undefined;
+	}
+}
+
+async function builtIndex(dir: string, name: string, paragraphs: readonly Paragraph[], log?: Logger) {
+	const index = buildIndex(paragraphs, loadBackground());
+	try {
+		await writeCache(dir, name, serializeIndex(index));
+		return { index, cache: 'built' as const };
+	} catch (error) {
+		log?.warn({ err: error }, 'could not save the index cache; it will be rebuilt next time');
+		return { index, cache: 'built, not saved' as const };
 	}
 }
 
@@ -120,29 +157,16 @@ async function writeCache(dir: string, name: string, data: SerializedIndex): Pro
  * from `.cache/` when it was built from these very files, else built and cached (atomically). A cache
  * that does not parse or does not match is rebuilt, never trusted.
  */
-export async function loadDataDir(dir: string, log?: Logger): Promise<{ corpus: Corpus; report: LoadReport }> {
+export async function loadDataDir(dir: string, log?: Logger, options: LoadOptions = {}): Promise<{ corpus: Corpus; report: LoadReport }> {
 	const started = performance.now();
 	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
-	const name = `index-${cacheKey(texts)}.json`;
+	const key = cacheKey(texts);
+	const name = `index-${key}.json`;
 	const paragraphs = paragraphsOf(texts);
-	const cached = await readCache(join(dir, CACHE_DIR, name), paragraphs.length);
-	if (cached !== undefined) {
-		try {
-			const corpus = createCorpus(texts, { index: deserializeIndex(cached), paragraphs });
-			return { corpus, report: { cache: 'hit', problems, ms: performance.now() - started } };
-		} catch (error) {
-			log?.warn({ err: error }, 'the index cache did not load; rebuilding it');
-		}
-	}
-	const index = buildIndex(paragraphs, loadBackground());
-	let cache: LoadReport['cache'] = 'built';
-	try {
-		await writeCache(dir, name, serializeIndex(index));
-	} catch (error) {
-		cache = 'built, not saved';
-		log?.warn({ err: error }, 'could not save the index cache; it will be rebuilt next time');
-	}
+	const hit = await cachedIndex(dir, name, paragraphs, log);
+	const { index, cache } = hit === undefined ? await builtIndex(dir, name, paragraphs, log) : { index: hit, cache: 'hit' as const };
 	const corpus = createCorpus(texts, { index, paragraphs });
-	return { corpus, report: { cache, problems, ms: performance.now() - started } };
+	if (options.timeline === true) await prepareTimeline(corpus, join(dir, CACHE_DIR), key);
+	return { corpus, report: { cache, key, problems, ms: performance.now() - started } };
 }

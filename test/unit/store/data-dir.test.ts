@@ -66,3 +66,26 @@ describe('loadDataDir', () => {
 		await expect(loadDataDir(dir)).rejects.toThrow(/not valid JSON/);
 	});
 });
+
+describe('loadDataDir with the timeline', () => {
+	it('saves the timeline beside the index and reads the same events back', async () => {
+		const { timelineEvents } = await import('../../../src/core/timeline.js');
+		const first = await loadDataDir(dir, undefined, { timeline: true });
+		const events = (await readdir(join(dir, '.cache'))).filter((f) => f.startsWith('events-'));
+		expect(events).toEqual([`events-${first.report.key}.json`]);
+		const second = await loadDataDir(dir, undefined, { timeline: true });
+		expect(timelineEvents(second.corpus)).toEqual(timelineEvents(first.corpus));
+		expect(timelineEvents(second.corpus).length).toBeGreaterThan(0);
+	});
+
+	it('recomputes a timeline file that no longer quotes its sources verbatim', async () => {
+		const { timelineEvents } = await import('../../../src/core/timeline.js');
+		const first = await loadDataDir(dir, undefined, { timeline: true });
+		const path = join(dir, '.cache', `events-${first.report.key}.json`);
+		const saved = JSON.parse(await readFile(path, 'utf8'));
+		saved[0].t = 'A sentence no source holds.';
+		await writeFile(path, JSON.stringify(saved));
+		const again = await loadDataDir(dir, undefined, { timeline: true });
+		expect(timelineEvents(again.corpus)).toEqual(timelineEvents(first.corpus));
+	});
+});
