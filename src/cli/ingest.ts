@@ -25,7 +25,10 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 const day = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-	.refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+	.refine((d) => {
+		const ms = Date.parse(`${d}T00:00:00Z`);
+		return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(d);
+	}, 'is not a real date');
 const words = (max: number) => z.string().trim().min(1, 'is empty').max(max, `is longer than ${max} characters`);
 
 const FlagsSchema = z.object({

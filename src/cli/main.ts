@@ -6,7 +6,7 @@ import { parseEnv, UsageError } from '../env.js';
 import { createLogger, scrub } from '../log.js';
 import { runAsk } from './ask.js';
 import { runEval } from './eval.js';
-import { runIngest } from './ingest.js';
+import type { IngestContext } from './ingest.js';
 import { runSource } from './source.js';
 import { runTimeline } from './timeline.js';
 
@@ -26,9 +26,12 @@ const COMMANDS = {
 	eval: runEval,
 } as const;
 
-/** Commands that work on the data directory itself: no corpus is loaded (nor its index built) for them. */
+/**
+ * Commands that work on the data directory itself: no corpus is loaded (nor its index built) for
+ * them. Imported when run, so the other commands do not load the HTML and feed parsers.
+ */
 const DATA_COMMANDS = {
-	ingest: runIngest,
+	ingest: async (args: string[], context: IngestContext) => (await import('./ingest.js')).runIngest(args, context),
 } as const;
 
 async function main(argv: string[]): Promise<void> {

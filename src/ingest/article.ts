@@ -73,14 +73,33 @@ export function isArticle(paragraphs: readonly string[]): boolean {
 export function extractArticle(html: string, pageUrl: string | undefined): Article | undefined {
 	const document = parseDocument(html);
 	const metadata = readPageMetadata(document, pageUrl);
-	removeFurniture(document);
-	removeBoilerplateBoxes(document);
-	// The serializer hands back the content element itself, so it is walked, not printed and parsed again.
-	const reader = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 });
-	const content = reader.parse()?.content;
+	const readable = readableContent(document);
+	const content = readable === undefined ? fallbackContent(html) : readable;
 	if (content === null || content === undefined) return undefined;
-	const paragraphs = readBlocks(content as DomElement)
+	const paragraphs = readBlocks(content)
 		.filter(isProse)
 		.map((b) => b.text);
 	return isArticle(paragraphs) ? { paragraphs, metadata } : undefined;
+}
+
+function clean(document: DomDocument): DomDocument {
+	removeFurniture(document);
+	removeBoilerplateBoxes(document);
+	return document;
+}
+
+/** Readability's pick of the cleaned page; null when it finds none, undefined when it trips over the tree. */
+function readableContent(document: DomDocument): DomElement | null | undefined {
+	// The serializer hands back the content element itself, so it is walked, not printed and parsed again.
+	const reader = new Readability<DomNode>(clean(document) as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 });
+	try {
+		return (reader.parse()?.content as DomElement | undefined) ?? null;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Readability throws on some malformed trees; the page's own body, cleaned, is read instead. */
+function fallbackContent(html: string): DomElement | undefined {
+	return clean(parseDocument(html)).body ?? undefined;
 }

@@ -32,9 +32,16 @@ export interface DomDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
-/** Parses a whole HTML page (linkedom: no scripts run, nothing fetched). */
+/**
+ * Parses a whole HTML page (linkedom: no scripts run, nothing fetched). linkedom adds no `<html>`
+ * or `<body>` a page leaves out, so such a page is parsed again inside them.
+ */
 export function parseDocument(html: string): DomDocument {
-	return parseHTML(html).document as unknown as DomDocument;
+	const document = parseHTML(html).document as unknown as Partial<DomDocument>;
+	if (document.documentElement !== null && document.documentElement !== undefined && document.body !== null) return document as DomDocument;
+	const inner = html.replace(/^\s*(?:<!doctype[^>]*>)?/i, '');
+	const wrapped = /<(?:head|body)[\s>]/i.test(inner) ? `<!doctype html><html>${inner}</html>` : `<!doctype html><html><head></head><body>${inner}</body></html>`;
+	return parseHTML(wrapped).document as unknown as DomDocument;
 }
 
 /** Parses an HTML fragment (a Markdown rendering, say) inside an empty page's body. */

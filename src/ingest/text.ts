@@ -6,9 +6,22 @@ export function normalizeSpace(text: string): string {
 	return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
+/** A line that ends a sentence (or a heading's colon), so the next line starts a new paragraph. */
+const ENDS_SENTENCE = /[.!?:;"”’»)\]]\s*$/;
+
 /**
- * Plain text as paragraphs. A file with blank lines between blocks of several lines is hard-wrapped:
- * each block is one paragraph. Otherwise each non-empty line is one.
+ * Whether blank-line-separated blocks are hard-wrapped paragraphs: lines broken inside blocks mostly
+ * stop mid-sentence ("…after a" / "three-week pause…"), where one paragraph a line ends sentences.
+ */
+function isHardWrapped(blocks: readonly string[][]): boolean {
+	const inner = blocks.flatMap((b) => b.slice(0, -1));
+	if (blocks.length < 2 || inner.length === 0) return false;
+	return inner.filter((line) => !ENDS_SENTENCE.test(line)).length * 2 > inner.length;
+}
+
+/**
+ * Plain text as paragraphs: one a line, or, when blank lines separate hard-wrapped blocks, one a
+ * block (its lines joined).
  */
 export function textParagraphs(text: string): string[] {
 	const blocks: string[][] = [[]];
@@ -16,8 +29,7 @@ export function textParagraphs(text: string): string[] {
 		if (line.trim() !== '') blocks.at(-1)!.push(line);
 		else if (blocks.at(-1)!.length > 0) blocks.push([]);
 	}
-	const wrapped = blocks.length > 1 && blocks.some((b) => b.length > 1);
-	const paragraphs = wrapped ? blocks.map((b) => b.join(' ')) : blocks.flat();
+	const paragraphs = isHardWrapped(blocks) ? blocks.map((b) => b.join(' ')) : blocks.flat();
 	return paragraphs.map(normalizeSpace).filter((p) => p.length > 0);
 }
 

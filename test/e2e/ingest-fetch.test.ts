@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchSafely, PAGE_TYPES, type FetchOptions } from '../../src/ingest/fetch.js';
+import { startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
+
+let site: FixtureSite;
+beforeAll(async () => {
+	site = await startFixtureSite();
+});
+afterAll(() => site.close());
+
+const allow: FetchOptions = { allowPrivateHosts: true, accept: PAGE_TYPES };
+const problem = async (url: string, options: FetchOptions = allow) => {
+	const r = await fetchSafely(url, options);
+	if (r.ok) throw new Error(`fetched ${url}`);
+	return r.error;
+};
+
+describe('fetchSafely', () => {
+	it('follows up to five redirects, relative ones included, and reports the final URL and type', async () => {
+		const r = await fetchSafely(`${site.base}/chain/4`, allow);
+		expect(r.ok && { url: r.value.url, type: r.value.mediaType }).toEqual({ url: `${site.base}/article.html`, type: 'text/html' });
+		expect(r.ok && r.value.text).toContain('Lake Sevan');
+		expect(await problem(`${site.base}/chain/5`)).toMatchObject({ code: 'redirects', message: expect.stringMatching(/more than 5 redirects/) });
+	});
+
+	it('catches redirect loops, redirects off the web, and refuses other schemes outright', async () => {
+		expect(await problem(`${site.base}/loop-a`)).toMatchObject({ code: 'redirects', message: expect.stringMatching(/^redirect loop: /) });
+		expect(await problem(`${site.base}/to-file`)).toMatchObject({ code: 'redirects' });
+		expect(await problem('file:///etc/passwd')).toMatchObject({ code: 'usage' });
+		expect(await problem('http://user:pw@example.com/')).toMatchObject({ code: 'usage' });
+	});
+
+	it('checks every hop’s addresses: a public first hop may not redirect to a private one', async () => {
+		// The stand-in resolver calls "localhost" public, so only the redirect's target is judged for real.
+		const lookup = async (host: string) => (host === 'localhost' ? ['93.184.216.34'] : [host]);
+		const port = new URL(site.base).port;
+		const options: FetchOptions = { allowPrivateHosts: false, accept: PAGE_TYPES, lookup };
+		expect((await fetchSafely(`http://localhost:${port}/moved`, options)).ok).toBe(true);
+		expect(await problem(`http://localhost:${port}/to-private`, options)).toEqual({
+			code: 'refused-host',
+			message: 'refused to fetch from 10.0.0.1: it resolves to 10.0.0.1, a private address (ALLOW_PRIVATE_HOSTS=true allows it)',
+		});
+		expect(site.requests).toContain('/to-private');
+	});
+
+	it('refuses a host when any one of its addresses is not public', async () => {
+		const lookup = async () => ['93.184.216.34', '::ffff:192.168.0.7'];
+		expect(await problem('http://two-faced.example/', { allowPrivateHosts: false, accept: PAGE_TYPES, lookup })).toMatchObject({ code: 'refused-host', message: expect.stringMatching(/::ffff:192\.168\.0\.7, a private address/) });
+		expect(await problem('http://nowhere.invalid/', { allowPrivateHosts: false, accept: PAGE_TYPES })).toMatchObject({ code: 'network' });
+	});
+
+	it('stops at the deadline and at the size cap, streaming', async () => {
+		const started = Date.now();
+		expect(await problem(`${site.base}/hang`, { ...allow, timeoutMs: 300 })).toMatchObject({ code: 'timeout', message: expect.stringMatching(/did not answer within 0.3 s/) });
+		expect(Date.now() - started).toBeLessThan(3_000);
+		expect(await problem(`${site.base}/big`, { ...allow, maxBytes: 100_000 })).toMatchObject({ code: 'too-large' });
+	});
+
+	it('refuses PDFs (by type or by their bytes), other types, 4xx and 5xx', async () => {
+		expect(await problem(`${site.base}/report.pdf`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
+		expect(await problem(`${site.base}/pdf-in-disguise`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
+		expect(await problem(`${site.base}/image.png`)).toMatchObject({ code: 'content-type' });
+		expect(await problem(`${site.base}/missing.html`)).toMatchObject({ code: 'http-status', message: expect.stringMatching(/HTTP 404/) });
+		expect(await problem(`${site.base}/broken`)).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/HTTP 503/) });
+	});
+});
