@@ -11,10 +11,13 @@ import { IngestStop, stop, type IngestProblem } from './problem.js';
 import { normalizeSpace } from './text.js';
 import { parseHttpUrl, urlKey } from './url.js';
 
-/** Media types a feed may come as (RSS, Atom, RDF, JSON Feed; many servers say plain XML or JSON). */
+/**
+ * Media types a feed may come as: its own (RSS, Atom, RDF, JSON Feed), plain XML or JSON, and the
+ * text types misconfigured servers send; the parser has the last word.
+ */
 export const FEED_TYPES = [
-	'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml',
-	'application/feed+json', 'application/json', 'text/plain',
+	'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', 'application/x-rss+xml',
+	'application/feed+json', 'application/json', 'text/plain', 'text/html',
 ] as const;
 
 /** Items read from one feed at most, newest first as feeds list them. */

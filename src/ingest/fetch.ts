@@ -103,12 +103,40 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
 	return Buffer.concat(chunks);
 }
 
-function checkType(mediaType: string, head: Uint8Array, url: string, accept: readonly string[]): void {
-	const isPdf = mediaType === 'application/pdf' || Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-';
-	if (isPdf) stop('content-type', `${url} is a PDF; only HTML pages, plain text and Markdown can be ingested (save its text to a .txt file and ingest that with --url)`);
-	if (!accept.includes(mediaType)) {
-		stop('content-type', `${url} is ${mediaType === '' ? 'of no stated type' : mediaType}; only ${accept.join(', ')} can be read here`);
-	}
+const refusePdf = (url: string): never =>
+	stop('content-type', `${url} is a PDF; only HTML pages, plain text and Markdown can be ingested (save its text to a .txt file and ingest that with --url)`);
+
+const refuseType = (url: string, mediaType: string, accept: readonly string[]): never =>
+	stop('content-type', `${url} is ${mediaType}; only ${accept.join(', ')} can be read here`);
+
+/** Types that say nothing about the body, so its first bytes decide (as browsers do). */
+const UNTYPED = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/unknown']);
+
+/** What a body of no stated type most likely is, by its first bytes. */
+export function sniffType(head: Uint8Array): string {
+	const bytes = Buffer.from(head.subarray(0, 512));
+	const start = bytes.toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+	if (start.startsWith('%pdf-')) return 'application/pdf';
+	if (start.startsWith('<?xml')) return /<html[\s>]/.test(start) ? 'application/xhtml+xml' : 'application/xml';
+	if (/^<(?:rss|feed|rdf:rdf)[\s>]/.test(start)) return 'application/xml';
+	if (/^<(?:!doctype html|html|head|body|!--|p|div|article|main|section|meta|title|h1|h2)[\s>]/.test(start)) return 'text/html';
+	if (bytes.includes(0)) return 'application/octet-stream';
+	return start.startsWith('{') ? 'application/json' : 'text/plain';
+}
+
+/**
+ * Refuses what the headers rule out before the body is read; then, from the body, a PDF whatever
+ * it was called, and an untyped body whose bytes are of no accepted type. Returns the media type.
+ */
+function checkType(declared: string, body: Uint8Array | undefined, url: string, accept: readonly string[]): string {
+	if (declared === 'application/pdf') refusePdf(url);
+	if (!UNTYPED.has(declared) && !accept.includes(declared)) refuseType(url, declared, accept);
+	if (body === undefined) return declared;
+	const sniffed = sniffType(body);
+	if (sniffed === 'application/pdf') refusePdf(url);
+	if (!UNTYPED.has(declared)) return declared;
+	if (!accept.includes(sniffed)) refuseType(url, `${declared || 'of no stated type'} (${sniffed} by its content)`, accept);
+	return sniffed;
 }
 
 /** The next URL of a redirect, or a stop when there is none, it loops, or there are too many. */
@@ -145,10 +173,16 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 			const reason = `${current.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 			stop(response.status >= 500 ? 'unavailable' : 'http-status', reason);
 		}
-		const { mediaType, charset } = parseContentType(response.headers.get('content-type'));
+		const declared = parseContentType(response.headers.get('content-type'));
+		try {
+			checkType(declared.mediaType, undefined, current.href, options.accept);
+		} catch (error) {
+			await response.body?.cancel();
+			throw error;
+		}
 		const body = await readCapped(response, options.maxBytes ?? FETCH_DEFAULTS.maxBytes, current.href);
-		checkType(mediaType, body, current.href, options.accept);
-		return { url: current.href, mediaType, text: decodeBody(body, charset, mediaType) };
+		const mediaType = checkType(declared.mediaType, body, current.href, options.accept);
+		return { url: current.href, mediaType, text: decodeBody(body, declared.charset, mediaType) };
 	}
 }
 

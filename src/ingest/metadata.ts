@@ -67,15 +67,21 @@ function meta(document: DomDocument, ...keys: string[]): string | undefined {
 	return undefined;
 }
 
+/** A site's front page: what a misconfigured page names as canonical for every article. */
+const isFrontPage = (url: URL) => url.pathname.replace(/\/+$/, '') === '' && url.search === '';
+
 function canonicalUrl(document: DomDocument, pageUrl: string | undefined): string | undefined {
 	const links = all(document, 'link[rel][href]').filter((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+	const page = pageUrl === undefined ? undefined : parseHttpUrl(pageUrl);
 	const candidates = [links[0]?.getAttribute('href'), meta(document, 'og:url'), pageUrl];
 	for (const candidate of candidates) {
 		if (candidate === undefined || candidate === null) continue;
 		const url = parseHttpUrl(candidate, pageUrl);
-		if (url !== undefined) return cleanUrl(url);
+		// An article's page naming the front page would make every article of the site "the same URL".
+		if (url === undefined || (isFrontPage(url) && page !== undefined && !isFrontPage(page))) continue;
+		return cleanUrl(url);
 	}
-	return undefined;
+	return page === undefined ? undefined : cleanUrl(page);
 }
 
 function publishedDay(document: DomDocument, ld: z.infer<typeof JsonLdArticle> | undefined): string | undefined {

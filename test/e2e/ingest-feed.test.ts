@@ -55,7 +55,7 @@ describe('cli ingest --feed', () => {
 
 	it('refuses what is not a feed, and a feed that is not there, with one line', async () => {
 		const before = snapshot(dir);
-		for (const [path, message] of [['/article.html', /text\/html/], ['/nope.xml', /HTTP 404/], ['/plain.txt', /not an RSS, Atom or JSON feed/]] as const) {
+		for (const [path, message] of [['/article.html', /not an RSS, Atom or JSON feed/], ['/report.pdf', /is a PDF/], ['/nope.xml', /HTTP 404/], ['/plain.txt', /not an RSS, Atom or JSON feed/]] as const) {
 			const r = await ingest(['--feed', `${site.base}${path}`]);
 			expect(r.code, path).toBe(2);
 			expect(r.stderr.trim().split('\n'), path).toHaveLength(1);

@@ -60,7 +60,25 @@ describe('fetchSafely', () => {
 		expect(await problem(`${site.base}/report.pdf`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
 		expect(await problem(`${site.base}/pdf-in-disguise`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
 		expect(await problem(`${site.base}/image.png`)).toMatchObject({ code: 'content-type' });
+		expect(await problem(`${site.base}/untyped-pdf`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
+		const untyped = await fetchSafely(`${site.base}/untyped`, allow);
+		expect(untyped.ok && untyped.value.mediaType).toBe('text/html');
 		expect(await problem(`${site.base}/missing.html`)).toMatchObject({ code: 'http-status', message: expect.stringMatching(/HTTP 404/) });
 		expect(await problem(`${site.base}/broken`)).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/HTTP 503/) });
+	});
+});
+
+describe('sniffType', () => {
+	it('reads a body of no stated type by its first bytes', async () => {
+		const { sniffType } = await import('../../src/ingest/fetch.js');
+		const bytes = (s: string) => new TextEncoder().encode(s);
+		expect(sniffType(bytes('%PDF-1.7'))).toBe('application/pdf');
+		expect(sniffType(bytes('\ufeff  <!DOCTYPE html><html>'))).toBe('text/html');
+		expect(sniffType(bytes('<p>Hello</p>'))).toBe('text/html');
+		expect(sniffType(bytes('<?xml version="1.0"?><rss version="2.0">'))).toBe('application/xml');
+		expect(sniffType(bytes('<?xml version="1.0"?><!DOCTYPE html><html xmlns="x">'))).toBe('application/xhtml+xml');
+		expect(sniffType(bytes('{"version": "https://jsonfeed.org/version/1.1"}'))).toBe('application/json');
+		expect(sniffType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]))).toBe('application/octet-stream');
+		expect(sniffType(bytes('Just some text.'))).toBe('text/plain');
 	});
 });

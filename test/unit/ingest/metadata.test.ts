@@ -26,6 +26,7 @@ describe('readPageMetadata', () => {
 		expect(readPageMetadata(page(''), 'https://www.news.example.com/x#frag').url).toBe('https://www.news.example.com/x');
 		expect(readPageMetadata(page('<link rel="canonical" href="javascript:alert(1)">'), 'https://a.example/x').url).toBe('https://a.example/x');
 		expect(readPageMetadata(page(''), undefined).url).toBeUndefined();
+		expect(readPageMetadata(page('<link rel="canonical" href="https://a.example/">'), 'https://a.example/2025/story').url).toBe('https://a.example/2025/story');
 	});
 
 	it('takes the title from og:title, then JSON-LD headline, then <title> without the site name', () => {
