@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<void> {
 		process.exitCode = await DATA_COMMANDS[name as keyof typeof DATA_COMMANDS](args, context);
 		return;
 	}
-	const { corpus, report } = await loadDataDir(dataDir(env), log);
+	const { corpus, report } = await loadDataDir(dataDir(env), log, { timeline: name === 'timeline' });
 	log.debug({ cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
 	const out: string[] = [];
 	const write = (s: string) => {
