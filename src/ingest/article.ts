@@ -36,19 +36,30 @@ function removeFurniture(document: DomDocument): void {
 	for (const el of all(document, 'header')) if (el.closest(ARTICLE_CONTAINER) === null) el.remove();
 }
 
-/** Whether a box named like boilerplate may go: never one holding the article, nor most of the page's text. */
-function removableBox(el: DomElement, pageChars: number): boolean {
-	if (el.querySelector(ARTICLE_CONTAINER) !== null || el.closest(ARTICLE_CONTAINER) === el) return false;
+/** The page's main content element: of the article-like containers, the one with the most text. */
+function mainContainer(document: DomDocument): DomElement | undefined {
+	const chars = (el: DomElement) => (el.textContent ?? '').length;
+	return all(document, ARTICLE_CONTAINER).reduce<DomElement | undefined>((best, el) => (best === undefined || chars(el) > chars(best) ? el : best), undefined);
+}
+
+/**
+ * Whether a box named like boilerplate may go: never the page, nor the main content or a box
+ * around it; a comments box always (its comments may be <article>s); any other only while it holds
+ * less than half the page's text.
+ */
+function removableBox(el: DomElement, main: DomElement | undefined, pageChars: number): boolean {
 	if (['HTML', 'BODY'].includes(el.tagName.toUpperCase())) return false;
-	const isComments = /comment|disqus/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
-	return isComments || (el.textContent ?? '').length < pageChars / 2;
+	if (main !== undefined && (el === main || el.contains(main))) return false;
+	if (/comment|disqus/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+	return (el.textContent ?? '').length < pageChars / 2;
 }
 
 function removeBoilerplateBoxes(document: DomDocument): void {
 	const pageChars = (document.body?.textContent ?? '').length;
+	const main = mainContainer(document);
 	for (const el of all(document, '[class], [id]')) {
 		const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-		if (BOILERPLATE_BOX.test(names) && removableBox(el, pageChars)) el.remove();
+		if (BOILERPLATE_BOX.test(names) && removableBox(el, main, pageChars)) el.remove();
 	}
 }
 

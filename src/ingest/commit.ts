@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseCatalog, SourceSchema, type Source } from '../core/catalog.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { appendEntry, CATALOG_FILE, findByUrl, readRawCatalog, readSourceText, textHash, type RawCatalog } from './catalog-file.js';
-import { withLock, type LockOptions } from './lock.js';
+import { isAlive, withLock, type LockOptions } from './lock.js';
 import { stop } from './problem.js';
 import { sourceId } from './slug.js';
 import { joinParagraphs } from './text.js';
@@ -34,9 +34,19 @@ async function findSameText(dir: string, sources: readonly Source[], hash: strin
 	return undefined;
 }
 
+/** Leftovers of writes killed midway (atomic writes' temporary files, set-aside locks) whose process is dead. */
+const LEFTOVER = /\.(?:tmp|stale)-(\d+)-[0-9a-f]{8}$/;
+
+async function removeLeftovers(dir: string, names: readonly string[]): Promise<void> {
+	for (const name of names) {
+		const pid = LEFTOVER.exec(name)?.[1];
+		if (pid !== undefined && !isAlive(Number(pid))) await rm(join(dir, name), { force: true });
+	}
+}
+
 /** Ids and file names in use: the catalog's (valid entries or not) and every file in the directory. */
-async function takenNames(dir: string, catalog: RawCatalog): Promise<Set<string>> {
-	const taken = new Set(await readdir(dir));
+function takenNames(files: readonly string[], catalog: RawCatalog): Set<string> {
+	const taken = new Set(files);
 	for (const entry of catalog.entries) {
 		if (typeof entry !== 'object' || entry === null) continue;
 		for (const key of ['id', 'file'] as const) if (key in entry && typeof (entry as Record<string, unknown>)[key] === 'string') taken.add(String((entry as Record<string, unknown>)[key]));
@@ -79,7 +89,9 @@ export async function commitDraft(dir: string, draft: Draft, lock: LockOptions =
 			if (sameUrl !== undefined) return { status: 'unchanged', source: sameUrl, reason: 'url' } as const;
 			const sameText = await findSameText(dir, sources, textHash(draft.paragraphs.join('\n')));
 			if (sameText !== undefined) return { status: 'unchanged', source: sameText, reason: 'text' } as const;
-			const taken = await takenNames(dir, catalog);
+			const files = await readdir(dir);
+			await removeLeftovers(dir, files);
+			const taken = takenNames(files, catalog);
 			const id = sourceId(draft.publisher, draft.published, (candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`), hostName(draft.url));
 			const entry = toEntry(draft, id);
 			await write(dir, catalog, entry, draft.paragraphs);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,8 @@ describe('ingest under crashes and contention', () => {
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		expect(expectConsistent(expected).has('https://crash.example.org/after')).toBe(true);
+		// Temporary files of killed writes are swept up under the lock by the next ingest.
+		expect(readdirSync(dir).filter((f) => /\.tmp-|\.stale-/.test(f))).toEqual([]);
 	}, 120_000);
 
 	it('lets concurrent ingests take turns: all added, unique ids, nothing lost', async () => {

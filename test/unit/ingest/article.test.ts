@@ -46,6 +46,17 @@ describe('extractArticle', () => {
 	});
 });
 
+describe('extractArticle with comments written as articles', () => {
+	it('keeps the main article and drops a comments section whose comments are <article>s', () => {
+		const story = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i} of the story: the Gyumri municipality approved a budget of 4.2 billion drams for restoring the Kumayri historic district.</p>`).join('');
+		const comments = Array.from({ length: 12 }, (_, i) => `<article class="comment"><p>Comment ${i}: I grew up in Kumayri and I think the old houses deserve this money more than anything else in town.</p></article>`).join('');
+		const html = `<html><body><div id="page" class="site has-comments"><article class="post">${story}</article><section id="comments" class="comments-area">${comments}</section></div></body></html>`;
+		const paragraphs = extractArticle(html, undefined)?.paragraphs ?? [];
+		expect(paragraphs).toHaveLength(4);
+		expect(paragraphs.join(' ')).not.toContain('Comment');
+	});
+});
+
 describe('readBlocks', () => {
 	it('normalizes whitespace and splits at blocks and line breaks, not at inline markup', () => {
 		expect(htmlParagraphs('<div>  One&nbsp;<b>bold</b>\n\tword <a href="#">here</a></div><p>Two<br>Three</p><ul><li>Four</li></ul><table><tr><td>a</td><td>b</td></tr></table>')).toEqual([
