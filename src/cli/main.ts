@@ -2,13 +2,13 @@
 import 'dotenv/config';
 import { loadDataDir, DataDirError } from '../store/data-dir.js';
 import { dataDir } from '../app.js';
+import type { Corpus } from '../core/corpus.js';
 import { parseEnv, UsageError } from '../env.js';
 import { createLogger, scrub } from '../log.js';
 import { runAsk } from './ask.js';
 import { runEval } from './eval.js';
 import type { IngestContext } from './ingest.js';
 import { runSource } from './source.js';
-import { runTimeline } from './timeline.js';
 
 const USAGE = `usage: cli <command> [options]
   ask "<question>" [--top N] [--json] [--no-abstain]
@@ -22,7 +22,8 @@ const USAGE = `usage: cli <command> [options]
 const COMMANDS = {
 	ask: runAsk,
 	source: runSource,
-	timeline: runTimeline,
+	// Imported when run: the timeline brings chrono-node, which the other commands do not need.
+	timeline: async (args: string[], corpus: Corpus, write: (s: string) => void) => (await import('./timeline.js')).runTimeline(args, corpus, write),
 	eval: runEval,
 } as const;
 

@@ -15,8 +15,7 @@ export interface DateMention extends PartialDate {
 	readonly end: number;
 }
 
-/** Bump when extraction changes, so that events cached with an older version are recomputed. */
-export const DATES_VERSION = 1;
+export { DATES_VERSION } from './dates-version.js';
 /** Dates before this year are refused as implausible. */
 export const MIN_YEAR = 1800;
 /** Dates more than this many years after publication are refused as implausible. */

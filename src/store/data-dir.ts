@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ANALYZER_VERSION } from '../core/analyze.js';
-import { DATES_VERSION } from '../core/dates.js';
+import { DATES_VERSION } from '../core/dates-version.js';
 import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
 import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex, type SerializedIndex } from '../core/search-index.js';
 import { writeFileAtomic } from './atomic.js';
-import { prepareTimeline } from './timeline-cache.js';
 import type { Paragraph } from '../core/catalog.js';
 import { createRequire } from 'node:module';
 import { buildBackground, type Background } from '../core/background.js';
@@ -167,6 +166,10 @@ export async function loadDataDir(dir: string, log?: Logger, options: LoadOption
 	const hit = await cachedIndex(dir, name, paragraphs, log);
 	const { index, cache } = hit === undefined ? await builtIndex(dir, name, paragraphs, log) : { index: hit, cache: 'hit' as const };
 	const corpus = createCorpus(texts, { index, paragraphs });
-	if (options.timeline === true) await prepareTimeline(corpus, join(dir, CACHE_DIR), key);
+	if (options.timeline === true) {
+		// Loaded only when wanted: date extraction brings chrono-node, a quarter of a second to load.
+		const { prepareTimeline } = await import('./timeline-cache.js');
+		await prepareTimeline(corpus, join(dir, CACHE_DIR), key);
+	}
 	return { corpus, report: { cache, key, problems, ms: performance.now() - started } };
 }
