@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { readBlocks, type Block } from './blocks.js';
-import { all, parseDocument, type DomDocument, type DomElement, type DomNode } from './dom.js';
+import { all, COMMENT_NODE, parseDocument, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { readPageMetadata, type PageMetadata } from './metadata.js';
 
 /** Page furniture: never the article, whatever Readability scores it. */
@@ -93,7 +93,23 @@ export function extractArticle(html: string, pageUrl: string | undefined): Artic
 	return isArticle(paragraphs) ? { paragraphs, metadata } : undefined;
 }
 
+/**
+ * Removes HTML comments: frameworks scatter `<!-- -->` through sentences, and Readability would cut
+ * a paragraph at each ("on Page <!-- -->A<!-- -->22" becoming three lines).
+ */
+function removeComments(document: DomDocument): void {
+	const comments: DomNode[] = [];
+	const stack: DomNode[] = [document.documentElement];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		if (node.nodeType === COMMENT_NODE) comments.push(node);
+		else for (let i = 0; i < node.childNodes.length; i++) stack.push(node.childNodes[i]!);
+	}
+	for (const comment of comments) (comment as DomNode & { remove(): void }).remove();
+}
+
 function clean(document: DomDocument): DomDocument {
+	removeComments(document);
 	removeFurniture(document);
 	removeBoilerplateBoxes(document);
 	return document;

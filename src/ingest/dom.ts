@@ -31,6 +31,7 @@ export interface DomDocument {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+export const COMMENT_NODE = 8;
 
 /**
  * Parses a whole HTML page (linkedom: no scripts run, nothing fetched). linkedom adds no `<html>`

@@ -7,7 +7,7 @@ import { cleanUrl, parseHttpUrl } from './url.js';
 export interface PageMetadata {
 	/** Canonical URL: `<link rel=canonical>`, else `og:url`, else the URL it was fetched from. */
 	readonly url?: string;
-	/** `og:title`, else JSON-LD `headline`, else `<title>` without the site's name. */
+	/** `og:title`, else JSON-LD `headline`, else a named `<meta>` title, else `<title>` without the site's name, else the `<h1>`. */
 	readonly title?: string;
 	/** `YYYY-MM-DD`: `article:published_time`, else JSON-LD `datePublished`, else a `<time datetime>`. */
 	readonly published?: string;
@@ -117,7 +117,14 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter((s): s is string => s !== undefined);
 	const og = meta(document, 'og:title', 'twitter:title');
 	const documentTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '');
-	const title = (og === undefined ? undefined : stripSiteName(og, siteNames)) ?? ld?.headline ?? (documentTitle === '' ? undefined : stripSiteSuffix(documentTitle, siteNames));
+	const named = meta(document, 'parsely-title', 'dc.title', 'dcterms.title', 'sailthru.title', 'title');
+	const heading = normalizeSpace(document.querySelector('h1')?.textContent ?? '');
+	const title =
+		(og === undefined ? undefined : stripSiteName(og, siteNames)) ??
+		ld?.headline ??
+		named ??
+		(documentTitle === '' ? undefined : stripSiteSuffix(documentTitle, siteNames)) ??
+		(heading === '' ? undefined : heading);
 	const authors = (ld?.author ?? []).filter((a): a is string => a !== undefined);
 	const metaAuthor = meta(document, 'author', 'article:author');
 	if (authors.length === 0 && metaAuthor !== undefined && parseHttpUrl(metaAuthor) === undefined) authors.push(metaAuthor);

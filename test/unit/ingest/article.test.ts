@@ -57,6 +57,16 @@ describe('extractArticle with comments written as articles', () => {
 	});
 });
 
+describe('extractArticle and framework markup', () => {
+	it('reads text split by HTML comments as one paragraph', () => {
+		const sentence = 'A version of this article appears in print on <!-- -->March 3<!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition, with the headline about winter and the city’s pipes.';
+		const html = `<html><body><article><div>${sentence}</div><p>${'The water mains under the city streets are more than a century old in places, engineers said. '.repeat(3)}</p></article></body></html>`;
+		expect(extractArticle(html, undefined)?.paragraphs[0]).toBe(
+			'A version of this article appears in print on March 3, on Page A22 of the New York edition, with the headline about winter and the city’s pipes.',
+		);
+	});
+});
+
 describe('readBlocks', () => {
 	it('normalizes whitespace and splits at blocks and line breaks, not at inline markup', () => {
 		expect(htmlParagraphs('<div>  One&nbsp;<b>bold</b>\n\tword <a href="#">here</a></div><p>Two<br>Three</p><ul><li>Four</li></ul><table><tr><td>a</td><td>b</td></tr></table>')).toEqual([

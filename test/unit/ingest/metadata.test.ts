@@ -36,6 +36,8 @@ describe('readPageMetadata', () => {
 		expect(fromLd).toMatchObject({ title: 'From JSON-LD', published: '2024-05-11', publisher: 'LD Times', authors: ['A', 'B'] });
 		expect(readPageMetadata(page('<title>Border talks resume in Gyumri | Shirak Daily</title>'), 'https://shirak.example/x').title).toBe('Border talks resume in Gyumri');
 		expect(readPageMetadata(page('<title>Shirak Daily — Border talks resume</title><meta property="og:site_name" content="Shirak Daily">'), undefined).title).toBe('Border talks resume');
+		expect(readPageMetadata(page('<meta name="parsely-title" content="From Parse.ly">'), undefined).title).toBe('From Parse.ly');
+		expect(readPageMetadata(page('', '<h1> The  heading </h1>'), undefined).title).toBe('The heading');
 	});
 
 	it('reads the date from a <time datetime> when nothing else says, and the publisher from the host at last', () => {
