@@ -4,6 +4,7 @@ import { commands } from '../commands/index.js';
 import { dataDir } from './app.js';
 import { runConsole } from './console.js';
 import { parseEnv, UsageError } from './env.js';
+import { createLiveContext } from './live.js';
 import { createLogger, scrub } from './log.js';
 import { DataDirError, loadDataDir } from './store/data-dir.js';
 
@@ -14,15 +15,18 @@ import { DataDirError, loadDataDir } from './store/data-dir.js';
 async function main(): Promise<void> {
 	const env = parseEnv();
 	const log = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
-	const { corpus, report } = await loadDataDir(dataDir(env), log, { timeline: true });
+	const dir = dataDir(env);
+	const { corpus, report } = await loadDataDir(dir, log, { timeline: true });
 	log.info({ sources: corpus.sources.length, paragraphs: corpus.paragraphs.length, cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
+	const live = await createLiveContext({ corpus, dataDir: dir, env, log });
 	if (env.DISCORD_TOKEN === undefined) {
-		if (process.stdin.isTTY) process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /help; Ctrl-D ends.\n');
-		await runConsole(commands, { corpus }, process.stdin, (text) => process.stdout.write(`${text}\n`));
+		if (process.stdin.isTTY) process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
+		await runConsole(commands, live.context, process.stdin, (text) => process.stdout.write(`${text}\n`));
+		live.stop();
 		return;
 	}
 	const { startBot } = await import('./discord/bot.js');
-	await startBot({ env, log, corpus, token: env.DISCORD_TOKEN });
+	await startBot({ env, log, context: live.context, token: env.DISCORD_TOKEN });
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { z } from 'zod';
 import { commands } from '../../commands/index.js';
-import type { Corpus } from '../core/corpus.js';
+import type { CommandContext } from '../../commands/index.js';
 import type { Env } from '../env.js';
 import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
@@ -14,7 +14,8 @@ import { createRouter } from './router.js';
 export interface BotOptions {
 	readonly env: Env;
 	readonly log: Logger;
-	readonly corpus: Corpus;
+	/** What commands run with: the live corpus (and ingestion), kept current by main.ts. */
+	readonly context: CommandContext;
 	readonly token: string;
 }
 
@@ -80,10 +81,10 @@ function stopOnSignals(client: Client, log: Logger): void {
 }
 
 /**
- * The Discord bot: logs in with `token` and answers interactions from the corpus main.ts loaded.
+ * The Discord bot: logs in with `token` and answers interactions from the live context main.ts keeps.
  * Resolves once logged in; the gateway keeps the process alive until a signal.
  */
-export async function startBot({ env, log, corpus, token }: BotOptions): Promise<void> {
+export async function startBot({ env, log, context, token }: BotOptions): Promise<void> {
 	const settings = parseBotSettings();
 	const client = createClient(env);
 	watch(client, log);
@@ -92,7 +93,7 @@ export async function startBot({ env, log, corpus, token }: BotOptions): Promise
 		Events.InteractionCreate,
 		createRouter({
 			commands,
-			context: { corpus },
+			context,
 			log,
 			cooldown: createCooldown(settings.COOLDOWN_PER_10S),
 			ids: createIdStore(),
