@@ -22,8 +22,8 @@ interface DevEvent {
 	readonly kind: string;
 }
 
-// The shared scoring data lives beside the project; fall back to a copy of its path from the brief.
-const DEV_PATH = join(ROOT, '../shared/eval/timeline-dev.jsonl');
+// A copy of ../shared/eval/timeline-dev.jsonl, so a clone without ../shared tests the same.
+const DEV_PATH = join(ROOT, 'test/fixtures/timeline-dev.jsonl');
 const dev: DevEvent[] = readFileSync(DEV_PATH, 'utf8')
 	.split('\n')
 	.filter((line) => line.trim() !== '')
