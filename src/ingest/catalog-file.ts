@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseCatalog, type Source } from '../core/catalog.js';
+import { readSourceFile } from '../store/source-file.js';
 import { stop } from './problem.js';
 import { normalizeSpace } from './text.js';
 import { urlKey } from './url.js';
@@ -45,14 +46,8 @@ export async function readSources(dir: string): Promise<readonly Source[]> {
 
 /** A source's file, read; undefined when it cannot be, or lies outside the data directory. */
 export async function readSourceText(dir: string, source: Source): Promise<string | undefined> {
-	const root = resolve(dir);
-	const path = resolve(root, source.file);
-	if (!path.startsWith(root + sep)) return undefined;
-	try {
-		return await readFile(path, 'utf8');
-	} catch {
-		return undefined;
-	}
+	const text = await readSourceFile(dir, source);
+	return text.ok ? text.value : undefined;
 }
 
 /** A text's identity for "already in the catalog": the hash of its paragraphs, whitespace normalized. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { ANALYZER_VERSION } from '../core/analyze.js';
 import { DATES_VERSION } from '../core/dates-version.js';
 import { parseCatalog } from '../core/catalog.js';
@@ -9,6 +9,7 @@ import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../cor
 import type { Problem } from '../core/result.js';
 import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex, type SerializedIndex } from '../core/search-index.js';
 import { writeFileAtomic } from './atomic.js';
+import { readSourceFile } from './source-file.js';
 import type { Paragraph } from '../core/catalog.js';
 import { createRequire } from 'node:module';
 import { buildBackground, type Background } from '../core/background.js';
@@ -60,19 +61,11 @@ async function readCatalog(dir: string): Promise<unknown> {
 async function readTexts(dir: string, catalog: unknown): Promise<{ texts: SourceText[]; problems: Problem[] }> {
 	const { sources, problems: catalogProblems } = parseCatalog(catalog);
 	const problems = [...catalogProblems];
-	const root = resolve(dir);
 	const texts: SourceText[] = [];
 	for (const source of sources) {
-		const path = resolve(root, source.file);
-		if (path !== root && !path.startsWith(root + sep)) {
-			problems.push({ id: source.id, field: 'file', message: `${source.file} lies outside the data directory` });
-			continue;
-		}
-		try {
-			texts.push({ source, text: await readFile(path, 'utf8') });
-		} catch {
-			problems.push({ id: source.id, field: 'file', message: `cannot read ${relative(root, path)}` });
-		}
+		const text = await readSourceFile(dir, source);
+		if (text.ok) texts.push({ source, text: text.value });
+		else problems.push(text.error);
 	}
 	return { texts, problems };
 }
