@@ -1,5 +1,5 @@
 import type { Token } from './analyze.js';
-import type { Source } from './catalog.js';
+import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
 import { paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
 import { textFragmentLink } from './link.js';
@@ -126,27 +126,61 @@ function contextTokens(corpus: Corpus, id: number, tokens: readonly Token[]): To
 	return out;
 }
 
-function search(corpus: Corpus, query: Query): Ranked[] {
+/** Paragraphs matching the question: the first {@link CANDIDATES} re-ranked, the others in BM25 order. */
+interface Candidates {
+	readonly ranked: Ranked[];
+	readonly rest: readonly { readonly id: number; readonly bm25: number }[];
+}
+
+function rerank(corpus: Corpus, query: Query, id: number, bm25: number): Ranked {
+	const text = corpus.paragraphs[id]!.text;
+	const { tokens, windows } = paragraphAnalysis(corpus, id);
+	const excerpt = selectExcerpt(text, query, tokens, windows);
+	const score =
+		RANK_WEIGHTS.excerpt * excerpt.score +
+		RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
+		RANK_WEIGHTS.context * paragraphCoverage(query, contextTokens(corpus, id, tokens)) +
+		RANK_WEIGHTS.bm25 * bm25;
+	return { id, excerpt, score: score * citationFactor(text) };
+}
+
+function search(corpus: Corpus, query: Query): Candidates {
 	const alternatives = new Map<string, number>();
 	for (const t of query.terms) for (const [m, f] of t.matches) alternatives.set(m, Math.max(alternatives.get(m) ?? 0, f * t.boost));
-	if (alternatives.size === 0) return [];
+	if (alternatives.size === 0) return { ranked: [], rest: [] };
 	const hits = corpus.index.mini.search([...alternatives.keys()].join(' '), {
 		boostTerm: (term) => alternatives.get(term) ?? 1,
 	});
-	const top = hits.slice(0, CANDIDATES);
-	const maxBm25 = top[0]?.score ?? 1;
-	return top.map((hit) => {
-		const id = hit.id as number;
-		const text = corpus.paragraphs[id]!.text;
-		const { tokens, windows } = paragraphAnalysis(corpus, id);
-		const excerpt = selectExcerpt(text, query, tokens, windows);
-		const score =
-			RANK_WEIGHTS.excerpt * excerpt.score +
-			RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
-			RANK_WEIGHTS.context * paragraphCoverage(query, contextTokens(corpus, id, tokens)) +
-			RANK_WEIGHTS.bm25 * (hit.score / maxBm25);
-		return { id, excerpt, score: score * citationFactor(text) };
-	});
+	const maxBm25 = hits[0]?.score ?? 1;
+	const scaled = hits.map((h) => ({ id: h.id as number, bm25: h.score / maxBm25 }));
+	return {
+		ranked: scaled.slice(0, CANDIDATES).map((h) => rerank(corpus, query, h.id, h.bm25)),
+		rest: scaled.slice(CANDIDATES),
+	};
+}
+
+/** The ranked results, then as many of the rest (in BM25 order, excerpted now) as `top` asks for. */
+function* ordered(corpus: Corpus, query: Query, candidates: Candidates): Generator<Ranked> {
+	yield* candidates.ranked;
+	let floor = candidates.ranked.at(-1)?.score ?? 1;
+	for (const { id, bm25 } of candidates.rest) {
+		const r = rerank(corpus, query, id, bm25);
+		floor = Math.min(floor, r.score);
+		yield { ...r, score: floor };
+	}
+}
+
+function result(p: Paragraph, r: Ranked): AnswerResult {
+	const quote = p.text.slice(r.excerpt.start, r.excerpt.end);
+	return {
+		source: citation(p.source),
+		paragraph: p.n,
+		passage: p.text,
+		quote,
+		link: textFragmentLink(p.source.url, quote),
+		score: Math.round(r.score * 1000) / 1000,
+		coverage: Math.round(r.excerpt.coverage * 1000) / 1000,
+	};
 }
 
 /**
@@ -156,32 +190,22 @@ function search(corpus: Corpus, query: Query): Ranked[] {
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
 	const { top, abstain } = { ...ANSWER_DEFAULTS, ...options };
 	const query = buildQuery(corpus.index, question);
+	const candidates = search(corpus, query);
 	// When the question asks for a kind of answer (a date, a name, a number), excerpts that hold one
 	// come first: "Who witnessed…" is answered by the sentence naming the witnesses.
-	const ranked = search(corpus, query).sort(
-		(a, b) => Number(b.excerpt.hasKind) - Number(a.excerpt.hasKind) || b.score - a.score || a.id - b.id,
-	);
-	const best = ranked[0];
+	candidates.ranked.sort((a, b) => Number(b.excerpt.hasKind) - Number(a.excerpt.hasKind) || b.score - a.score || a.id - b.id);
+	const best = candidates.ranked[0];
 	if (best === undefined || (abstain && !answers(best.excerpt, query))) {
 		return { question, answered: false, results: [] };
 	}
 	const seen = new Set<string>();
 	const results: AnswerResult[] = [];
-	for (const r of ranked) {
+	for (const r of ordered(corpus, query, candidates)) {
 		if (results.length >= top) break;
 		const p = corpus.paragraphs[r.id]!;
 		if (seen.has(p.text)) continue;
 		seen.add(p.text);
-		const quote = p.text.slice(r.excerpt.start, r.excerpt.end);
-		results.push({
-			source: citation(p.source),
-			paragraph: p.n,
-			passage: p.text,
-			quote,
-			link: textFragmentLink(p.source.url, quote),
-			score: Math.round(r.score * 1000) / 1000,
-			coverage: Math.round(r.excerpt.coverage * 1000) / 1000,
-		});
+		results.push(result(p, r));
 	}
 	return { question, answered: true, results };
 }
