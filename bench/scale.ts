@@ -60,6 +60,12 @@ export interface ScaleReport {
 	readonly minisearch: SystemFigures;
 }
 
+/** The telling line of a worker's stderr: the error, else its last line. */
+function why(stderr: string): string {
+	const lines = stderr.trim().split('\n');
+	return (lines.find((l) => /Error|heap out of memory|Allocation failed/i.test(l)) ?? lines.at(-1) ?? '').trim().slice(0, 300);
+}
+
 function runWorker(mode: WorkerMode, dir: string, paragraphs: number): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
 	const worker = join(import.meta.dirname, 'scale-worker.js');
 	const flags = ['--expose-gc', ...(paragraphs >= LARGE ? [`--max-old-space-size=${LARGE_HEAP_MB}`] : [])];
@@ -72,7 +78,7 @@ function runWorker(mode: WorkerMode, dir: string, paragraphs: number): Promise<{
 		child.on('close', (code, signal) => {
 			const last = stdout.trim().split('\n').pop() ?? '';
 			if (code === 0 && last.startsWith('{')) resolve({ ok: true, value: JSON.parse(last) });
-			else resolve({ ok: false, error: `${mode} exited ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ').slice(0, 400)}` });
+			else resolve({ ok: false, error: `${mode} exited ${code ?? signal}: ${why(stderr)}` });
 		});
 	});
 }
