@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
+import { commands } from '../../commands/index.js';
+import { answer } from '../../src/core/answer.js';
+import type { Reply } from '../../src/core/render.js';
+import { corpusFrom, DEFAULT_DATA } from '../helpers/corpus.js';
+
+const corpus = corpusFrom(DEFAULT_DATA);
+const RUNS = 10_000;
+/** Direct answer() calls on strings longer than the /ask limit are capped: the schema refuses those before any answer. */
+const MAX_HUGE_ANSWERS = 5;
+const HUGE = 100_000;
+
+const TOKENS = [
+	// markdown
+	'**',
+	'__',
+	'||',
+	'~~',
+	'`',
+	'```',
+	'>',
+	'> ',
+	'>>> ',
+	'#',
+	'# ',
+	'## ',
+	'-#',
+	'-# ',
+	'- ',
+	'* ',
+	'1. ',
+	'2) ',
+	'[x](http://e)',
+	'[x]',
+	'(http://e)',
+	'\\',
+	'\\*',
+	'\\\\',
+	'<http://e>',
+	// mentions
+	'@everyone',
+	'@here',
+	'@EVERYONE',
+	'<@123>',
+	'<@!123>',
+	'<@&1>',
+	'<#1>',
+	'</ask:1>',
+	'<:e:1>',
+	'<t:1>',
+	// regex metacharacters
+	'.*',
+	'+',
+	'?',
+	'^',
+	'$',
+	'(',
+	')',
+	'[',
+	']',
+	'{',
+	'}',
+	'{2,}',
+	'|',
+	'(?<',
+	'\\b',
+	'\\d',
+	'[^',
+	// control characters, RTL, combining marks, emoji, odd spaces
+	'\u0000',
+	'\u0007',
+	'\u001b[31m',
+	'\r',
+	'\n',
+	'\r\n',
+	'\t',
+	'\u2028',
+	'\u2029',
+	'\u200b',
+	'\u200e',
+	'\u200f',
+	'\u202e',
+	'\u2066',
+	'\ufeff',
+	'\u00a0',
+	'שלום',
+	'مرحبا',
+	'e\u0301',
+	'a\u0300\u0301\u0302\u0303',
+	'Z̷̢̛a̶l̸g̵o',
+	'😀',
+	'👩‍👩‍👧',
+	'🇦🇲',
+	'\ud800',
+	'\udfff',
+	// words the corpus can answer, so quotes and cards are rendered too
+	'Who is',
+	'Ian Borg',
+	'Armenia',
+	'Azerbaijan',
+	'border',
+	'Turkish delegation',
+	'president',
+	'When',
+	'how many',
+	'2024',
+	'2025-05',
+];
+
+const word = fc.constantFrom(...TOKENS);
+const glue = fc.constantFrom('', ' ', '  ', '\n');
+const mixed = fc.array(fc.tuple(word, glue), { maxLength: 12 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+const whitespace = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\u2028'), { maxLength: 20 }).map((s) => s.join(''));
+/** 100 KB strings: a hostile piece repeated (generated cheaply, so 10,000 runs stay fast). */
+const huge = fc
+	.tuple(
+		fc.oneof(
+			word,
+			mixed.filter((s) => s.length > 0),
+		),
+		fc.integer({ min: HUGE, max: HUGE + 100 }),
+	)
+	.map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
+
+const hostile: fc.Arbitrary<string> = fc.oneof(
+	{ arbitrary: fc.constant(''), weight: 1 },
+	{ arbitrary: whitespace, weight: 1 },
+	{ arbitrary: mixed, weight: 8 },
+	{ arbitrary: fc.string({ unit: 'binary', maxLength: 80 }), weight: 3 },
+	{ arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }), weight: 2 },
+	{ arbitrary: fc.string({ unit: fc.constantFrom(...'*_~`|>#-[]()<@\\!&.?^$+{}\n\r'.split('')), maxLength: 40 }), weight: 3 },
+	{ arbitrary: huge, weight: 1 },
+);
+
+/** Markdown that renders: these must never appear unless escaped by a backslash. */
+const INLINE = new Set(['*', '_', '~', '`', '|', '[', ']']);
+
+/** Our own markup, which the replies put around the user's text on purpose. */
+const OWN_HEADING = /^\*\*(?:One passage|\d+ passages|Passages \d+–\d+|Timeline|\d+ sources)\*\*/;
+
+/** What of `text` would render as markdown or a mention in Discord, as a list of problems (empty when none). */
+function liveMarkup(text: string): string[] {
+	const problems: string[] = [];
+	/** The text with our code spans blanked out (same length), for the line checks. */
+	let outside = text;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i]!;
+		if (c === '\\') {
+			i++;
+			continue;
+		}
+		if (c === '`') {
+			// Our own inline code (ids, commands): nothing inside renders, and a backslash in it is no escape.
+			// Discord's inline code spans line breaks, so an id holding one stays code (Discord's own option
+			// box cannot send one). The user's backticks are always escaped, so an unescaped one opens ours.
+			const end = text.indexOf('`', i + 1);
+			if (end === -1) problems.push(`unclosed \` at ${i}`);
+			else {
+				outside = outside.slice(0, i) + 'c'.repeat(end + 1 - i) + outside.slice(end + 1);
+				i = end;
+			}
+			continue;
+		}
+		if (INLINE.has(c)) problems.push(`unescaped ${c} at ${i}`);
+		if (c === '<' && text[i + 1] === '@') problems.push(`live mention at ${i}`);
+	}
+	if (/@(?:everyone|here)/i.test(outside)) problems.push('live @everyone/@here');
+	for (const line of outside.split(/\r\n|[\n\r\u2028\u2029]/)) {
+		if (/^[>#-]/.test(line.trimStart())) problems.push(`line starts with markup: ${JSON.stringify(line.slice(0, 40))}`);
+	}
+	return problems;
+}
+
+/** Every part of a reply a user sees rendered: the content, and each card's title and description (its own "> " quote prefix removed). */
+function renderedParts(reply: Reply): string[] {
+	const content = reply.content.replace(OWN_HEADING, '');
+	const cards = reply.cards.flatMap((card) => {
+		const lines = card.description.split('\n');
+		for (const line of lines) expect(line.startsWith('> '), `card description line ${JSON.stringify(line)} is quoted`).toBe(true);
+		return [card.title, lines.map((l) => l.slice(2)).join('\n')];
+	});
+	return [content, ...cards];
+}
+
+function expectSafe(reply: Reply, where: string): void {
+	for (const part of renderedParts(reply)) expect(liveMarkup(part), `${where}: ${JSON.stringify(part.slice(0, 200))}`).toEqual([]);
+}
+
+/** The string options of each command (but /ingest, which fetches), so each hostile string is tried as each of them. */
+const targets = commands
+	.filter((c) => c.data.name !== 'ingest')
+	.flatMap((c) => (c.data.options ?? []).filter((o) => o.type === 3).map((o) => ({ command: c, option: o.name })));
+
+describe('hostile questions and option values', () => {
+	it('are refused or answered safely by every command and by answer(), never thrown on, quoted verbatim and escaped', async () => {
+		let hugeAnswers = 0;
+		const counts = { accepted: 0, refused: 0, answered: 0 };
+		await fc.assert(
+			fc.asyncProperty(hostile, async (q) => {
+				for (const { command, option } of targets) {
+					const where = `/${command.data.name} ${option}`;
+					const parsed = command.input.safeParse({ [option]: q });
+					if (command.data.name === 'ask' && q.trim().length > MAX_QUESTION_LENGTH) {
+						// Oversized questions are refused at the door with a message saying so, never answered slowly.
+						expect(parsed.success, `${where} of ${q.length} characters`).toBe(false);
+						expect(parsed.error?.issues.map((i) => i.message)).toContain(`Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`);
+					}
+					if (!parsed.success) {
+						counts.refused++;
+						continue;
+					}
+					counts.accepted++;
+					const reply = await command.run(parsed.data, { corpus });
+					expectSafe(reply, where);
+				}
+				if (q.length <= MAX_QUESTION_LENGTH * 10 || hugeAnswers++ < MAX_HUGE_ANSWERS) {
+					const a = answer(corpus, q);
+					if (a.answered) counts.answered++;
+					for (const r of a.results) expect(r.passage).toContain(r.quote);
+				}
+			}),
+			{ numRuns: RUNS, seed: 9 },
+		);
+		console.info(`${RUNS} strings: ${counts.accepted} command inputs accepted and run, ${counts.refused} refused, ${counts.answered} answered by answer()`);
+		expect(counts.answered).toBeGreaterThan(0);
+	}, 60_000);
+
+	it('refuses a question longer than the /ask limit with a clear message, before answering', () => {
+		const ask = commands.find((c) => c.data.name === 'ask')!;
+		fc.assert(
+			fc.property(huge, (q) => {
+				const parsed = ask.input.safeParse({ question: q });
+				const trimmed = q.trim();
+				if (trimmed.length === 0) return;
+				expect(parsed.success).toBe(false);
+				if (!parsed.success)
+					expect(parsed.error.issues.map((i) => i.message).join(' ')).toBe(`Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`);
+			}),
+			{ numRuns: 50, seed: 9 },
+		);
+	});
+});
