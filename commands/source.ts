@@ -30,7 +30,7 @@ export const source = defineCommand({
 		],
 	},
 	input: z.object({
-		id: z.string({ error: 'Give a source id; "list" shows them all.' }).trim().min(1, 'Give a source id; "list" shows them all.').max(200),
+		id: z.string({ error: 'Give a source id; "list" shows them all.' }).trim().min(1, 'Give a source id; "list" shows them all.').max(200, 'Source ids are short (under 200 characters); "list" shows them all.'),
 		paragraph: z.coerce.number().int().min(1, 'Paragraphs are numbered from 1.').optional(),
 	}),
 	run: ({ id, paragraph }, { corpus }) => {
@@ -39,7 +39,9 @@ export const source = defineCommand({
 		if (found === undefined) {
 			const close = closeIds([...corpus.byId.keys()], id);
 			const hint = close.length > 0 ? `Did you mean ${close.map((c) => `\`${c}\``).join(', ')}?` : 'Use `/source id:list` to see them all.';
-			return errorReply(`There is no source with the id \`${id.replace(/`/g, "'").slice(0, 100)}\`. ${hint}`);
+			// The id is the user's text: one line, no backquote, inside a code span.
+			const shown = id.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/`/g, "'").slice(0, 100);
+			return errorReply(`There is no source with the id \`${shown}\`. ${hint}`);
 		}
 		const paragraphs = corpus.paragraphsOf.get(found.id) ?? [];
 		if (paragraph !== undefined && paragraph > paragraphs.length) {

@@ -107,11 +107,10 @@ async function writeCache(dir: string, name: string, data: SerializedIndex): Pro
 	const cacheDir = join(dir, CACHE_DIR);
 	await mkdir(cacheDir, { recursive: true });
 	await writeFileAtomic(join(cacheDir, name), JSON.stringify(data));
-	// Older indexes and the timelines computed with them are stale now.
+	// Older indexes, the timelines computed with them, and temporary files of killed writes are stale now.
+	const events = `events-${name.slice('index-'.length)}`;
 	for (const entry of await readdir(cacheDir)) {
-		if (entry !== name && /^(?:index|events)-/.test(entry) && !entry.includes(name.slice('index-'.length, -'.json'.length))) {
-			await rm(join(cacheDir, entry), { force: true });
-		}
+		if (entry !== name && entry !== events && /^(?:index|events)-/.test(entry)) await rm(join(cacheDir, entry), { force: true });
 	}
 }
 

@@ -37,6 +37,16 @@ describe('loadDataDir', () => {
 		expect(await cacheFiles()).toHaveLength(1);
 	});
 
+	it('clears stale indexes and the temporary files of killed writes when it saves a new index', async () => {
+		await loadDataDir(dir);
+		const [name] = await cacheFiles();
+		await writeFile(join(dir, '.cache', `${name}.tmp-999-abcd`), '{"half');
+		await writeFile(join(dir, '.cache', 'index-0000.json'), '{}');
+		await appendFile(join(dir, 'beta.txt'), 'Another line.\n');
+		await loadDataDir(dir);
+		expect(await readdir(join(dir, '.cache'))).toHaveLength(1);
+	});
+
 	it('rebuilds a corrupt or truncated cache rather than trusting it', async () => {
 		await loadDataDir(dir);
 		const [name] = await cacheFiles();
