@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, startFakeDiscord, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
-import { assertBuilt, botEnv, logMessage, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
+import { FAKE_TOKEN, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
+import { startBotWithFake, type BotProcess } from '../helpers/fake-discord-bot.js';
 
 const EPHEMERAL = 64;
 const STRING = 3;
@@ -21,19 +21,16 @@ const QUESTIONS = [
 
 let fake: FakeDiscord;
 let bot: BotProcess;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-	assertBuilt();
-	fake = await startFakeDiscord();
 	// The default cooldown is kept: 20 per user is exactly the limit, so the flood of 1,000 must pass it
 	// untouched while the single flooder below is held back by it.
-	bot = startBotProcess(botEnv(fake));
-	await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+	({ fake, bot, close } = await startBotWithFake());
 });
 
 afterAll(async () => {
-	await bot?.stop('SIGKILL');
-	await fake?.close();
+	await close?.();
 });
 
 // Ids apart from discord-load's users, so no cooldown state is shared even if files ran in one bot.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, startFakeDiscord, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
-import { assertBuilt, botEnv, logMessage, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
+import { FAKE_TOKEN, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
+import { logMessage, startBotWithFake, type BotProcess } from '../helpers/fake-discord-bot.js';
 
 const EPHEMERAL = 64;
 const STRING = 3;
@@ -14,18 +14,15 @@ const QUESTIONS = [
 
 let fake: FakeDiscord;
 let bot: BotProcess;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-	assertBuilt();
-	fake = await startFakeDiscord();
 	// The default cooldown (20 requests in any 10 s per user) is what is tested here.
-	bot = startBotProcess(botEnv(fake));
-	await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+	({ fake, bot, close } = await startBotWithFake());
 });
 
 afterAll(async () => {
-	await bot?.stop('SIGKILL');
-	await fake?.close();
+	await close?.();
 });
 
 const user = (n: number) => ({ id: String(1_300_000_000_000_200_000n + BigInt(n)), username: `load${n}` });

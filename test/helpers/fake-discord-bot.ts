@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './corpus.js';
-import { APP_ID, FAKE_TOKEN, type FakeDiscord } from './fake-discord.js';
+import { APP_ID, FAKE_TOKEN, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { runNode, type Run } from './run.js';
 
 /** The real bot (`node dist/src/main.js`) as a child process pointed at a fake Discord. */
 export interface BotProcess {
@@ -34,17 +35,9 @@ export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): R
 	};
 }
 
-export function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-		child.stdin.end();
-	});
+/** Runs a built script (the bot, deploy) to its end with exactly the environment given. */
+export function runScript(script: string, env: Record<string, string>): Promise<Run> {
+	return runNode(script, [], { env });
 }
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
@@ -112,4 +105,20 @@ export function logMessage(line: string): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** A fake Discord and the real bot logged in to it, ready; `close` kills the bot and stops the fake. */
+export async function startBotWithFake(extra: Record<string, string> = {}): Promise<{ fake: FakeDiscord; bot: BotProcess; close(): Promise<void> }> {
+	assertBuilt();
+	const fake = await startFakeDiscord();
+	const bot = startBotProcess(botEnv(fake, extra));
+	await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+	return {
+		fake,
+		bot,
+		close: async () => {
+			await bot.stop('SIGKILL');
+			await fake.close();
+		},
+	};
 }
