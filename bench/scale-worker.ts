@@ -5,14 +5,15 @@ import { answer } from '../src/core/answer.js';
 import { parseCatalog, splitParagraphs } from '../src/core/catalog.js';
 import { createCorpus, type SourceText } from '../src/core/corpus.js';
 import { serializeIndex } from '../src/core/search-index.js';
-import { cacheKey, loadBackground, loadDataDir } from '../src/store/data-dir.js';
+import { cacheKey, indexCacheName, loadBackground, loadDataDir } from '../src/store/data-dir.js';
+import { encodeIndexCache } from '../src/store/index-cache.js';
 import { readQuestions } from './generate.js';
 import { quantile } from './metrics.js';
 
 /**
  * One measurement in a fresh process (so heaps and JIT state never leak from one to the next), run by
  * scale.ts as `node --expose-gc dist/bench/scale-worker.js <mode> <dir>`; prints one JSON line.
- *   ours-build  read the texts, build our index (createCorpus), save the cache where loadDataDir looks
+ *   ours-build  read the texts, build our index (createCorpus), save the binary cache where loadDataDir looks
  *   ours-load   loadDataDir from that cache (cold start), then answer the questions as /ask does
  *   mini-build  MiniSearch with default options over the same paragraphs, saved with toJSON
  *   mini-load   that file loaded with MiniSearch.loadJSON, then the questions searched with defaults
@@ -23,12 +24,13 @@ export type WorkerMode = 'ours-build' | 'ours-load' | 'mini-build' | 'mini-load'
 const WARMUP = 20;
 const MINI_FILE = '.bench-minisearch.json';
 
-/** Heap in use after a full collection (when node runs with --expose-gc), bytes. */
+/** Heap in use after a full collection (when node runs with --expose-gc) plus ArrayBuffers outside it, bytes. */
 function heapUsed(): number {
 	const gc = (globalThis as { gc?: () => void }).gc;
 	gc?.();
 	gc?.();
-	return process.memoryUsage().heapUsed;
+	const { heapUsed: heap, arrayBuffers } = process.memoryUsage();
+	return heap + arrayBuffers;
 }
 
 /** Files read at once: all 50,000 of a million paragraphs at once would run out of file handles. */
@@ -57,8 +59,8 @@ function latencies(questions: readonly string[], run: (q: string) => boolean) {
 	return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99), mean, answered: answered / Math.max(1, times.length) };
 }
 
-/** Writes `json` to `path`, or says why it could not (JSON.stringify fails past V8's string limit). */
-async function save(path: string, make: () => string): Promise<{ ms: number; bytes?: number; error?: string }> {
+/** Writes what `make` returns to `path`, or says why it could not (JSON.stringify fails past V8's string limit). */
+async function save(path: string, make: () => string | Uint8Array): Promise<{ ms: number; bytes?: number; error?: string }> {
 	const started = performance.now();
 	try {
 		await writeFile(path, make());
@@ -80,7 +82,7 @@ async function oursBuild(dir: string) {
 	const heap = heapUsed();
 	await mkdir(join(dir, '.cache'), { recursive: true });
 	// The very file loadDataDir looks for; ours-load checks that it hits.
-	const saved = await save(join(dir, '.cache', `index-${cacheKey(texts)}.json`), () => JSON.stringify(serializeIndex(corpus.index)));
+	const saved = await save(join(dir, '.cache', indexCacheName(cacheKey(texts))), () => encodeIndexCache(serializeIndex(corpus.index)));
 	return { paragraphs: corpus.paragraphs.length, textBytes, readMs: t1 - t0, buildMs: t2 - t1, heap, save: saved };
 }
 

@@ -44,9 +44,9 @@ export function diagnosticsSection(diagnostics: readonly Diagnostic[], ref: Rank
 		baseline: 'BM25 ref',
 		rows: diagnostics.map((d) => ({ figure: `MAP, ${d.name}`, ours: d.metrics.map, baseline: ref.map, digits: 4 })),
 		notes: [
-			`stage 1 = the MiniSearch search inside answer(), which re-ranks its first ${CANDIDATES} (CANDIDATES)`,
-			'MiniSearch multiplies each score by the number of query terms matched and measures length in distinct terms',
-			'what if: MiniSearch search options patched from outside (withStageOne), answer() itself unchanged; nDCG@10 and the rest in --json',
+			`stage 1 = the BM25 search inside answer() (searchIndex), which re-ranks its first ${CANDIDATES} (CANDIDATES)`,
+			'MiniSearch (our index before its postings were replaced) multiplies each score by the number of query terms matched and measures length in distinct terms',
+			'nDCG@10 and the rest in --json',
 		],
 	};
 }
@@ -81,12 +81,12 @@ export function scaleSection(r: ScaleReport): Section {
 		rows: [
 			row('read texts, ms', o.build?.readMs, m.build?.readMs, 0),
 			row('build index, ms', o.build?.buildMs, m.build?.buildMs, 0),
-			row('heap after build, MB', mb(o.build?.heap), mb(m.build?.heap), 0),
+			row('heap + buffers after build, MB', mb(o.build?.heap), mb(m.build?.heap), 0),
 			row('save cache, ms', o.build?.save.ms, m.build?.save.ms, 0),
 			row('cache on disk, MB', mb(o.build?.save.bytes), mb(m.build?.save.bytes), 1),
 			row('cold start: load from cache, ms', o.load?.loadMs, m.load?.loadMs, 0),
 			row('cold start: process start to ready, ms', o.load?.processReadyMs, m.load?.processReadyMs, 0),
-			row('heap after cold start, MB', mb(o.load?.heap), mb(m.load?.heap), 0),
+			row('heap + buffers after cold start, MB', mb(o.load?.heap), mb(m.load?.heap), 0),
 			row('/ask p50, ms', o.load?.ask.p50, m.load?.ask.p50, 2),
 			row('/ask p95, ms', o.load?.ask.p95, m.load?.ask.p95, 2),
 			row('/ask p99, ms', o.load?.ask.p99, m.load?.ask.p99, 2),
@@ -94,8 +94,8 @@ export function scaleSection(r: ScaleReport): Section {
 		],
 		notes: [
 			`corpus: ${r.dir}${r.generateMs > 0 ? ` (generated in ${Math.round(r.generateMs)} ms)` : ' (reused)'}; texts ${mb(o.build?.textBytes)?.toFixed(1) ?? '?'} MB`,
-			`ours: createCorpus + JSON cache in .cache/, loadDataDir in a fresh process, answer(corpus, q) as /ask; MiniSearch: defaults, toJSON/loadJSON, search(q)`,
-			`heap limit of the workers: ${((o.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
+			`ours: createCorpus + binary cache in .cache/, loadDataDir in a fresh process, answer(corpus, q) as /ask; MiniSearch: defaults, toJSON/loadJSON, search(q)`,
+			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (our postings live there); heap limit of the workers: ${((o.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
 			...o.errors.map((e) => `ours: ${e}`),
 			...m.errors.map((e) => `MiniSearch: ${e}`),
 			...(o.build?.save.error === undefined ? [] : [`ours: the cache was not saved: ${o.build.save.error}`]),

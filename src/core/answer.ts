@@ -5,6 +5,9 @@ import { paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
 import { buildQuery, type Query } from './query.js';
+import { searchIndex } from './search-index.js';
+import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
+import type { Hit } from './postings.js';
 
 /** The metadata a quote is cited with. */
 export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published'>;
@@ -37,9 +40,11 @@ export interface AnswerOptions {
 	readonly top?: number;
 	/** Say "the sources don't say" when no passage answers well enough. Default true; false for ranking benchmarks. */
 	readonly abstain?: boolean;
+	/** Pseudo-relevance feedback for the first pass (see feedback.ts); false for plain BM25. */
+	readonly feedback?: FeedbackSettings | false;
 }
 
-export const ANSWER_DEFAULTS = { top: 3, abstain: true } as const;
+export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK };
 
 /** Paragraphs re-ranked sentence by sentence: the first this many by BM25. */
 export const CANDIDATES = 40;
@@ -144,15 +149,34 @@ function rerank(corpus: Corpus, query: Query, id: number, bm25: number): Ranked 
 	return { id, excerpt, score: score * citationFactor(text) };
 }
 
-function search(corpus: Corpus, query: Query): Candidates {
-	const alternatives = new Map<string, number>();
-	for (const t of query.terms) for (const [m, f] of t.matches) alternatives.set(m, Math.max(alternatives.get(m) ?? 0, f * t.boost));
-	if (alternatives.size === 0) return { ranked: [], rest: [] };
-	const hits = corpus.index.mini.search([...alternatives.keys()].join(' '), {
-		boostTerm: (term) => alternatives.get(term) ?? 1,
-	});
+/**
+ * Paragraphs fetched beyond the re-ranked ones for `top` results: twice as many, and some, since
+ * paragraphs repeating one already quoted are skipped.
+ */
+const spare = (top: number) => 2 * top + 20;
+
+/** The question's index terms and their weights: each alternative at its factor times its term's boost. */
+function queryWeights(query: Query): Map<string, number> {
+	const weights = new Map<string, number>();
+	for (const t of query.terms) for (const [m, f] of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, f * t.boost));
+	return weights;
+}
+
+/** BM25 over the question's terms, expanded by the best paragraphs' shared words when `feedback` says. */
+function firstPass(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): Hit[] {
+	const weights = queryWeights(query);
+	if (weights.size === 0) return [];
+	if (feedback === false) return searchIndex(corpus.index, weights, limit);
+	const initial = searchIndex(corpus.index, weights, feedback.docs);
+	const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
+	const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
+	return searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, corpus.index.paragraphCount, feedback), limit);
+}
+
+function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSettings | false): Candidates {
+	const hits = firstPass(corpus, query, CANDIDATES + spare(top), feedback);
 	const maxBm25 = hits[0]?.score ?? 1;
-	const scaled = hits.map((h) => ({ id: h.id as number, bm25: h.score / maxBm25 }));
+	const scaled = hits.map((h) => ({ id: h.id, bm25: h.score / maxBm25 }));
 	return {
 		ranked: scaled.slice(0, CANDIDATES).map((h) => rerank(corpus, query, h.id, h.bm25)),
 		rest: scaled.slice(CANDIDATES),
@@ -188,12 +212,14 @@ function result(p: Paragraph, r: Ranked): AnswerResult {
  * sentence or two that answer, and abstains when even the best covers too little of the question.
  */
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
-	const { top, abstain } = { ...ANSWER_DEFAULTS, ...options };
+	const { top, abstain, feedback } = { ...ANSWER_DEFAULTS, ...options };
 	const query = buildQuery(corpus.index, question);
-	const candidates = search(corpus, query);
-	// When the question asks for a kind of answer (a date, a name, a number), excerpts that hold one
-	// come first: "Who witnessed…" is answered by the sentence naming the witnesses.
-	candidates.ranked.sort((a, b) => Number(b.excerpt.hasKind) - Number(a.excerpt.hasKind) || b.score - a.score || a.id - b.id);
+	const candidates = search(corpus, query, top, feedback);
+	// Excerpts that pass the answering rule come first, then those holding the kind of answer asked
+	// for (a date, a name, a number): "Who witnessed…" is answered by the sentence naming the
+	// witnesses, and a sentence sharing one name with the question does not answer it.
+	const rank = (r: Ranked) => 2 * Number(answers(r.excerpt, query)) + Number(r.excerpt.hasKind);
+	candidates.ranked.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.id - b.id);
 	const best = candidates.ranked[0];
 	if (best === undefined || (abstain && !answers(best.excerpt, query))) {
 		return { question, answered: false, results: [] };

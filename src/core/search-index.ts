@@ -1,15 +1,17 @@
-import MiniSearch, { type AsPlainObject, type BM25Params } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { analyze } from './analyze.js';
 import type { Background } from './background.js';
 import type { Paragraph } from './catalog.js';
+import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
+import { addDocument, bm25Idf, createPostings, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
+import type { Result } from './result.js';
 
 /**
  * BM25 parameters, chosen by measurement (`npm run bench`, Cranfield, and the news eval sets):
- * k 1.2 and b 0.75 as in Okapi; plain BM25 (d 0) rather than MiniSearch's BM25+ (d 0.5), which cost
- * 0.011 MAP on Cranfield and nothing on the news questions.
+ * k 1.2 and b 0.75 as in Okapi; plain BM25 rather than BM25+ (MiniSearch's default, d 0.5), which
+ * cost 0.011 MAP on Cranfield and nothing on the news questions.
  */
-export const BM25: BM25Params = { k: 1.2, b: 0.75, d: 0 };
+export const BM25: Bm25Params = { k: 1.2, b: 0.75 };
 
 /**
  * How much a title match counts beside a match in the paragraph itself. 1 measured best: Cranfield
@@ -17,27 +19,13 @@ export const BM25: BM25Params = { k: 1.2, b: 0.75, d: 0 };
  */
 export const TITLE_BOOST = 1;
 
-interface IndexedDoc {
-	readonly id: number;
-	/** Analyzed terms joined by spaces: analysis runs once, not again inside MiniSearch. */
-	readonly text: string;
-	readonly title: string;
-}
+/** The fields of a paragraph, in postings order, and how much a match in each counts. */
+const FIELD_BOOSTS = [1, TITLE_BOOST] as const;
 
-const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
-const identity = (term: string): string => term;
-
-const OPTIONS = {
-	fields: ['text', 'title'],
-	tokenize: splitTerms,
-	processTerm: identity,
-	searchOptions: { tokenize: splitTerms, processTerm: identity, bm25: BM25, boost: { text: 1, title: TITLE_BOOST } },
-};
-
-/** The searchable form of a corpus: MiniSearch over its paragraphs, and each term's paragraph count. */
+/** The searchable form of a corpus: postings of its paragraphs, and their vocabulary. */
 export interface SearchIndex {
-	readonly mini: MiniSearch<IndexedDoc>;
-	/** Term → number of paragraphs whose text holds it. */
+	readonly postings: Postings;
+	/** Term → number of paragraphs whose text holds it: MiniSearch's radix tree, for prefix and fuzzy lookups. */
 	readonly vocabulary: SearchableMap<number>;
 	readonly paragraphCount: number;
 	/** Everyday-English rank of common terms (see background.ts). */
@@ -46,17 +34,16 @@ export interface SearchIndex {
 
 /** What the cache keeps of an index: enough to load it without analyzing the corpus again. */
 export interface SerializedIndex {
-	readonly mini: AsPlainObject;
-	readonly vocabulary: Array<[string, number]>;
-	readonly paragraphCount: number;
+	readonly layout: Layout;
+	readonly data: Uint32Array;
 	readonly background: Array<[string, number]>;
 }
 
-const titleTerms = new Map<string, string>();
-function analyzedTitle(title: string): string {
+const titleTerms = new Map<string, readonly string[]>();
+function analyzedTitle(title: string): readonly string[] {
 	let terms = titleTerms.get(title);
 	if (terms === undefined) {
-		terms = analyze(title).map((t) => t.term).join(' ');
+		terms = analyze(title).map((t) => t.term);
 		titleTerms.set(title, terms);
 	}
 	return terms;
@@ -64,46 +51,48 @@ function analyzedTitle(title: string): string {
 
 /** Builds the index of `paragraphs`; document ids are positions in that array. */
 export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map()): SearchIndex {
-	const empty: SearchIndex = { mini: new MiniSearch<IndexedDoc>(OPTIONS), vocabulary: new SearchableMap(), paragraphCount: 0, background };
+	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), paragraphCount: 0, background };
 	return addToIndex(empty, paragraphs);
 }
 
 /**
- * Adds paragraphs to an index in place (MiniSearch `addAll`, paragraph counts updated), numbering them
- * after those it holds, and returns the index with its new count. Nothing is rebuilt: a running bot
- * takes new sources this way.
+ * Adds paragraphs to an index in place, numbering them after those it holds, and returns the index
+ * with its new count. Nothing is rebuilt: a running bot takes new sources this way.
  */
 export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
-	const first = index.paragraphCount;
-	const docs: IndexedDoc[] = paragraphs.map((p, i) => {
+	for (const p of paragraphs) {
 		const terms = analyze(p.text).map((t) => t.term);
 		for (const term of new Set(terms)) index.vocabulary.set(term, (index.vocabulary.get(term) ?? 0) + 1);
-		return { id: first + i, text: terms.join(' '), title: analyzedTitle(p.source.title) };
-	});
-	index.mini.addAll(docs);
-	return { ...index, paragraphCount: first + paragraphs.length };
+		addDocument(index.postings, [terms, analyzedTitle(p.source.title)]);
+	}
+	return { ...index, paragraphCount: index.postings.docCount };
+}
+
+/**
+ * The `limit` paragraphs with the best BM25 score for the weighted terms (text, and title at
+ * {@link TITLE_BOOST}), best first.
+ */
+export function searchIndex(index: SearchIndex, weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params = BM25): Hit[] {
+	return searchPostings(index.postings, weights, FIELD_BOOSTS, params, limit);
 }
 
 export function serializeIndex(index: SearchIndex): SerializedIndex {
-	return {
-		mini: index.mini.toJSON(),
-		vocabulary: [...index.vocabulary.entries()],
-		paragraphCount: index.paragraphCount,
-		background: [...index.background],
-	};
+	return { ...encodePostings(index.postings), background: [...index.background] };
 }
 
-export function deserializeIndex(data: SerializedIndex): SearchIndex {
-	return {
-		mini: MiniSearch.loadJS<IndexedDoc>(data.mini, OPTIONS),
-		vocabulary: SearchableMap.from(data.vocabulary),
-		paragraphCount: data.paragraphCount,
-		background: new Map(data.background),
-	};
+/** The index from its serialized form, or why that form cannot be trusted. */
+export function deserializeIndex(data: SerializedIndex): Result<SearchIndex, string> {
+	const postings = decodePostings(data.layout, data.data);
+	if (!postings.ok) return postings;
+	const text = postings.value.fields[0]!;
+	const vocabulary = new SearchableMap<number>();
+	postings.value.terms.forEach((term, i) => {
+		if (text.docs[i]!.length > 0) vocabulary.set(term, text.docs[i]!.length);
+	});
+	return { ok: true, value: { postings: postings.value, vocabulary, paragraphCount: postings.value.docCount, background: new Map(data.background) } };
 }
 
 /** Inverse document frequency of a term over paragraphs (BM25's, never negative). */
 export function idf(index: SearchIndex, df: number): number {
-	const n = index.paragraphCount;
-	return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+	return bm25Idf(index.paragraphCount, df);
 }

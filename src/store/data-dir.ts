@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ANALYZER_VERSION } from '../core/analyze.js';
@@ -7,7 +6,8 @@ import { DATES_VERSION } from '../core/dates-version.js';
 import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
-import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex, type SerializedIndex } from '../core/search-index.js';
+import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search-index.js';
+import { encodeIndexCache, readIndexCache } from './index-cache.js';
 import { writeFileAtomic } from './atomic.js';
 import { readSourceFile } from './source-file.js';
 import type { Paragraph } from '../core/catalog.js';
@@ -41,7 +41,10 @@ interface Logger {
 }
 
 const CACHE_DIR = '.cache';
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
+
+/** The index cache's file name for a cache key. */
+export const indexCacheName = (key: string) => `index-${key}.bin`;
 
 async function readCatalog(dir: string): Promise<unknown> {
 	const path = join(dir, 'sources.json');
@@ -58,14 +61,20 @@ async function readCatalog(dir: string): Promise<unknown> {
 	}
 }
 
+/** Source files read at once: enough to keep the disk busy, few enough to stay within file handles. */
+const READ_BATCH = 64;
+
 async function readTexts(dir: string, catalog: unknown): Promise<{ texts: SourceText[]; problems: Problem[] }> {
 	const { sources, problems: catalogProblems } = parseCatalog(catalog);
 	const problems = [...catalogProblems];
 	const texts: SourceText[] = [];
-	for (const source of sources) {
-		const text = await readSourceFile(dir, source);
-		if (text.ok) texts.push({ source, text: text.value });
-		else problems.push(text.error);
+	for (let i = 0; i < sources.length; i += READ_BATCH) {
+		const batch = sources.slice(i, i + READ_BATCH);
+		const read = await Promise.all(batch.map((source) => readSourceFile(dir, source)));
+		read.forEach((text, j) => {
+			if (text.ok) texts.push({ source: batch[j]!, text: text.value });
+			else problems.push(text.error);
+		});
 	}
 	return { texts, problems };
 }
@@ -83,32 +92,12 @@ export function cacheKey(texts: readonly SourceText[]): string {
 	return hash.digest('hex').slice(0, 32);
 }
 
-const Pair = z.tuple([z.string(), z.number()]);
-/** The cache's shape: checked before it is trusted, so a truncated or foreign file is rebuilt. */
-const CacheSchema = z.object({
-	mini: z.looseObject({ documentCount: z.number().int().nonnegative(), index: z.array(z.unknown()), serializationVersion: z.number() }),
-	vocabulary: z.array(Pair),
-	paragraphCount: z.number().int().nonnegative(),
-	background: z.array(Pair),
-});
-
-async function readCache(path: string, paragraphCount: number): Promise<SerializedIndex | undefined> {
-	try {
-		const parsed = CacheSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-		if (!parsed.success) return undefined;
-		const data = parsed.data as unknown as SerializedIndex;
-		return data.paragraphCount === paragraphCount && parsed.data.mini.documentCount === paragraphCount ? data : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-async function writeCache(dir: string, name: string, data: SerializedIndex): Promise<void> {
+async function writeCache(dir: string, name: string, index: SearchIndex): Promise<void> {
 	const cacheDir = join(dir, CACHE_DIR);
 	await mkdir(cacheDir, { recursive: true });
-	await writeFileAtomic(join(cacheDir, name), JSON.stringify(data));
+	await writeFileAtomic(join(cacheDir, name), encodeIndexCache(serializeIndex(index)));
 	// Older indexes, the timelines computed with them, and temporary files of killed writes are stale now.
-	const events = `events-${name.slice('index-'.length)}`;
+	const events = `events-${name.slice('index-'.length).replace(/\.bin$/, '.json')}`;
 	for (const entry of await readdir(cacheDir)) {
 		if (entry !== name && entry !== events && /^(?:index|events)-/.test(entry)) await rm(join(cacheDir, entry), { force: true });
 	}
@@ -122,20 +111,17 @@ export interface LoadOptions {
 
 /** The index from the cache when it was built from these very files; undefined when absent or unusable. */
 async function cachedIndex(dir: string, name: string, paragraphs: readonly Paragraph[], log?: Logger): Promise<SearchIndex | undefined> {
-	const cached = await readCache(join(dir, CACHE_DIR, name), paragraphs.length);
-	if (cached === undefined) return undefined;
-	try {
-		return deserializeIndex(cached);
-	} catch (error) {
-		log?.warn({ err: error }, 'the index cache did not load; rebuilding it');
-		return undefined;
-	}
+	const cached = await readIndexCache(join(dir, CACHE_DIR, name));
+	if (cached === undefined || cached.layout.docCount !== paragraphs.length) return undefined;
+	const index = deserializeIndex(cached);
+	if (!index.ok) log?.warn({ reason: index.error }, 'the index cache did not load; rebuilding it');
+	return index.ok ? index.value : undefined;
 }
 
 async function builtIndex(dir: string, name: string, paragraphs: readonly Paragraph[], log?: Logger) {
 	const index = buildIndex(paragraphs, loadBackground());
 	try {
-		await writeCache(dir, name, serializeIndex(index));
+		await writeCache(dir, name, index);
 		return { index, cache: 'built' as const };
 	} catch (error) {
 		log?.warn({ err: error }, 'could not save the index cache; it will be rebuilt next time');
@@ -153,7 +139,7 @@ export async function loadDataDir(dir: string, log?: Logger, options: LoadOption
 	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
 	const key = cacheKey(texts);
-	const name = `index-${key}.json`;
+	const name = indexCacheName(key);
 	const paragraphs = paragraphsOf(texts);
 	const hit = await cachedIndex(dir, name, paragraphs, log);
 	const { index, cache } = hit === undefined ? await builtIndex(dir, name, paragraphs, log) : { index: hit, cache: 'hit' as const };

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/core/answer.js';
-import { loadDataDir } from '../../src/store/data-dir.js';
+import { indexCacheName, loadDataDir } from '../../src/store/data-dir.js';
+import { decodeIndexCache } from '../../src/store/index-cache.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import { assertBuilt } from '../helpers/fake-discord-bot.js';
 
@@ -106,15 +107,15 @@ describe('the store survives faults', () => {
 				if (runs[i]!.killed) outcomes.killed++;
 				const names = await cacheFiles(dir);
 				outcomes.leftovers += names.filter((f) => f.includes('.tmp-')).length;
-				const index = names.find((f) => /^index-[0-9a-f]+\.json$/.test(f));
+				const index = names.find((f) => /^index-[0-9a-f]+\.bin$/.test(f));
 				if (index !== undefined) {
 					// A file under the real name must be whole: the write is atomic (temp file, fsync, rename).
-					const text = await readFile(join(dir, '.cache', index), 'utf8');
-					expect(() => JSON.parse(text), context).not.toThrow();
+					const decoded = decodeIndexCache(await readFile(join(dir, '.cache', index)));
+					expect(decoded.ok, context).toBe(true);
 				}
 				const report = await expectLoadsAndAnswers(dir);
 				// A cache the killed process finished is used; otherwise the load builds it.
-				expect(report.cache, context).toBe(index === `index-${report.key}.json` ? 'hit' : 'built');
+				expect(report.cache, context).toBe(index === indexCacheName(report.key) ? 'hit' : 'built');
 				outcomes[report.cache === 'hit' ? 'hit' : 'built']++;
 				await rm(dir, { recursive: true, force: true });
 			}
@@ -128,31 +129,33 @@ describe('the store survives faults', () => {
 	}, 120_000);
 
 	describe('a damaged cache is rebuilt, not trusted', () => {
-		const damages: Array<[string, (path: string, text: string) => Promise<void>]> = [
-			['truncated to half', (path, text) => truncate(path, Math.floor(Buffer.byteLength(text) / 2))],
+		/** Flips one byte `at` bytes from the end: inside the postings, past the header. */
+		const flipNearEnd = async (path: string, bytes: Buffer, at: number) => {
+			const copy = Buffer.from(bytes);
+			copy[copy.length - at] = copy[copy.length - at]! ^ 0xff;
+			await writeFile(path, copy);
+		};
+		const damages: Array<[string, (path: string, bytes: Buffer) => Promise<void>]> = [
+			['truncated to half', (path, bytes) => truncate(path, Math.floor(bytes.length / 2))],
+			['truncated by one byte', (path, bytes) => truncate(path, bytes.length - 1)],
 			['truncated to nothing', (path) => truncate(path, 0)],
-			['overwritten with garbage of the same size', (path, text) => writeFile(path, 'x'.repeat(Buffer.byteLength(text)))],
-			['valid JSON of another shape', (path) => writeFile(path, '{"mini":{},"vocabulary":[]}')],
-			[
-				'a whole cache with a wrong paragraph count',
-				(path, text) =>
-					writeFile(
-						path,
-						text.replace(/"paragraphCount":(\d+)/, (_m, n: string) => `"paragraphCount":${Number(n) + 1}`),
-					),
-			],
+			['overwritten with garbage of the same size', (path, bytes) => writeFile(path, 'x'.repeat(bytes.length))],
+			['in the JSON format of earlier versions', (path) => writeFile(path, '{"mini":{},"vocabulary":[],"paragraphCount":7,"background":[]}')],
+			['with one byte of its postings flipped', (path, bytes) => flipNearEnd(path, bytes, 8)],
+			['with a header that lies about the paragraph count', (path, bytes) => writeFile(path, Buffer.from(bytes.toString('latin1').replace(/"docCount":(\d)/, '"docCount":1$1'), 'latin1'))],
 		];
 		for (const [what, damage] of damages) {
 			it(`rebuilds a cache ${what}`, async () => {
 				const dir = await freshCopy(`damage-${damages.findIndex(([w]) => w === what)}`);
 				const first = await expectLoadsAndAnswers(dir);
 				expect(first.cache).toBe('built');
-				const path = join(dir, '.cache', `index-${first.key}.json`);
-				const whole = await readFile(path, 'utf8');
+				const path = join(dir, '.cache', indexCacheName(first.key));
+				const whole = await readFile(path);
 				await damage(path, whole);
+				expect(await readFile(path)).not.toEqual(whole);
 				const second = await expectLoadsAndAnswers(dir);
 				expect(second.cache).toBe('built');
-				expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(JSON.parse(whole));
+				expect(await readFile(path)).toEqual(whole);
 				const third = await expectLoadsAndAnswers(dir);
 				expect(third.cache).toBe('hit');
 			});

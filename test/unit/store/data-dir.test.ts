@@ -42,6 +42,7 @@ describe('loadDataDir', () => {
 		const [name] = await cacheFiles();
 		await writeFile(join(dir, '.cache', `${name}.tmp-999-abcd`), '{"half');
 		await writeFile(join(dir, '.cache', 'index-0000.json'), '{}');
+		await writeFile(join(dir, '.cache', 'index-0001.bin'), 'VERBIDX2');
 		await appendFile(join(dir, 'beta.txt'), 'Another line.\n');
 		await loadDataDir(dir);
 		expect(await readdir(join(dir, '.cache'))).toHaveLength(1);
@@ -51,8 +52,8 @@ describe('loadDataDir', () => {
 		await loadDataDir(dir);
 		const [name] = await cacheFiles();
 		const path = join(dir, '.cache', name!);
-		const whole = await readFile(path, 'utf8');
-		await writeFile(path, whole.slice(0, whole.length / 2));
+		const whole = await readFile(path);
+		await writeFile(path, whole.subarray(0, whole.length / 2));
 		expect((await loadDataDir(dir)).report.cache).toBe('built');
 		await writeFile(path, JSON.stringify({ mini: {}, vocabulary: [], paragraphCount: 7, background: [] }));
 		const r = await loadDataDir(dir);
