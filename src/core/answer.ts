@@ -1,11 +1,11 @@
 import type { Token } from './analyze.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
-import { paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
+import { coverageOf, paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
 import { buildQuery, type Query } from './query.js';
-import { searchIndex } from './search-index.js';
+import { paragraphHolds, searchIndex } from './search-index.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import type { Hit } from './postings.js';
 
@@ -119,16 +119,22 @@ function citation(source: Source): Citation {
 }
 
 /**
- * The paragraph's tokens with those of its neighbours in the same source: a sentence often names its
- * subject only in the paragraph before ("The declaration, witnessed by …" after "… in Washington").
+ * The share of the question a paragraph covers together with its neighbours in the same source: a
+ * sentence often names its subject only in the paragraph before ("The declaration, witnessed by …"
+ * after "… in Washington"). Neighbours are looked up in the postings, not analyzed.
  */
-function contextTokens(corpus: Corpus, id: number, tokens: readonly Token[]): Token[] {
+function contextCoverage(corpus: Corpus, query: Query, id: number, tokens: readonly Token[]): number {
 	const here = corpus.paragraphs[id]!.source;
-	const out = [...tokens];
-	for (const n of [id - 1, id + 1]) {
-		if (corpus.paragraphs[n]?.source === here) out.push(...paragraphAnalysis(corpus, n).tokens);
+	const neighbours = [id - 1, id + 1].filter((n) => corpus.paragraphs[n]?.source === here);
+	const hits: Array<{ readonly slot: number; readonly factor: number }> = [];
+	for (const t of tokens) {
+		const match = query.lookup.get(t.term);
+		if (match !== undefined) hits.push(match);
 	}
-	return out;
+	for (const [term, match] of query.lookup) {
+		if (neighbours.some((n) => paragraphHolds(corpus.index, term, n))) hits.push(match);
+	}
+	return coverageOf(hits, query);
 }
 
 /** Paragraphs matching the question: the first {@link CANDIDATES} re-ranked, the others in BM25 order. */
@@ -144,7 +150,7 @@ function rerank(corpus: Corpus, query: Query, id: number, bm25: number): Ranked 
 	const score =
 		RANK_WEIGHTS.excerpt * excerpt.score +
 		RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
-		RANK_WEIGHTS.context * paragraphCoverage(query, contextTokens(corpus, id, tokens)) +
+		RANK_WEIGHTS.context * contextCoverage(corpus, query, id, tokens) +
 		RANK_WEIGHTS.bm25 * bm25;
 	return { id, excerpt, score: score * citationFactor(text) };
 }

@@ -137,7 +137,7 @@ function hitsOf(tokens: readonly Token[], query: Query): Hit[] {
 }
 
 /** Share of the question's weight that `hits` cover, each term counted once at its best factor. */
-export function coverageOf(hits: readonly Hit[], query: Query): number {
+export function coverageOf(hits: readonly Pick<Hit, 'slot' | 'factor'>[], query: Query): number {
 	if (query.total === 0) return 0;
 	const best = new Map<number, number>();
 	for (const h of hits) best.set(h.slot, Math.max(best.get(h.slot) ?? 0, h.factor));

@@ -27,7 +27,16 @@ export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis
 		return hit;
 	}
 	const text = corpus.paragraphs[id]!.text;
-	const analysis = { tokens: analyze(text), windows: windows(text) };
+	// Windows (sentence segmentation) only when an excerpt is wanted: a neighbour read for context,
+	// or a paragraph read for feedback, needs its terms alone.
+	let split: readonly Window[] | undefined;
+	const analysis: ParagraphAnalysis = {
+		tokens: analyze(text),
+		get windows() {
+			split ??= windows(text);
+			return split;
+		},
+	};
 	if (cache.size >= PARAGRAPH_CACHE_SIZE) cache.delete(cache.keys().next().value!);
 	cache.set(id, analysis);
 	return analysis;

@@ -98,6 +98,23 @@ export function documentFrequency(p: Postings, term: string, f = 0): number {
 	return id === undefined ? 0 : p.fields[f]!.docs[id]!.length;
 }
 
+/** Whether document `doc`'s field `f` holds the term: a binary search of its postings. */
+export function holds(p: Postings, term: string, doc: number, f = 0): boolean {
+	const id = p.ids.get(term);
+	if (id === undefined) return false;
+	const docs = p.fields[f]!.docs[id]!;
+	let lo = 0;
+	let hi = docs.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const d = docs[mid]!;
+		if (d === doc) return true;
+		if (d < doc) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return false;
+}
+
 /** BM25's inverse document frequency (Lucene's form, never negative). */
 export function bm25Idf(docCount: number, df: number): number {
 	return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));

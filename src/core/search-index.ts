@@ -3,7 +3,7 @@ import { analyze } from './analyze.js';
 import type { Background } from './background.js';
 import type { Paragraph } from './catalog.js';
 import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
-import { addDocument, bm25Idf, createPostings, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
+import { addDocument, bm25Idf, createPostings, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
 import type { Result } from './result.js';
 
 /**
@@ -74,6 +74,11 @@ export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[])
  */
 export function searchIndex(index: SearchIndex, weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params = BM25): Hit[] {
 	return searchPostings(index.postings, weights, FIELD_BOOSTS, params, limit);
+}
+
+/** Whether paragraph `id`'s text holds the term. */
+export function paragraphHolds(index: SearchIndex, term: string, id: number): boolean {
+	return holds(index.postings, term, id);
 }
 
 export function serializeIndex(index: SearchIndex): SerializedIndex {
