@@ -1,6 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type { Result } from '../core/result.js';
-import { classifyAddress } from './address.js';
+import { classifyAddress, type AddressClass } from './address.js';
+import { get, type Answer } from './http.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
 import { parseHttpUrl } from './url.js';
 
@@ -15,8 +17,13 @@ export interface FetchOptions {
 	/** Largest body read, in bytes; a larger one is refused, not cut. */
 	readonly maxBytes?: number;
 	readonly maxRedirects?: number;
-	/** Resolves a host name to all its addresses (tests stand in for DNS here). */
+	/**
+	 * Resolves a host name to all its addresses (tests stand in for DNS here). Called once a hop:
+	 * the addresses it answers are the ones checked and the only ones the connection may use.
+	 */
 	readonly lookup?: (hostname: string) => Promise<readonly string[]>;
+	/** Judges an address for the SSRF guard; {@link classifyAddress} unless a test stands in. */
+	readonly classify?: (address: string) => AddressClass;
 }
 
 export const FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
@@ -37,23 +44,30 @@ const USER_AGENT = 'Verbatim/0.1 (news quotation bot)';
 const defaultLookup = async (hostname: string): Promise<readonly string[]> =>
 	(await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
-/** Refuses a host that resolves to any address that is not public (every hop checks, DNS included). */
-async function checkHost(url: URL, options: FetchOptions): Promise<void> {
-	if (options.allowPrivateHosts) return;
+/**
+ * A hop's addresses, resolved once (an IP literal is its own), and refused when any one is not
+ * public (unless allowed). The connection then goes only to these: no second resolution that a
+ * rebinding DNS server could answer differently.
+ */
+async function resolveHost(url: URL, options: FetchOptions): Promise<readonly string[]> {
 	const host = url.hostname.replace(/^\[|\]$/g, '');
-	let addresses: readonly string[];
-	try {
-		addresses = await (options.lookup ?? defaultLookup)(host);
-	} catch {
-		stop('network', `cannot resolve the host ${host}`);
+	let addresses: readonly string[] = [host];
+	if (isIP(host) === 0) {
+		try {
+			addresses = await (options.lookup ?? defaultLookup)(host);
+		} catch {
+			stop('network', `cannot resolve the host ${host}`);
+		}
 	}
 	if (addresses.length === 0) stop('network', `cannot resolve the host ${host}`);
+	if (options.allowPrivateHosts) return addresses;
 	for (const address of addresses) {
-		const kind = classifyAddress(address);
+		const kind = (options.classify ?? classifyAddress)(address);
 		if (kind !== 'public') {
 			stop('refused-host', `refused to fetch from ${url.host}: it resolves to ${address}, a ${kind} address (ALLOW_PRIVATE_HOSTS=true allows it)`);
 		}
 	}
+	return addresses;
 }
 
 /** The media type and charset of a Content-Type header. */
@@ -79,26 +93,22 @@ export function decodeBody(bytes: Uint8Array, charset: string | undefined, media
 	}
 }
 
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
-	const declared = Number(response.headers.get('content-length') ?? '0');
+async function readCapped(response: Answer, maxBytes: number, url: string): Promise<Uint8Array> {
+	const declared = Number(response.header('content-length') ?? '0');
 	const tooLarge = () => stop('too-large', `${url} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not ingested`);
 	if (declared > maxBytes) {
-		await response.body?.cancel();
+		response.discard();
 		tooLarge();
 	}
-	const reader = response.body?.getReader();
-	if (reader === undefined) return new Uint8Array();
 	const chunks: Uint8Array[] = [];
 	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
+	for await (const chunk of response.body) {
+		total += chunk.byteLength;
 		if (total > maxBytes) {
-			await reader.cancel();
+			response.discard();
 			tooLarge();
 		}
-		chunks.push(value);
+		chunks.push(chunk);
 	}
 	return Buffer.concat(chunks);
 }
@@ -140,8 +150,8 @@ function checkType(declared: string, body: Uint8Array | undefined, url: string, 
 }
 
 /** The next URL of a redirect, or a stop when there is none, it loops, or there are too many. */
-function nextHop(response: Response, current: URL, seen: Set<string>, hops: number, maxRedirects: number): URL {
-	const location = response.headers.get('location');
+function nextHop(response: Answer, current: URL, seen: Set<string>, hops: number, maxRedirects: number): URL {
+	const location = response.header('location');
 	if (location === null) stop('http-status', `${current.href} answered HTTP ${response.status} with no Location to follow`);
 	const next = parseHttpUrl(location, current.href);
 	if (next === undefined) stop('redirects', `${current.href} redirects to ${location.slice(0, 200)}, which is not an http(s) URL`);
@@ -154,30 +164,27 @@ function nextHop(response: Response, current: URL, seen: Set<string>, hops: numb
 async function follow(start: URL, options: FetchOptions, signal: AbortSignal): Promise<Fetched> {
 	const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
 	const seen = new Set<string>();
+	const headers = { 'user-agent': USER_AGENT, accept: `${options.accept.join(', ')};q=0.9, */*;q=0.1`, 'accept-encoding': 'gzip, deflate, br' };
 	let current = start;
 	for (let hops = 0; ; hops++) {
 		seen.add(current.href);
-		await checkHost(current, options);
-		const response = await fetch(current, {
-			redirect: 'manual',
-			signal,
-			headers: { 'user-agent': USER_AGENT, accept: `${options.accept.join(', ')};q=0.9, */*;q=0.1` },
-		});
+		const addresses = await resolveHost(current, options);
+		const response = await get(current, addresses, headers, signal);
 		if (REDIRECT_STATUS.has(response.status)) {
-			await response.body?.cancel();
+			response.discard();
 			current = nextHop(response, current, seen, hops, maxRedirects);
 			continue;
 		}
-		if (!response.ok) {
-			await response.body?.cancel();
+		if (response.status < 200 || response.status > 299) {
+			response.discard();
 			const reason = `${current.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 			stop(response.status >= 500 ? 'unavailable' : 'http-status', reason);
 		}
-		const declared = parseContentType(response.headers.get('content-type'));
+		const declared = parseContentType(response.header('content-type'));
 		try {
 			checkType(declared.mediaType, undefined, current.href, options.accept);
 		} catch (error) {
-			await response.body?.cancel();
+			response.discard();
 			throw error;
 		}
 		const body = await readCapped(response, options.maxBytes ?? FETCH_DEFAULTS.maxBytes, current.href);
@@ -186,15 +193,16 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 	}
 }
 
-/** Why a fetch threw, as one line (undici hides the reason in `cause`). */
+/** Why a fetch threw, as one line (a system error's code, such as ECONNREFUSED, when it has one). */
 function networkReason(error: unknown): string {
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-	return cause?.code ?? cause?.message ?? (error as Error).message;
+	const { code, cause, message } = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
+	return code ?? cause?.code ?? cause?.message ?? message ?? String(error);
 }
 
 /**
- * Fetches an http(s) URL the safe way: every hop's host resolved and refused when any address is
- * not public (unless allowed), redirects followed by hand (at most `maxRedirects`, loops caught),
+ * Fetches an http(s) URL the safe way: every hop's host resolved once and refused when any address
+ * is not public (unless allowed), the connection pinned to those checked addresses (so DNS
+ * rebinding cannot swap them, see http.ts), redirects followed by hand (at most `maxRedirects`, loops caught),
  * one deadline for everything, the body streamed up to `maxBytes`, and its type checked (a PDF is
  * refused by name). Throws only {@link IngestStop}.
  */

@@ -1,6 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyAddress } from '../../src/ingest/address.js';
 import { fetchSafely, PAGE_TYPES, type FetchOptions } from '../../src/ingest/fetch.js';
-import { startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
+import { INGEST_FIXTURES, startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
 
 let site: FixtureSite;
 beforeAll(async () => {
@@ -9,6 +15,8 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 const allow: FetchOptions = { allowPrivateHosts: true, accept: PAGE_TYPES };
+/** A stand-in policy under which the fixture's 127.0.0.1 counts as public (nothing else changes). */
+const pretendPublic = (address: string) => (address === '127.0.0.1' ? 'public' : classifyAddress(address));
 const problem = async (url: string, options: FetchOptions = allow) => {
 	const r = await fetchSafely(url, options);
 	if (r.ok) throw new Error(`fetched ${url}`);
@@ -31,16 +39,85 @@ describe('fetchSafely', () => {
 	});
 
 	it('checks every hop’s addresses: a public first hop may not redirect to a private one', async () => {
-		// The stand-in resolver calls "localhost" public, so only the redirect's target is judged for real.
-		const lookup = async (host: string) => (host === 'localhost' ? ['93.184.216.34'] : [host]);
+		// The stand-in policy calls the fixture's 127.0.0.1 public, so only the redirect's target is judged for real.
+		const lookup = async (host: string) => (host === 'localhost' ? ['127.0.0.1'] : [host]);
 		const port = new URL(site.base).port;
-		const options: FetchOptions = { allowPrivateHosts: false, accept: PAGE_TYPES, lookup };
+		const options: FetchOptions = { allowPrivateHosts: false, accept: PAGE_TYPES, lookup, classify: pretendPublic };
 		expect((await fetchSafely(`http://localhost:${port}/moved`, options)).ok).toBe(true);
 		expect(await problem(`http://localhost:${port}/to-private`, options)).toEqual({
 			code: 'refused-host',
 			message: 'refused to fetch from 10.0.0.1: it resolves to 10.0.0.1, a private address (ALLOW_PRIVATE_HOSTS=true allows it)',
 		});
 		expect(site.requests).toContain('/to-private');
+	});
+
+	it('closes DNS rebinding: a host answering public to the check and 127.0.0.1 afterwards never reaches the loopback page', async () => {
+		let calls = 0;
+		const rebinding = async () => (calls++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
+		const port = new URL(site.base).port;
+		const before = site.requests.length;
+		const r = await fetchSafely(`http://localhost:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, timeoutMs: 1_500 });
+		// The one connection may go only to the checked 93.184.216.34 (unreachable offline, or whatever answers there):
+		// whatever comes of it, the resolver was asked once, and the loopback site saw no request.
+		expect(calls).toBe(1);
+		expect(site.requests.slice(before)).toEqual([]);
+		expect(r.ok && r.value.text.includes('Lake Sevan')).toBe(false);
+	});
+
+	it('connects to the very address it checked, resolved once a hop, not to a later answer nor the system’s', async () => {
+		// `rebind.invalid` has no system DNS answer, so a fetch that resolved again by itself would fail outright.
+		const asked: string[] = [];
+		const rebinding = async (host: string) => {
+			asked.push(host);
+			return asked.length === 1 ? ['127.0.0.1'] : ['10.0.0.1'];
+		};
+		const port = new URL(site.base).port;
+		const r = await fetchSafely(`http://rebind.invalid:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify: pretendPublic });
+		expect(r.ok && r.value.text).toContain('Lake Sevan');
+		expect(asked).toEqual(['rebind.invalid']);
+		// A redirect is a new hop: resolved (once) and checked again, so the rebound answer is refused.
+		asked.length = 0;
+		expect(await problem(`http://rebind.invalid:${port}/moved`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify: pretendPublic })).toMatchObject({
+			code: 'refused-host',
+			message: expect.stringMatching(/resolves to 10\.0\.0\.1, a private address/),
+		});
+		expect(asked).toEqual(['rebind.invalid', 'rebind.invalid']);
+	});
+
+	it('still fetches from loopback with ALLOW_PRIVATE_HOSTS, by IP, by name and through the stand-in resolver', async () => {
+		const port = new URL(site.base).port;
+		for (const [url, lookup] of [
+			[`${site.base}/article.html`, undefined],
+			[`http://localhost:${port}/moved`, undefined],
+			[`http://fixture.invalid:${port}/chain/2`, async () => ['127.0.0.1']],
+		] as const) {
+			const r = await fetchSafely(url, lookup === undefined ? allow : { ...allow, lookup });
+			expect(r.ok && r.value.url, url).toMatch(/\/article\.html$/);
+			expect(r.ok && r.value.text, url).toContain('Lake Sevan');
+		}
+		expect(await problem(`${site.base.replace('127.0.0.1', 'localhost')}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES })).toMatchObject({ code: 'refused-host' });
+	});
+
+	it('undoes gzip, deflate and br content codings, the size cap counting the decoded bytes', async () => {
+		const page = await readFile(join(INGEST_FIXTURES, 'article.html'));
+		const server = createServer((req, res) => {
+			const coding = req.url!.slice(1);
+			const body = coding === 'gzip' ? gzipSync(page) : coding === 'deflate' ? deflateSync(page) : brotliCompressSync(page);
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': coding });
+			res.end(body);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			for (const coding of ['gzip', 'deflate', 'br']) {
+				const r = await fetchSafely(`${base}/${coding}`, allow);
+				expect(r.ok && r.value.text, coding).toBe(page.toString('utf8'));
+				expect(await problem(`${base}/${coding}`, { ...allow, maxBytes: page.length - 1 })).toMatchObject({ code: 'too-large' });
+			}
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 
 	it('refuses a host when any one of its addresses is not public', async () => {
