@@ -53,12 +53,16 @@ describe('fetchSafely', () => {
 
 	it('closes DNS rebinding: a host answering public to the check and 127.0.0.1 afterwards never reaches the loopback page', async () => {
 		let calls = 0;
-		const rebinding = async () => (calls++ === 0 ? ['93.184.216.34'] : ['127.0.0.1']);
+		// 127.0.0.2 stands for the public address (nothing listens there: the site is bound to 127.0.0.1),
+		// so the test stays on loopback; 127.0.0.1 is the rebound, private answer.
+		const rebinding = async () => (calls++ === 0 ? ['127.0.0.2'] : ['127.0.0.1']);
+		const classify = (address: string) => (address === '127.0.0.2' ? 'public' : classifyAddress(address));
 		const port = new URL(site.base).port;
 		const before = site.requests.length;
-		const r = await fetchSafely(`http://localhost:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, timeoutMs: 1_500 });
-		// The one connection may go only to the checked 93.184.216.34 (unreachable offline, or whatever answers there):
-		// whatever comes of it, the resolver was asked once, and the loopback site saw no request.
+		const r = await fetchSafely(`http://localhost:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify, timeoutMs: 1_500 });
+		// The one connection may go only to the checked 127.0.0.2, where it is refused: the resolver was
+		// asked once, and the site on 127.0.0.1 saw no request.
+		expect(r.ok).toBe(false);
 		expect(calls).toBe(1);
 		expect(site.requests.slice(before)).toEqual([]);
 		expect(r.ok && r.value.text.includes('Lake Sevan')).toBe(false);
