@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { answer } from '../src/core/answer.js';
+import { answer, type AnswerOptions } from '../src/core/answer.js';
 import type { Source } from '../src/core/catalog.js';
 import { createCorpus, type Corpus, type SourceText } from '../src/core/corpus.js';
 import type { Background } from '../src/core/background.js';
@@ -79,9 +79,9 @@ export function cranfieldCorpus(data: Cranfield, background: Background, titles:
 export type Rankings = Map<string, string[]>;
 
 /** Our ranking: `answer` with 100 results and no abstention, the source id of each result. */
-export function rankOurs(corpus: Corpus, data: Cranfield): Rankings {
+export function rankOurs(corpus: Corpus, data: Cranfield, options: AnswerOptions = {}): Rankings {
 	return new Map(
-		data.queries.map((q) => [q.id, answer(corpus, q.q, { top: CRANFIELD_DEPTH, abstain: false }).results.map((r) => r.source.id)]),
+		data.queries.map((q) => [q.id, answer(corpus, q.q, { ...options, top: CRANFIELD_DEPTH, abstain: false }).results.map((r) => r.source.id)]),
 	);
 }
 

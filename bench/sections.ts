@@ -44,8 +44,7 @@ export function diagnosticsSection(diagnostics: readonly Diagnostic[], ref: Rank
 		baseline: 'BM25 ref',
 		rows: diagnostics.map((d) => ({ figure: `MAP, ${d.name}`, ours: d.metrics.map, baseline: ref.map, digits: 4 })),
 		notes: [
-			`stage 1 = the BM25 search inside answer() (searchIndex), which re-ranks its first ${CANDIDATES} (CANDIDATES)`,
-			'MiniSearch (our index before its postings were replaced) multiplies each score by the number of query terms matched and measures length in distinct terms',
+			`stage 1 = answer()'s firstPass (BM25 over our postings, then RM3 feedback); answer() re-ranks its first ${CANDIDATES} (CANDIDATES) by excerpt`,
 			'nDCG@10 and the rest in --json',
 		],
 	};

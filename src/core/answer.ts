@@ -168,8 +168,11 @@ function queryWeights(query: Query): Map<string, number> {
 	return weights;
 }
 
-/** BM25 over the question's terms, expanded by the best paragraphs' shared words when `feedback` says. */
-function firstPass(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): Hit[] {
+/**
+ * The first pass: BM25 over the question's terms (each alternative at its factor times its term's
+ * boost), expanded by the best paragraphs' shared words when `feedback` says; the best `limit`.
+ */
+export function firstPass(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): Hit[] {
 	const weights = queryWeights(query);
 	if (weights.size === 0) return [];
 	if (feedback === false) return searchIndex(corpus.index, weights, limit);
