@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +6,7 @@ import { projectRoot } from '../src/app.js';
 import { loadBackground, loadDataDir } from '../src/store/data-dir.js';
 import { benchAnswerQuality } from './answer-quality.js';
 import { diagnoseCranfield } from './cranfield-diagnose.js';
+import { benchDiscord, discordSection } from './discord.js';
 import { benchCranfield, cranfieldCorpus, loadCranfield } from './cranfield.js';
 import { cranfieldSection, diagnosticsSection, qualitySection, scaleSection } from './sections.js';
 import { benchScale, DEFAULT_SIZES, FULL_SIZE } from './scale.js';
@@ -14,8 +14,9 @@ import { formatSection, ratioOf, type Section } from './table.js';
 
 /**
  * `npm run bench [-- --quick | --full] [--json] [--seed N] [--questions N] [--sizes 10000,50000]`
- *   default  Cranfield + diagnostics, answer quality, scale at 10k and 100k paragraphs
- *   --quick  Cranfield and 10k only (a fast check)
+ *   default  Cranfield + diagnostics, answer quality, scale at 10k and 100k paragraphs, and the Discord
+ *            round trip: 300 /ask interactions (after 20 warm-up) through the fake Discord to the real bot
+ *   --quick  Cranfield and 10k only (a fast check); the Discord round trip with 100 interactions, not 300
  *   --full   also 1M paragraphs (minutes, several GB of heap)
  *   --json   one JSON object on stdout instead of tables; progress always goes to stderr
  */
@@ -50,13 +51,6 @@ function revision(root: string): string {
 	} catch {
 		return 'commit unknown';
 	}
-}
-
-/** A fake Discord in test/helpers, if another change has added one. */
-function fakeDiscord(root: string): string | undefined {
-	const helpers = join(root, 'test', 'helpers');
-	if (!existsSync(join(root, 'src', 'discord')) || !existsSync(helpers)) return undefined;
-	return readdirSync(helpers).find((f) => /fake.*discord|discord.*fake/i.test(f));
 }
 
 async function main(): Promise<void> {
@@ -109,12 +103,12 @@ async function main(): Promise<void> {
 	report.scale = scale;
 	sections.push(...scale.map(scaleSection));
 
-	const fake = fakeDiscord(root);
-	// test/ is not compiled into dist/, so the fake Discord cannot be driven from here yet.
-	const discord = 'n/a (needs the bot)';
-	if (fake !== undefined) log(`Discord: test/helpers/${fake} exists but is not built into dist/; round trip not measured`);
+	const interactions = values.quick ? 100 : 300;
+	log(`Discord: ${interactions} /ask interactions through the fake Discord to the bot`);
+	const discord = await benchDiscord({ interactions, warmup: 20, dataDir: join(root, 'index-data'), log });
+	if ('error' in discord) process.exitCode = 1;
 	report.discord = discord;
-	sections.push({ title: 'Discord round trip', baseline: 'target', rows: [{ figure: 'interaction → reply p95, ms', ours: discord, baseline: 50, digits: 0 }] });
+	sections.push(discordSection(discord));
 
 	if (values.json) {
 		report.tables = sections.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, ratio: ratioOf(r) })) }));

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../../src/app.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import { createCorpus, type Corpus } from '../../src/core/corpus.js';
 import { loadBackground } from '../../src/store/data-dir.js';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+/** The project's root, from the test sources and from their build in dist/test/helpers (the bench drives the fake Discord). */
+export const ROOT = projectRoot();
 export const DEFAULT_DATA = join(ROOT, 'index-data');
 export const FIXTURE_DATA = join(ROOT, 'test', 'fixtures', 'corpus');
 

@@ -112,7 +112,14 @@ export async function startBotWithFake(extra: Record<string, string> = {}): Prom
 	assertBuilt();
 	const fake = await startFakeDiscord();
 	const bot = startBotProcess(botEnv(fake, extra));
-	await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+	try {
+		await bot.waitForLine((l) => logMessage(l) === 'ready', 15_000);
+	} catch (error) {
+		// Nothing left running: the bench calls this outside a test runner that would end the process.
+		await bot.stop('SIGKILL');
+		await fake.close();
+		throw error;
+	}
 	return {
 		fake,
 		bot,
