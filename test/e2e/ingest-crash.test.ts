@@ -1,16 +1,20 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../src/core/answer.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import { isAlive } from '../../src/ingest/lock.js';
+import { loadDataDir } from '../../src/store/data-dir.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import { cli } from '../helpers/run.js';
 import { copyDataDir, removeDataDir } from '../fixtures/ingest/server.js';
 
 let dir: string;
 let inputs: string;
+/** Data directories beside `dir` for the kill runs, so several run at once. */
+const moreDirs: string[] = [];
 
 beforeAll(() => {
 	dir = copyDataDir(DEFAULT_DATA);
@@ -18,6 +22,7 @@ beforeAll(() => {
 });
 afterAll(() => {
 	removeDataDir(dir);
+	for (const d of moreDirs) removeDataDir(d);
 	rmSync(inputs, { recursive: true, force: true });
 });
 
@@ -31,58 +36,143 @@ function article(name: string): { path: string; text: string } {
 
 const args = (path: string, name: string) => ['ingest', path, '--url', `https://crash.example.org/${name}`, '--title', `Gauge ${name}`, '--published', '2025-06-01', '--publisher', 'Crash Test Gazette'];
 
-function spawnIngest(path: string, name: string) {
-	return spawn(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...args(path, name)], {
+const QUESTION = 'Who leads the Turkish delegation to Armenia?';
+
+/**
+ * Runs the CLI on `data` and SIGKILLs it right after its `k`-th change to the directory `watched`
+ * (a file created, written, renamed or removed: the lock, a temporary file, its flush, the rename
+ * over the target). Timed by the writes themselves, the kills land inside them whatever the
+ * machine's speed. Resolves with whether the process was killed (false: it finished first).
+ */
+function killAtChange(cliArgs: string[], data: string, watched: string, k: number): Promise<boolean> {
+	const child = spawn(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), ...cliArgs], {
 		cwd: ROOT,
-		env: { PATH: process.env.PATH ?? '', INDEX_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+		env: { PATH: process.env.PATH ?? '', INDEX_DATA_DIR: data, LOG_LEVEL: 'warn' },
 		stdio: 'ignore',
 	});
+	let changes = 0;
+	const watcher = watch(watched, () => {
+		if (++changes === k) child.kill('SIGKILL');
+	});
+	return new Promise((resolve) =>
+		child.on('exit', (_code, signal) => {
+			watcher.close();
+			resolve(signal === 'SIGKILL');
+		}),
+	);
 }
 
 /** The catalog parses, loads without problems, has unique ids, and every file it names is whole. */
-function expectConsistent(expected: ReadonlyMap<string, string>): Set<string> {
-	const { sources, problems } = parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')));
+function expectConsistent(expected: ReadonlyMap<string, string>, data = dir): Set<string> {
+	const { sources, problems } = parseCatalog(JSON.parse(readFileSync(join(data, 'sources.json'), 'utf8')));
 	expect(problems).toEqual([]);
 	expect(new Set(sources.map((s) => s.id)).size).toBe(sources.length);
 	const urls = new Set<string>();
 	for (const s of sources) {
-		expect(existsSync(join(dir, s.file)), s.file).toBe(true);
+		expect(existsSync(join(data, s.file)), s.file).toBe(true);
 		const want = expected.get(s.url);
-		if (want !== undefined) expect(readFileSync(join(dir, s.file), 'utf8'), s.id).toBe(want);
+		if (want !== undefined) expect(readFileSync(join(data, s.file), 'utf8'), s.id).toBe(want);
 		urls.add(s.url);
 	}
-	const lock = join(dir, '.lock');
-	if (existsSync(lock)) expect(isAlive(Number(readFileSync(lock, 'utf8')))).toBe(false);
+	const lock = join(data, '.lock');
+	if (existsSync(lock)) {
+		const pid = readFileSync(lock, 'utf8').trim();
+		// Empty when the kill came between creating the lock and writing the pid in it: the next ingest
+		// takes such a lock once it is 2 s old. A pid must be a dead process's.
+		if (pid !== '') expect(isAlive(Number(pid)), `lock held by ${pid}`).toBe(false);
+	}
 	return urls;
 }
 
+/** Every index the cache holds is whole JSON, and the directory loads (no source skipped) and answers. */
+async function expectLoadsAndAnswers(data: string): Promise<void> {
+	const cache = join(data, '.cache');
+	for (const name of existsSync(cache) ? readdirSync(cache) : []) {
+		if (/^index-[0-9a-f]+\.json$/.test(name)) expect(() => JSON.parse(readFileSync(join(cache, name), 'utf8')), name).not.toThrow();
+	}
+	const { corpus, report } = await loadDataDir(data);
+	expect(report.problems).toEqual([]);
+	const reply = answer(corpus, QUESTION);
+	expect(reply.answered).toBe(true);
+	for (const r of reply.results) expect(r.passage).toContain(r.quote);
+}
+
 describe('ingest under crashes and contention', () => {
-	it('keeps the catalog whole when an ingest is killed at any moment (20 runs)', async () => {
+	it('keeps the catalog and the cache whole when an ingest or a cache write is killed at any moment (100 runs)', async () => {
+		const RUNS = 100;
+		const LANES = 4;
+		const BATCHES = RUNS / LANES;
+		moreDirs.push(...Array.from({ length: LANES - 1 }, () => copyDataDir(DEFAULT_DATA)));
+		const lanes = [dir, ...moreDirs];
 		const expected = new Map<string, string>();
-		let killed = 0;
-		for (let run = 0; run < 20; run++) {
+		/** Where each kill landed, by what it left: counted to show the kills hit the writes. */
+		const landed = { ingest: new Map<string, number>(), cache: new Map<string, number>() };
+		const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+		/** Kills an ingest at its k-th change to the directory: the lock, the text's temporary file, its flush, its rename, the same for the catalog, the unlock. */
+		const killIngest = async (data: string, run: number, k: number) => {
 			const name = `kill-${run}`;
+			const url = `https://crash.example.org/${name}`;
 			const { path, text } = article(name);
-			expected.set(`https://crash.example.org/${name}`, text);
-			const child = spawnIngest(path, name);
-			// Node starts in ~0.3 s and the ingest is done by ~0.5 s: the delays cover start-up, reading, and writing.
-			const timer = setTimeout(() => child.kill('SIGKILL'), 150 + Math.random() * 500);
-			const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
-			clearTimeout(timer);
-			if (signal === 'SIGKILL') killed++;
-			expectConsistent(expected);
+			expected.set(url, text);
+			const before = new Set(readdirSync(data));
+			const killed = await killAtChange(args(path, name), data, data, k);
+			const left = readdirSync(data).filter((f) => !before.has(f) && !f.startsWith('.lock'));
+			const catalogued = readFileSync(join(data, 'sources.json'), 'utf8').includes(url);
+			count(landed.ingest, !killed ? 'finished first' : catalogued ? 'after the catalog write' : left.length > 0 ? 'mid-write' : 'before writing');
+		};
+		/** Kills `ask` at its k-th change to `.cache/` (emptied first, so it builds and saves the index): the temporary file, its flush, its rename out, the new name. */
+		const killCacheWrite = async (data: string, k: number) => {
+			const cache = join(data, '.cache');
+			rmSync(cache, { recursive: true, force: true });
+			mkdirSync(cache);
+			const killed = await killAtChange(['ask', QUESTION], data, cache, k);
+			const files = readdirSync(cache);
+			const whole = files.some((f) => /^index-[0-9a-f]+\.json$/.test(f));
+			count(landed.cache, !killed ? 'finished first' : whole ? 'after the cache write' : files.length > 0 ? 'mid-write' : 'before writing');
+		};
+
+		// Four data directories at a time; the checks run between the batches, so nothing in this
+		// process delays a kill. Every fourth run kills `ask` while it saves the index cache, the
+		// others an ingest while it holds the lock. A kill right after the lock is created leaves it
+		// empty, and an empty lock is taken only once 2 s old: that moment is the last batch's, so
+		// the ingests that follow the loop take those locks over rather than every batch waiting.
+		for (let batch = 0; batch < BATCHES; batch++) {
+			const last = batch === BATCHES - 1;
+			await Promise.all(
+				lanes.map((data, lane) => {
+					const run = batch * LANES + lane;
+					return lane === LANES - 1 ? killCacheWrite(data, 1 + (batch % 4)) : killIngest(data, run, last ? 1 : 2 + (run % 12));
+				}),
+			);
+			for (const data of lanes) {
+				expectConsistent(expected, data);
+				await expectLoadsAndAnswers(data);
+			}
 		}
-		expect(killed).toBeGreaterThan(0);
+		const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+		console.info(`ingests killed: ${JSON.stringify(Object.fromEntries(landed.ingest))}; cache writes killed: ${JSON.stringify(Object.fromEntries(landed.cache))}`);
+		expect(total(landed.ingest) + total(landed.cache)).toBe(RUNS);
+		for (const m of [landed.ingest, landed.cache]) {
+			expect(m.get('finished first') ?? 0).toBeLessThan(total(m) / 2);
+			expect(m.get('mid-write') ?? 0).toBeGreaterThan(0);
+		}
 		// Whatever was left (a stale lock, a text file with no entry), the next ingest goes through.
-		const last = article('after');
-		expected.set('https://crash.example.org/after', last.text);
-		const r = await cli(args(last.path, 'after'), { env: { INDEX_DATA_DIR: dir } });
-		expect(r.stderr).toBe('');
-		expect(r.code).toBe(0);
-		expect(expectConsistent(expected).has('https://crash.example.org/after')).toBe(true);
-		// Temporary files of killed writes are swept up under the lock by the next ingest.
-		expect(readdirSync(dir).filter((f) => /\.tmp-|\.stale-/.test(f))).toEqual([]);
-	}, 120_000);
+		await Promise.all(
+			lanes.map(async (data, lane) => {
+				const name = `after-${lane}`;
+				const last = article(name);
+				expected.set(`https://crash.example.org/${name}`, last.text);
+				const r = await cli(args(last.path, name), { env: { INDEX_DATA_DIR: data } });
+				expect(r.stderr).toBe('');
+				expect(r.code).toBe(0);
+				expect(expectConsistent(expected, data).has(`https://crash.example.org/${name}`)).toBe(true);
+				// Temporary files of killed writes are swept up under the lock by the next ingest.
+				expect(readdirSync(data).filter((f) => /\.tmp-|\.stale-/.test(f))).toEqual([]);
+				await expectLoadsAndAnswers(data);
+			}),
+		);
+	}, 180_000);
 
 	it('lets concurrent ingests take turns: all added, unique ids, nothing lost', async () => {
 		const names = Array.from({ length: 6 }, (_, i) => `together-${i}`);
