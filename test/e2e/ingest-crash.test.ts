@@ -7,6 +7,7 @@ import { answer } from '../../src/core/answer.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import { isAlive } from '../../src/ingest/lock.js';
 import { loadDataDir } from '../../src/store/data-dir.js';
+import { decodeIndexCache } from '../../src/store/index-cache.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import { cli } from '../helpers/run.js';
 import { copyDataDir, removeDataDir } from '../fixtures/ingest/server.js';
@@ -84,11 +85,11 @@ function expectConsistent(expected: ReadonlyMap<string, string>, data = dir): Se
 	return urls;
 }
 
-/** Every index the cache holds is whole JSON, and the directory loads (no source skipped) and answers. */
+/** Every index the cache holds under its real name is whole, and the directory loads (no source skipped) and answers. */
 async function expectLoadsAndAnswers(data: string): Promise<void> {
 	const cache = join(data, '.cache');
 	for (const name of existsSync(cache) ? readdirSync(cache) : []) {
-		if (/^index-[0-9a-f]+\.json$/.test(name)) expect(() => JSON.parse(readFileSync(join(cache, name), 'utf8')), name).not.toThrow();
+		if (/^index-[0-9a-f]+\.bin$/.test(name)) expect(decodeIndexCache(readFileSync(join(cache, name))).ok, name).toBe(true);
 	}
 	const { corpus, report } = await loadDataDir(data);
 	expect(report.problems).toEqual([]);
@@ -128,7 +129,7 @@ describe('ingest under crashes and contention', () => {
 			mkdirSync(cache);
 			const killed = await killAtChange(['ask', QUESTION], data, cache, k);
 			const files = readdirSync(cache);
-			const whole = files.some((f) => /^index-[0-9a-f]+\.json$/.test(f));
+			const whole = files.some((f) => /^index-[0-9a-f]+\.bin$/.test(f));
 			count(landed.cache, !killed ? 'finished first' : whole ? 'after the cache write' : files.length > 0 ? 'mid-write' : 'before writing');
 		};
 
@@ -153,10 +154,11 @@ describe('ingest under crashes and contention', () => {
 		const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 		console.info(`ingests killed: ${JSON.stringify(Object.fromEntries(landed.ingest))}; cache writes killed: ${JSON.stringify(Object.fromEntries(landed.cache))}`);
 		expect(total(landed.ingest) + total(landed.cache)).toBe(RUNS);
-		for (const m of [landed.ingest, landed.cache]) {
-			expect(m.get('finished first') ?? 0).toBeLessThan(total(m) / 2);
-			expect(m.get('mid-write') ?? 0).toBeGreaterThan(0);
-		}
+		for (const m of [landed.ingest, landed.cache]) expect(m.get('finished first') ?? 0).toBeLessThan(total(m) / 2);
+		// Ingests write, flush and rename two files under a lock: kills land inside those writes. The
+		// cache of the default corpus is one small file whose flush may take no time (tmpfs), so a kill
+		// inside it is counted, not required.
+		expect(landed.ingest.get('mid-write') ?? 0).toBeGreaterThan(0);
 		// Whatever was left (a stale lock, a text file with no entry), the next ingest goes through.
 		await Promise.all(
 			lanes.map(async (data, lane) => {
