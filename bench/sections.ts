@@ -94,7 +94,7 @@ export function scaleSection(r: ScaleReport): Section {
 		notes: [
 			`corpus: ${r.dir}${r.generateMs > 0 ? ` (generated in ${Math.round(r.generateMs)} ms)` : ' (reused)'}; texts ${mb(o.build?.textBytes)?.toFixed(1) ?? '?'} MB`,
 			`ours: createCorpus + binary cache in .cache/, loadDataDir in a fresh process, answer(corpus, q) as /ask; MiniSearch: defaults, toJSON/loadJSON, search(q)`,
-			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (our postings live there); heap limit of the workers: ${((o.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
+			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (our postings live there); heap limit of the workers: ours ${((o.build?.heapLimit ?? 0) / MB).toFixed(0)} MB, MiniSearch ${((m.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
 			...o.errors.map((e) => `ours: ${e}`),
 			...m.errors.map((e) => `MiniSearch: ${e}`),
 			...(o.build?.save.error === undefined ? [] : [`ours: the cache was not saved: ${o.build.save.error}`]),
