@@ -87,6 +87,7 @@ export function serializeIndex(index: SearchIndex): SerializedIndex {
 
 /** The index from its serialized form, or why that form cannot be trusted. */
 export function deserializeIndex(data: SerializedIndex): Result<SearchIndex, string> {
+	if (data.layout.fields.length !== FIELD_BOOSTS.length) return { ok: false, error: `the cache has ${data.layout.fields.length} fields, the index ${FIELD_BOOSTS.length}` };
 	const postings = decodePostings(data.layout, data.data);
 	if (!postings.ok) return postings;
 	const text = postings.value.fields[0]!;
