@@ -1,4 +1,5 @@
 import { startBotWithFake } from '../test/helpers/fake-discord-bot.js';
+import { SAMPLE_QUESTIONS } from '../test/helpers/corpus.js';
 import type { Answer } from '../test/helpers/fake-discord.js';
 import { quantile } from './metrics.js';
 import type { Section } from './table.js';
@@ -8,15 +9,6 @@ export const TARGET_MS = 50;
 const STRING = 3;
 const EPHEMERAL = 64;
 
-/** Questions about the default corpus (index-data/), as the discord e2e tests ask them. */
-const QUESTIONS = [
-	'Who leads the Turkish delegation to Armenia?',
-	'Who is Philip Gamaghelyan?',
-	'What did the president say?',
-	'When will the border open?',
-	'What is minilateralism?',
-	'Who is Ian Borg?',
-];
 
 export interface DiscordOptions {
 	/** Interactions measured, one after the other. */
@@ -80,7 +72,7 @@ async function measure(options: DiscordOptions): Promise<DiscordReport> {
 		let deferred = 0;
 		const total = options.warmup + options.interactions;
 		for (let n = 0; n < total; n++) {
-			const question = QUESTIONS[n % QUESTIONS.length]!;
+			const question = SAMPLE_QUESTIONS[n % SAMPLE_QUESTIONS.length]!;
 			const a = await fake.interact(fake.command(user(n), 'ask', [{ name: 'question', type: STRING, value: question }]), 10_000);
 			check(a, n);
 			if (n < options.warmup) continue;

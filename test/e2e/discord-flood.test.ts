@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_QUESTIONS } from '../helpers/corpus.js';
 import { FAKE_TOKEN, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
 import { startBotWithFake, type BotProcess } from '../helpers/fake-discord-bot.js';
 
@@ -11,13 +12,6 @@ const COOLDOWN = 20;
 const USERS = 50;
 const PER_USER = 20;
 const FLOOD = 60;
-const QUESTIONS = [
-	'Who is Ian Borg?',
-	'Who leads the Turkish delegation to Armenia?',
-	'Who is Philip Gamaghelyan?',
-	'When will the border open?',
-	'What is minilateralism?',
-];
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -43,7 +37,7 @@ describe('the bot under a flood', () => {
 		const started = performance.now();
 		const sent: Promise<Answer>[] = [];
 		for (let i = 0; i < PER_USER; i++) {
-			for (let u = 0; u < USERS; u++) sent.push(fake.interact(ask(u, QUESTIONS[(u + i) % QUESTIONS.length]!), 30_000));
+			for (let u = 0; u < USERS; u++) sent.push(fake.interact(ask(u, SAMPLE_QUESTIONS[(u + i) % SAMPLE_QUESTIONS.length]!), 30_000));
 		}
 		const answers = await Promise.all(sent);
 		const wallMs = performance.now() - started;
@@ -64,8 +58,8 @@ describe('the bot under a flood', () => {
 
 	it('refuses one user flooding 60 interactions ephemerally past the cooldown, while others sent alongside are answered', async () => {
 		const flooder = USERS + 1;
-		const flood = Array.from({ length: FLOOD }, () => fake.interact(ask(flooder, QUESTIONS[0]!), 30_000));
-		const others = Array.from({ length: 10 }, (_, i) => fake.interact(ask(USERS + 2 + i, QUESTIONS[i % QUESTIONS.length]!), 30_000));
+		const flood = Array.from({ length: FLOOD }, () => fake.interact(ask(flooder, SAMPLE_QUESTIONS[0]!), 30_000));
+		const others = Array.from({ length: 10 }, (_, i) => fake.interact(ask(USERS + 2 + i, SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length]!), 30_000));
 		const [flooded, answered] = await Promise.all([Promise.all(flood), Promise.all(others)]);
 		const refused = flooded.filter((a) => a.data.flags === EPHEMERAL);
 		expect(refused).toHaveLength(FLOOD - COOLDOWN);

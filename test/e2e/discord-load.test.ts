@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_QUESTIONS } from '../helpers/corpus.js';
 import { FAKE_TOKEN, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
 import { logMessage, startBotWithFake, type BotProcess } from '../helpers/fake-discord-bot.js';
 
 const EPHEMERAL = 64;
 const STRING = 3;
-const QUESTIONS = [
-	'Who leads the Turkish delegation to Armenia?',
-	'Who is Philip Gamaghelyan?',
-	'What did the president say?',
-	'When will the border open?',
-	'What is minilateralism?',
-];
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -37,7 +31,7 @@ describe('the bot under load', () => {
 				const interaction =
 					i % 5 === 4
 						? fake.command(user(u), 'source', [{ name: 'id', type: STRING, value: 'asbarez-2024-05-13' }])
-						: fake.command(user(u), 'ask', [{ name: 'question', type: STRING, value: QUESTIONS[(u + i) % QUESTIONS.length]! }]);
+						: fake.command(user(u), 'ask', [{ name: 'question', type: STRING, value: SAMPLE_QUESTIONS[(u + i) % SAMPLE_QUESTIONS.length]! }]);
 				sent.push(fake.interact(interaction, 20_000));
 			}
 		}
@@ -59,14 +53,14 @@ describe('the bot under load', () => {
 	it('answers a single user flooding the bot with an ephemeral "slow down" past 20 requests in 10 s', async () => {
 		const flooder = user(99);
 		const answers = await Promise.all(
-			Array.from({ length: 25 }, () => fake.interact(fake.command(flooder, 'ask', [{ name: 'question', type: STRING, value: QUESTIONS[0]! }]))),
+			Array.from({ length: 25 }, () => fake.interact(fake.command(flooder, 'ask', [{ name: 'question', type: STRING, value: SAMPLE_QUESTIONS[0]! }]))),
 		);
 		const refused = answers.filter((a) => a.data.flags === EPHEMERAL);
 		expect(refused).toHaveLength(5);
 		for (const a of refused) expect(a.data.content).toMatch(/^Slow down: .*Try again in \d+ s\.$/);
 		expect(answers.filter((a) => (a.data.embeds ?? []).length > 0)).toHaveLength(20);
 		// Another user is not held back by the flood.
-		const other = await fake.interact(fake.command(user(98), 'ask', [{ name: 'question', type: STRING, value: QUESTIONS[0]! }]));
+		const other = await fake.interact(fake.command(user(98), 'ask', [{ name: 'question', type: STRING, value: SAMPLE_QUESTIONS[0]! }]));
 		expect(other.data.flags ?? 0).toBe(0);
 	});
 

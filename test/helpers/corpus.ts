@@ -10,6 +10,16 @@ export const ROOT = projectRoot();
 export const DEFAULT_DATA = join(ROOT, 'index-data');
 export const FIXTURE_DATA = join(ROOT, 'test', 'fixtures', 'corpus');
 
+/** Questions the default corpus (index-data/) answers, for load tests and the Discord bench. */
+export const SAMPLE_QUESTIONS = [
+	'Who leads the Turkish delegation to Armenia?',
+	'Who is Philip Gamaghelyan?',
+	'What did the president say?',
+	'When will the border open?',
+	'What is minilateralism?',
+	'Who is Ian Borg?',
+] as const;
+
 const cache = new Map<string, Corpus>();
 
 /** A corpus read straight from a data directory (no cache), memoized per test file. */
