@@ -120,6 +120,9 @@ export function bm25Idf(docCount: number, df: number): number {
 	return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
 }
 
+/** Below this a term's weight could vanish in the sum (and leave a document marked untouched twice). */
+const MIN_TERM_WEIGHT = 1e-200;
+
 // Scratch space reused by every search: a score per document, and the documents touched.
 let scores = new Float64Array(0);
 let touched = new Uint32Array(0);
@@ -151,6 +154,8 @@ export function searchPostings(
 			const freqs = field.freqs[id]!;
 			const lengths = field.lengths;
 			const w = weight * boost * bm25Idf(p.docCount, docs.length) * (k + 1);
+			// Every contribution must be positive and finite: a zero score marks an untouched document.
+			if (!(w >= MIN_TERM_WEIGHT && w < Infinity)) return;
 			const norm = k / Math.max(1e-9, field.totalLength / Math.max(1, p.docCount));
 			for (let i = 0; i < docs.length; i++) {
 				const d = docs[i]!;

@@ -64,8 +64,11 @@ describe('postings', () => {
 		expect(searchPostings(p, new Map([['b', 1]]), [1, 1], PARAMS, 10)).toEqual(first);
 	});
 
-	it('finds nothing for unknown terms, zero weights or a zero limit', () => {
+	it('finds nothing for unknown terms, zero, vanishing or infinite weights, or a zero limit', () => {
 		const p = build([[['a'], []]]);
+		expect(searchPostings(p, new Map([['a', 1e-320]]), [1, 1], PARAMS, 10)).toEqual([]);
+		expect(searchPostings(p, new Map([['a', Infinity]]), [1, 1], PARAMS, 10)).toEqual([]);
+		expect(searchPostings(p, new Map([['a', Number.NaN]]), [1, 1], PARAMS, 10)).toEqual([]);
 		expect(searchPostings(p, new Map([['zzz', 1]]), [1, 1], PARAMS, 10)).toEqual([]);
 		expect(searchPostings(p, new Map([['a', 0]]), [1, 1], PARAMS, 10)).toEqual([]);
 		expect(searchPostings(p, new Map([['a', 1]]), [1, 1], PARAMS, 0)).toEqual([]);
