@@ -93,8 +93,10 @@ function clauseUnits(text: string, sentence: Span): Span[] {
 }
 
 export interface Window extends Span {
-	/** Two whole sentences. */
+	/** Two sentences (the second may be cut: see `opening`). */
 	readonly pair?: true;
+	/** A sentence and the opening clauses of the next, too long to add whole: offered to "why" questions only. */
+	readonly opening?: true;
 }
 
 export function windows(text: string): Window[] {
@@ -115,7 +117,17 @@ export function windows(text: string): Window[] {
 		}
 		out.push(first);
 		const second = sentences[i + 1];
-		if (second !== undefined && second.end - first.start <= MAX_QUOTE_LENGTH) out.push({ start: first.start, end: second.end, pair: true });
+		if (second === undefined) continue;
+		if (second.end - first.start <= MAX_QUOTE_LENGTH) {
+			out.push({ start: first.start, end: second.end, pair: true });
+			continue;
+		}
+		// The next sentence is too long to add whole: add its opening clauses while they fit, since the
+		// sentence naming the subject is often followed by one that opens with the reason.
+		for (const clause of splitClauses(text, second)) {
+			if (clause.end - first.start > MAX_QUOTE_LENGTH || clause.end >= second.end) break;
+			out.push({ start: first.start, end: clause.end, pair: true, opening: true });
+		}
 	}
 	return out;
 }
@@ -209,6 +221,9 @@ export function selectExcerpt(
 	const hits = hitsOf(tokens, query);
 	let best: Excerpt | undefined;
 	for (const w of spans) {
+		// Cut after its opening clauses, a sentence may stop short of the answer; a reason is what such
+		// an opening most often gives ("According to Fidan, premature normalization could reduce …").
+		if (w.opening === true && query.asks !== 'reason') continue;
 		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
 		const coverage = coverageOf(inside, query);
 		const length = w.end - w.start;

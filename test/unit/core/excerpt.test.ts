@@ -23,6 +23,16 @@ describe('selectExcerpt', () => {
 		expect(q).toContain('Alican gate opened');
 	});
 
+	it('answers "why" with the subject sentence and the opening of the next, other questions with whole sentences', () => {
+		const text =
+			'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships through the Eurasian Economic Union, ' +
+			'and officials in Astana, who spoke on condition of anonymity to reporters gathered at the airport on Tuesday morning, described the visit as long overdue and productive for both sides.';
+		expect(quote(text, 'Why did Pashinyan travel to Kazakhstan?')).toBe(
+			'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships through the Eurasian Economic Union,',
+		);
+		expect(quote(text, 'Did Pashinyan travel to Kazakhstan?')).toBe('Pashinyan traveled to Kazakhstan this week.');
+	});
+
 	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
