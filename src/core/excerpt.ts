@@ -34,10 +34,23 @@ export const EXCERPT_WEIGHTS = {
 } as const;
 
 const NUMBER =
-	/^\d[\d,.]*$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti|hundr|thousand|million|billion|dozen|sever|half|doubl|percent)$/;
+	/^\d[\d,.]*$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti|hundr|thousand|million|billion|dozen|sever|half|doubl|percent)$/;
 const DATE_TERM =
 	/^(?:1[89]\d\d|20\d\d)s?$|^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai|todai|yesterdai|tomorrow|week|month|year|decad|centuri|ago|sinc|earlier|later|summer|winter|spring|autumn)$/;
 const DURATION_TERM = /^(?:dai|week|month|year|decad|centuri|hour|sinc|until)$/;
+const MONTH_TERM = /^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+const YEAR_TERM = /^(?:1[89]\d\d|20\d\d)$/;
+
+/** A year, or a day next to its month ("6 February", "Aug. 8"): a date, not a count for "how many". */
+function isPartOfDate(tokens: readonly Token[], i: number): boolean {
+	const t = tokens[i]!;
+	if (YEAR_TERM.test(t.term)) return true;
+	return /^\d{1,2}$/.test(t.term) && [tokens[i - 1], tokens[i + 1]].some((n) => n !== undefined && MONTH_TERM.test(n.term));
+}
+
+/** A footnote mark ("Syria.[8]"): a number that counts nothing. */
+const isFootnoteMark = (text: string, t: Token) => text[t.start - 1] === '[' && text[t.end] === ']';
+
 /** Words that give a reason or a purpose: what a "why" question looks for. */
 const REASON_TERM = /^(?:becaus|due|reason|caus|sinc|aim|order|effort|reflect|motiv|citing|cite|given|result|therefor|thu|lead|fear|concern|so)$/;
 
@@ -45,12 +58,12 @@ const REASON_TERM = /^(?:becaus|due|reason|caus|sinc|aim|order|effort|reflect|mo
  * The window holds a candidate answer of the kind asked that the question does not already name: a
  * date, a number, a length of time, a reason word, or a capitalized name not opening the window.
  */
-function holdsKind(kind: AnswerKind, tokens: readonly Token[], w: Span, query: Query): boolean {
-	for (const t of tokens) {
+function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token[], w: Span, query: Query): boolean {
+	for (const [i, t] of tokens.entries()) {
 		if (t.start < w.start || t.end > w.end || query.lookup.has(t.term)) continue;
 		switch (kind) {
 			case 'number':
-				if (NUMBER.test(t.term)) return true;
+				if (NUMBER.test(t.term) && !isPartOfDate(tokens, i) && !isFootnoteMark(text, t)) return true;
 				break;
 			case 'date':
 				if (DATE_TERM.test(t.term)) return true;
@@ -227,7 +240,7 @@ export function selectExcerpt(
 		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
 		const coverage = coverageOf(inside, query);
 		const length = w.end - w.start;
-		const kind = query.asks !== undefined && holdsKind(query.asks, tokens, w, query);
+		const kind = query.asks !== undefined && holdsKind(query.asks, text, tokens, w, query);
 		// A reason often takes the sentence after the one that names the subject.
 		const secondCost = w.pair === true && query.asks !== 'reason' ? EXCERPT_WEIGHTS.second : 0;
 		const score =

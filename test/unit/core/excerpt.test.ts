@@ -33,6 +33,15 @@ describe('selectExcerpt', () => {
 		expect(quote(text, 'Did Pashinyan travel to Kazakhstan?')).toBe('Pashinyan traveled to Kazakhstan this week.');
 	});
 
+	it('does not take a date or a footnote mark for the count a "how many" question asks for', () => {
+		const query = buildQuery(news.index, 'How many people died in the earthquake?');
+		const kind = (text: string) => selectExcerpt(text, query).hasKind;
+		expect(kind('The earthquake on 6 February 2023 hit the region and people fled.[8]')).toBe(false);
+		expect(kind('People fled the earthquake on Aug. 8, 1999.')).toBe(false);
+		expect(kind('The earthquake killed 50,000 people.')).toBe(true);
+		expect(kind('Some twelve people died in the earthquake.')).toBe(true);
+	});
+
 	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
