@@ -38,6 +38,8 @@ const NUMBER =
 const DATE_TERM =
 	/^(?:1[89]\d\d|20\d\d)s?$|^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|mondai|tuesdai|wednesdai|thursdai|fridai|saturdai|sundai|todai|yesterdai|tomorrow|week|month|year|decad|centuri|ago|sinc|earlier|later|summer|winter|spring|autumn)$/;
 const DURATION_TERM = /^(?:dai|week|month|year|decad|centuri|hour|sinc|until)$/;
+/** What a number must measure to say how long: time, or distance ("two countries" says neither). */
+const UNIT_TERM = /^(?:second|minut|hour|dai|week|month|year|decad|centuri|km|kilometr|kilomet|mile|metr|meter)$/;
 const MONTH_TERM = /^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 const YEAR_TERM = /^(?:1[89]\d\d|20\d\d)$/;
 
@@ -69,7 +71,7 @@ function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token[], w: 
 				if (DATE_TERM.test(t.term)) return true;
 				break;
 			case 'duration':
-				if (DURATION_TERM.test(t.term) || DATE_TERM.test(t.term) || NUMBER.test(t.term)) return true;
+				if (DURATION_TERM.test(t.term) || DATE_TERM.test(t.term) || (NUMBER.test(t.term) && UNIT_TERM.test(tokens[i + 1]?.term ?? ''))) return true;
 				break;
 			case 'reason':
 				if (REASON_TERM.test(t.term)) return true;

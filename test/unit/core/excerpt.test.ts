@@ -42,6 +42,14 @@ describe('selectExcerpt', () => {
 		expect(kind('Some twelve people died in the earthquake.')).toBe(true);
 	});
 
+	it('answers "how long" with a time or a distance, not with any number', () => {
+		const query = buildQuery(news.index, 'How long is the railway?');
+		const kind = (text: string) => selectExcerpt(text, query).hasKind;
+		expect(kind('The two countries share the railway.')).toBe(false);
+		expect(kind('The railway runs 826 km across three countries.')).toBe(true);
+		expect(kind('The railway took six years to build.')).toBe(true);
+	});
+
 	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
