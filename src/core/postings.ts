@@ -1,3 +1,5 @@
+import { kthBest, topHits, type Hit } from './top-hits.js';
+
 /**
  * The inverted index: for each term and field, the documents that hold it and how often, in flat
  * columns (typed arrays once loaded from the cache, plain arrays while documents are added), and
@@ -37,10 +39,7 @@ export interface Bm25Params {
 	readonly b: number;
 }
 
-export interface Hit {
-	readonly id: number;
-	readonly score: number;
-}
+export type { Hit };
 
 function emptyField(): FieldPostings {
 	return { docs: [], freqs: [], lengths: [], totalLength: 0 };
@@ -103,16 +102,7 @@ export function holds(p: Postings, term: string, doc: number, f = 0): boolean {
 	const id = p.ids.get(term);
 	if (id === undefined) return false;
 	const docs = p.fields[f]!.docs[id]!;
-	let lo = 0;
-	let hi = docs.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		const d = docs[mid]!;
-		if (d === doc) return true;
-		if (d < doc) lo = mid + 1;
-		else hi = mid - 1;
-	}
-	return false;
+	return docs[lowerBound(docs, doc, 0)] === doc;
 }
 
 /** BM25's inverse document frequency (Lucene's form, never negative). */
@@ -126,10 +116,42 @@ const MIN_TERM_WEIGHT = 1e-200;
 // Scratch space reused by every search: a score per document, and the documents touched.
 let scores = new Float64Array(0);
 let touched = new Uint32Array(0);
+/** 1 for the documents still in the running once the common terms are no longer read whole. */
+let contender = new Uint8Array(0);
+
+/** One term in one field, ready to score: `w` is also the most it can add to a document. */
+interface List {
+	readonly docs: Column;
+	readonly freqs: Column;
+	readonly lengths: Column;
+	readonly w: number;
+	/** k / average field length. */
+	readonly norm: number;
+}
+
+function listsOf(p: Postings, weights: ReadonlyMap<string, number>, fieldBoosts: readonly number[], k: number): List[] {
+	const lists: List[] = [];
+	for (const [term, weight] of weights) {
+		const id = p.ids.get(term);
+		if (id === undefined || !(weight > 0)) continue;
+		p.fields.forEach((field, f) => {
+			const docs = field.docs[id]!;
+			const w = weight * (fieldBoosts[f] ?? 0) * bm25Idf(p.docCount, docs.length) * (k + 1);
+			// Every contribution must be positive and finite: a zero score marks an untouched document.
+			if (docs.length === 0 || !(w >= MIN_TERM_WEIGHT && w < Infinity)) return;
+			const norm = k / Math.max(1e-9, field.totalLength / Math.max(1, p.docCount));
+			lists.push({ docs, freqs: field.freqs[id]!, lengths: field.lengths, w, norm });
+		});
+	}
+	return lists;
+}
 
 /**
  * The `limit` best documents by BM25 summed over the weighted terms and the boosted fields, best
- * first (ties: lower id first). Only the postings of the question's terms are read.
+ * first (ties: lower id first). Only the postings of the question's terms are read, and of the
+ * commonest only what can still matter (MaxScore): once the terms left could add less to an unseen
+ * document than the `limit`-th best score so far, they are looked up for the remaining contenders
+ * alone instead of read whole. The hits and their scores are exactly those of reading everything.
  */
 export function searchPostings(
 	p: Postings,
@@ -138,73 +160,84 @@ export function searchPostings(
 	params: Bm25Params,
 	limit: number,
 ): Hit[] {
+	if (limit <= 0) return [];
 	if (scores.length < p.docCount) {
 		scores = new Float64Array(p.docCount);
 		touched = new Uint32Array(p.docCount);
+		contender = new Uint8Array(p.docCount);
 	}
-	let count = 0;
 	const { k, b } = params;
-	for (const [term, weight] of weights) {
-		const id = p.ids.get(term);
-		if (id === undefined || !(weight > 0)) continue;
-		p.fields.forEach((field, f) => {
-			const boost = fieldBoosts[f] ?? 0;
-			const docs = field.docs[id]!;
-			if (boost === 0 || docs.length === 0) return;
-			const freqs = field.freqs[id]!;
-			const lengths = field.lengths;
-			const w = weight * boost * bm25Idf(p.docCount, docs.length) * (k + 1);
-			// Every contribution must be positive and finite: a zero score marks an untouched document.
-			if (!(w >= MIN_TERM_WEIGHT && w < Infinity)) return;
-			const norm = k / Math.max(1e-9, field.totalLength / Math.max(1, p.docCount));
-			for (let i = 0; i < docs.length; i++) {
-				const d = docs[i]!;
-				const tf = freqs[i]!;
-				if (scores[d] === 0) touched[count++] = d;
-				scores[d]! += (w * tf) / (tf + k * (1 - b) + b * norm * lengths[d]!);
-			}
-		});
+	const kb = k * (1 - b);
+	// Rare, heavily weighted terms first: they find the contenders; common ones mostly add to them.
+	const lists = listsOf(p, weights, fieldBoosts, k).sort((x, y) => y.w - x.w);
+	let count = 0;
+	let best = 0;
+	let next = 0;
+	let recheckBelow = Infinity;
+	while (next < lists.length) {
+		const { docs, freqs, lengths, w, norm } = lists[next++]!;
+		for (let i = 0; i < docs.length; i++) {
+			const d = docs[i]!;
+			const tf = freqs[i]!;
+			if (scores[d] === 0) touched[count++] = d;
+			const s = (scores[d]! += (w * tf) / (tf + kb + b * norm * lengths[d]!));
+			if (s > best) best = s;
+		}
+		if (next === lists.length || count < limit) continue;
+		const left = lists.slice(next).reduce((sum, l) => sum + l.w, 0);
+		// Finding the threshold reads every touched score: done again only once what is left has
+		// fallen by a quarter since the last time it was not enough.
+		if (left >= best || left >= recheckBelow) continue;
+		if (left < kthBest(scores, touched, count, limit)) break;
+		recheckBelow = 0.75 * left;
 	}
-	const hits = topHits(count, limit);
+	let ids = touched;
+	let n = count;
+	if (next < lists.length) {
+		const left = lists.slice(next).reduce((sum, l) => sum + l.w, 0);
+		const floor = kthBest(scores, touched, count, limit);
+		const contenders: number[] = [];
+		for (let i = 0; i < count; i++) if (scores[touched[i]!]! + left >= floor) contenders.push(touched[i]!);
+		contenders.sort((x, y) => x - y);
+		for (const d of contenders) contender[d] = 1;
+		for (; next < lists.length; next++) {
+			const { docs, freqs, lengths, w, norm } = lists[next]!;
+			// A few contenders are looked up in the list; many, and the list is read with only theirs kept.
+			if (contenders.length * Math.log2(docs.length + 1) < docs.length) {
+				let at = 0;
+				for (const d of contenders) {
+					at = lowerBound(docs, d, at);
+					if (at === docs.length) break;
+					if (docs[at] !== d) continue;
+					const tf = freqs[at]!;
+					scores[d]! += (w * tf) / (tf + kb + b * norm * lengths[d]!);
+				}
+			} else {
+				for (let i = 0; i < docs.length; i++) {
+					const d = docs[i]!;
+					if (contender[d] === 0) continue;
+					const tf = freqs[i]!;
+					scores[d]! += (w * tf) / (tf + kb + b * norm * lengths[d]!);
+				}
+			}
+		}
+		for (const d of contenders) contender[d] = 0;
+		ids = Uint32Array.from(contenders);
+		n = contenders.length;
+	}
+	const hits = topHits(scores, ids, n, limit);
 	for (let i = 0; i < count; i++) scores[touched[i]!] = 0;
 	return hits;
 }
 
-/** `a` ranks below `b`: a lower score, or the same score and a higher id. */
-const below = (sa: number, da: number, sb: number, db: number) => sa < sb || (sa === sb && da > db);
-
-/** The best `limit` of the touched documents, best first: a min-heap of the best so far. */
-function topHits(count: number, limit: number): Hit[] {
-	const size = Math.min(limit, count);
-	const heap = new Uint32Array(size);
-	let n = 0;
-	const sift = (i: number) => {
-		for (;;) {
-			const l = 2 * i + 1;
-			const r = l + 1;
-			let m = i;
-			if (l < n && below(scores[heap[l]!]!, heap[l]!, scores[heap[m]!]!, heap[m]!)) m = l;
-			if (r < n && below(scores[heap[r]!]!, heap[r]!, scores[heap[m]!]!, heap[m]!)) m = r;
-			if (m === i) return;
-			[heap[i], heap[m]] = [heap[m]!, heap[i]!];
-			i = m;
-		}
-	};
-	for (let t = 0; t < count; t++) {
-		const d = touched[t]!;
-		if (n < size) {
-			heap[n] = d;
-			for (let i = n++; i > 0; ) {
-				const parent = (i - 1) >> 1;
-				if (!below(scores[heap[i]!]!, heap[i]!, scores[heap[parent]!]!, heap[parent]!)) break;
-				[heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-				i = parent;
-			}
-		} else if (size > 0 && below(scores[heap[0]!]!, heap[0]!, scores[d]!, d)) {
-			heap[0] = d;
-			sift(0);
-		}
+/** The first position at or after `from` whose document id is at least `doc` (ids ascending). */
+function lowerBound(docs: Column, doc: number, from: number): number {
+	let lo = from;
+	let hi = docs.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (docs[mid]! < doc) lo = mid + 1;
+		else hi = mid;
 	}
-	const hits = Array.from(heap.subarray(0, n), (id) => ({ id, score: scores[id]! }));
-	return hits.sort((x, y) => y.score - x.score || x.id - y.id);
+	return lo;
 }

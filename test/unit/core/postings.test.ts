@@ -57,6 +57,20 @@ describe('postings', () => {
 		);
 	});
 
+	it('returns the same best hits, with the same scores, when it stops reading the common terms whole', () => {
+		// Skewed: 'the'-like terms in most documents, rare ones in a few, so that a small `limit` lets the
+		// search skip most of the common postings (MaxScore); the first hits of an unbounded search are the truth.
+		const skewed = fc.constantFrom('a', 'a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'd', 'e', 'f', 'g');
+		const big = fc.array(fc.tuple(fc.array(skewed, { minLength: 1, maxLength: 15 }), fc.array(skewed, { maxLength: 2 })), { minLength: 50, maxLength: 300 });
+		fc.assert(
+			fc.property(big, weights, fc.integer({ min: 1, max: 12 }), (docs, w, top) => {
+				const p = build(docs);
+				expect(searchPostings(p, w, [1, 0.5], PARAMS, top)).toEqual(searchPostings(p, w, [1, 0.5], PARAMS, docs.length).slice(0, top));
+			}),
+			{ numRuns: 200 },
+		);
+	});
+
 	it('leaves no score behind between searches', () => {
 		const p = build([[['a', 'b'], []], [['b'], []], [['c'], ['a']]]);
 		const first = searchPostings(p, new Map([['b', 1]]), [1, 1], PARAMS, 10);
