@@ -184,10 +184,11 @@ export function searchPostings(
 			if (s > best) best = s;
 		}
 		if (next === lists.length || count < limit) continue;
-		const left = lists.slice(next).reduce((sum, l) => sum + l.w, 0);
-		// Finding the threshold reads every touched score: done again only once what is left has
-		// fallen by a quarter since the last time it was not enough.
-		if (left >= best || left >= recheckBelow) continue;
+		const rest = lists.slice(next);
+		const left = rest.reduce((sum, l) => sum + l.w, 0);
+		// Finding the threshold reads every touched score: worth it only when the postings left are
+		// many more, and done again only once what is left has fallen by a quarter since it last failed.
+		if (left >= best || left >= recheckBelow || rest.reduce((n, l) => n + l.docs.length, 0) < 2 * count) continue;
 		if (left < kthBest(scores, touched, count, limit)) break;
 		recheckBelow = 0.75 * left;
 	}
