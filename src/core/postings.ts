@@ -174,6 +174,8 @@ export function searchPostings(
 	let best = 0;
 	let next = 0;
 	let recheckBelow = Infinity;
+	/** The `limit`-th best score when the reading stopped: what a contender must still be able to reach. */
+	let floor = 0;
 	while (next < lists.length) {
 		const { docs, freqs, lengths, w, norm } = lists[next++]!;
 		for (let i = 0; i < docs.length; i++) {
@@ -189,14 +191,14 @@ export function searchPostings(
 		// Finding the threshold reads every touched score: worth it only when the postings left are
 		// many more, and done again only once what is left has fallen by a quarter since it last failed.
 		if (left >= best || left >= recheckBelow || rest.reduce((n, l) => n + l.docs.length, 0) < 2 * count) continue;
-		if (left < kthBest(scores, touched, count, limit)) break;
+		floor = kthBest(scores, touched, count, limit);
+		if (left < floor) break;
 		recheckBelow = 0.75 * left;
 	}
 	let ids = touched;
 	let n = count;
 	if (next < lists.length) {
 		const left = lists.slice(next).reduce((sum, l) => sum + l.w, 0);
-		const floor = kthBest(scores, touched, count, limit);
 		const contenders: number[] = [];
 		for (let i = 0; i < count; i++) if (scores[touched[i]!]! + left >= floor) contenders.push(touched[i]!);
 		contenders.sort((x, y) => x - y);

@@ -5,6 +5,11 @@ import { buildQuery } from '../../../src/core/query.js';
 import { corpusFrom, DEFAULT_DATA } from '../../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);
+/** Whether the excerpt chosen for `question` holds an answer of the kind it asks for. */
+const kindFor = (question: string) => {
+	const query = buildQuery(news.index, question);
+	return (text: string) => selectExcerpt(text, query).hasKind;
+};
 const quote = (text: string, question: string) => {
 	const e = selectExcerpt(text, buildQuery(news.index, question));
 	return text.slice(e.start, e.end);
@@ -34,8 +39,7 @@ describe('selectExcerpt', () => {
 	});
 
 	it('does not take a date or a footnote mark for the count a "how many" question asks for', () => {
-		const query = buildQuery(news.index, 'How many people died in the earthquake?');
-		const kind = (text: string) => selectExcerpt(text, query).hasKind;
+		const kind = kindFor('How many people died in the earthquake?');
 		expect(kind('The earthquake on 6 February 2023 hit the region and people fled.[8]')).toBe(false);
 		expect(kind('People fled the earthquake on Aug. 8, 1999.')).toBe(false);
 		expect(kind('The earthquake killed 50,000 people.')).toBe(true);
@@ -43,8 +47,7 @@ describe('selectExcerpt', () => {
 	});
 
 	it('answers "how long" with a time or a distance, not with any number', () => {
-		const query = buildQuery(news.index, 'How long is the railway?');
-		const kind = (text: string) => selectExcerpt(text, query).hasKind;
+		const kind = kindFor('How long is the railway?');
 		expect(kind('The two countries share the railway.')).toBe(false);
 		expect(kind('The railway runs 826 km across three countries.')).toBe(true);
 		expect(kind('The railway took six years to build.')).toBe(true);
