@@ -50,6 +50,9 @@ function isPartOfDate(tokens: readonly Token[], i: number): boolean {
 	return /^\d{1,2}$/.test(t.term) && [tokens[i - 1], tokens[i + 1]].some((n) => n !== undefined && MONTH_TERM.test(n.term));
 }
 
+/** "no reason", "without cause": a reason word denied gives no reason. */
+const NEGATED = /\b(?:no|without|not)\s+$/i;
+
 /** A footnote mark ("Syria.[8]"): a number that counts nothing. */
 const isFootnoteMark = (text: string, t: Token) => text[t.start - 1] === '[' && text[t.end] === ']';
 
@@ -74,7 +77,7 @@ function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token[], w: 
 				if (DURATION_TERM.test(t.term) || DATE_TERM.test(t.term) || (NUMBER.test(t.term) && UNIT_TERM.test(tokens[i + 1]?.term ?? ''))) return true;
 				break;
 			case 'reason':
-				if (REASON_TERM.test(t.term)) return true;
+				if (REASON_TERM.test(t.term) && !NEGATED.test(text.slice(Math.max(0, t.start - 8), t.start))) return true;
 				break;
 			default:
 				if (t.capitalized && t.start > w.start && t.initials !== true && !DATE_TERM.test(t.term)) return true;

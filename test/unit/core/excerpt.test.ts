@@ -38,6 +38,11 @@ describe('selectExcerpt', () => {
 		expect(quote(text, 'Did Pashinyan travel to Kazakhstan?')).toBe('Pashinyan traveled to Kazakhstan this week.');
 	});
 
+	it('does not take a denied reason ("no reason to") for the reason a "why" question asks for', () => {
+		const text = 'Ankara saw no reason to delay the talks with Yerevan. Officials said this was due to the coming elections.';
+		expect(quote(text, 'Why did Ankara delay the talks with Yerevan?')).toBe(text);
+	});
+
 	it('does not take a date or a footnote mark for the count a "how many" question asks for', () => {
 		const kind = kindFor('How many people died in the earthquake?');
 		expect(kind('The earthquake on 6 February 2023 hit the region and people fled.[8]')).toBe(false);
