@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { startBotWithFake } from '../test/helpers/fake-discord-bot.js';
 import { SAMPLE_QUESTIONS } from '../test/helpers/corpus.js';
 import type { Answer } from '../test/helpers/fake-discord.js';
@@ -6,8 +7,6 @@ import type { Section } from './table.js';
 
 /** The target for a reply: far inside Discord's 3 s deadline, fast enough to feel instant. */
 export const TARGET_MS = 50;
-const STRING = 3;
-const EPHEMERAL = 64;
 
 
 export interface DiscordOptions {
@@ -42,7 +41,7 @@ const user = (n: number) => ({ id: String(1_300_000_000_000_400_000n + BigInt(n)
 
 function check(a: Answer, n: number): void {
 	const content = a.data.content ?? '';
-	if ((a.data.flags ?? 0) & EPHEMERAL || /Slow down/.test(content)) throw new Error(`interaction ${n} was refused: ${content.slice(0, 200)}`);
+	if ((a.data.flags ?? 0) & MessageFlags.Ephemeral || /Slow down/.test(content)) throw new Error(`interaction ${n} was refused: ${content.slice(0, 200)}`);
 	if ((a.data.embeds ?? []).length === 0 && content === '') throw new Error(`interaction ${n} got an empty reply (${a.via}, type ${a.type})`);
 }
 
@@ -73,7 +72,7 @@ async function measure(options: DiscordOptions): Promise<DiscordReport> {
 		const total = options.warmup + options.interactions;
 		for (let n = 0; n < total; n++) {
 			const question = SAMPLE_QUESTIONS[n % SAMPLE_QUESTIONS.length]!;
-			const a = await fake.interact(fake.command(user(n), 'ask', [{ name: 'question', type: STRING, value: question }]), 10_000);
+			const a = await fake.interact(fake.command(user(n), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]), 10_000);
 			check(a, n);
 			if (n < options.warmup) continue;
 			ms.push(a.ms);

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,9 @@ import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import { APP_ID, FAKE_TOKEN, GUILD_ID, startFakeDiscord, type FakeDiscord, type MessageBody } from '../helpers/fake-discord.js';
 import { assertBuilt, botEnv, logMessage, runScript, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
 
-const EPHEMERAL = 64;
 // A new user per request: the per-user cooldown (20 in any 10 s) is tested on its own in discord-load.
 let users = 0;
 const someone = () => ({ id: String(1_300_000_000_000_100_000n + BigInt(++users)), username: `user${users}` });
-const STRING = 3;
 
 /** A source with one paragraph far over an embed's 4,096 characters, full of markdown and mentions. */
 const LONG_ID = 'long-read-2025-01-01';
@@ -67,7 +66,7 @@ afterAll(async () => {
 	if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ask = (question: string, user = someone()) => fake.interact(fake.command(user, 'ask', [{ name: 'question', type: STRING, value: question }]));
+const ask = (question: string, user = someone()) => fake.interact(fake.command(user, 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]));
 
 describe('npm run deploy-commands', () => {
 	it('registers every command in the guild when DISCORD_GUILD_ID is set, with the bot token', async () => {
@@ -132,18 +131,18 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('autocompletes /source ids with at most 25 choices of at most 100 characters', async () => {
-		const empty = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: '', focused: true }], 4));
+		const empty = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: '', focused: true }], 4));
 		expect(empty).toMatchObject({ via: 'callback', type: 8 });
 		expect(empty.data.choices?.length).toBeGreaterThan(0);
 		expect(empty.data.choices?.length).toBeLessThanOrEqual(25);
 		for (const c of empty.data.choices ?? []) expect(c.name.length).toBeLessThanOrEqual(100);
-		const typed = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: 'asbarez', focused: true }], 4));
+		const typed = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez', focused: true }], 4));
 		expect(typed.data.choices?.map((c) => c.value)).toEqual(['asbarez-2024-05-13']);
 	});
 
 	it('pages /source with Next and Previous buttons whose ids carry the page', async () => {
 		const id = 'war-on-the-rocks-2024-12-05';
-		const page1 = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: id }]));
+		const page1 = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: id }]));
 		expectWithinDiscordLimits(page1.data);
 		expect(page1.data.content).toContain('page 1 of');
 		expect(buttonLabeled(page1.data, 'Previous')?.disabled).toBe(true);
@@ -170,7 +169,7 @@ describe('the bot against a fake Discord', () => {
 		const full = buttons(a.data).find((b) => b.label.startsWith('Full paragraph'));
 		const shown = await fake.interact(fake.click(someone(), full!.custom_id, a.data));
 		expect(shown).toMatchObject({ via: 'callback', type: 4 });
-		expect(shown.data.flags).toBe(EPHEMERAL);
+		expect(shown.data.flags).toBe(MessageFlags.Ephemeral);
 		expect(shown.data.embeds?.[0]?.description).toContain('Serdar Kilic');
 	});
 
@@ -185,7 +184,7 @@ describe('the bot against a fake Discord', () => {
 
 	it('answers /timeline and pages it with the buttons its reply carries', async (ctx) => {
 		if (!commandNames.includes('timeline')) ctx.skip();
-		const first = await fake.interact(fake.command(someone(), 'timeline', [{ name: 'topic', type: STRING, value: 'border' }]));
+		const first = await fake.interact(fake.command(someone(), 'timeline', [{ name: 'topic', type: ApplicationCommandOptionType.String, value: 'border' }]));
 		expect(first).toMatchObject({ via: 'callback', type: 4 });
 		expectWithinDiscordLimits(first.data);
 		expect(first.data.embeds?.[0]?.url).toMatch(/#:~:text=/);
@@ -200,7 +199,7 @@ describe('the bot against a fake Discord', () => {
 
 	it('says a button from before a restart has expired, ephemerally', async () => {
 		const a = await fake.interact(fake.click(someone(), '~forgottenhash0000000000', { content: 'old' }));
-		expect(a.data.flags).toBe(EPHEMERAL);
+		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
 		expect(a.data.content).toMatch(/expired/);
 	});
 
@@ -216,16 +215,16 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('answers an unknown source id with an ephemeral error that says what to do', async () => {
-		const a = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: STRING, value: 'asbarez-2024' }]));
+		const a = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024' }]));
 		expect(a).toMatchObject({ via: 'callback', type: 4 });
-		expect(a.data.flags).toBe(EPHEMERAL);
+		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
 		expect(a.data.content).toMatch(/no source with the id/);
 		expect(a.data.content).toContain('asbarez-2024-05-13');
 	});
 
 	it('answers invalid options with an ephemeral error and the usage', async () => {
-		const a = await fake.interact(fake.command(someone(), 'ask', [{ name: 'question', type: STRING, value: '   ' }]));
-		expect(a.data.flags).toBe(EPHEMERAL);
+		const a = await fake.interact(fake.command(someone(), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: '   ' }]));
+		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
 		expect(a.data.content).toMatch(/Usage: `\/ask question:…`/);
 	});
 
@@ -239,7 +238,7 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('logs a failed answer without the interaction token, which would let anyone answer for the bot', async () => {
-		const interaction = fake.command(someone(), 'ask', [{ name: 'question', type: STRING, value: 'Who is Philip Gamaghelyan?' }]);
+		const interaction = fake.command(someone(), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who is Philip Gamaghelyan?' }]);
 		await fake.dispatchExpired(interaction);
 		const failed = await bot.waitForLine((l) => logMessage(l) === 'interaction failed');
 		await bot.waitForLine((l) => logMessage(l) === 'could not report the failure');
