@@ -5,7 +5,7 @@ import { coverageOf, paragraphCoverage, selectExcerpt, type Excerpt } from './ex
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
 import { buildQuery, type Query } from './query.js';
-import { paragraphHolds, searchIndex } from './search-index.js';
+import { paragraphCount, paragraphHolds, searchIndex } from './search-index.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import type { Hit } from './postings.js';
 
@@ -179,7 +179,7 @@ export function firstPass(corpus: Corpus, query: Query, limit: number, feedback:
 	const initial = searchIndex(corpus.index, weights, feedback.docs);
 	const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
 	const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
-	return searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, corpus.index.paragraphCount, feedback), limit);
+	return searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit);
 }
 
 function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSettings | false): Candidates {

@@ -3,7 +3,7 @@ import { analyze } from './analyze.js';
 import type { Background } from './background.js';
 import type { Paragraph } from './catalog.js';
 import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
-import { addDocument, bm25Idf, createPostings, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
+import { addDocument, bm25Idf, createPostings, documentFrequency, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
 import type { Result } from './result.js';
 
 /**
@@ -27,7 +27,6 @@ export interface SearchIndex {
 	readonly postings: Postings;
 	/** Term → number of paragraphs whose text holds it: MiniSearch's radix tree, for prefix and fuzzy lookups. */
 	readonly vocabulary: SearchableMap<number>;
-	readonly paragraphCount: number;
 	/** Everyday-English rank of common terms (see background.ts). */
 	readonly background: Background;
 }
@@ -51,22 +50,25 @@ function analyzedTitle(title: string): readonly string[] {
 
 /** Builds the index of `paragraphs`; document ids are positions in that array. */
 export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map()): SearchIndex {
-	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), paragraphCount: 0, background };
+	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), background };
 	return addToIndex(empty, paragraphs);
 }
 
 /**
- * Adds paragraphs to an index in place, numbering them after those it holds, and returns the index
- * with its new count. Nothing is rebuilt: a running bot takes new sources this way.
+ * Adds paragraphs to an index in place, numbering them after those it holds, and returns it. Nothing
+ * is rebuilt: a running bot takes new sources this way.
  */
 export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
 	for (const p of paragraphs) {
 		const terms = analyze(p.text).map((t) => t.term);
-		for (const term of new Set(terms)) index.vocabulary.set(term, (index.vocabulary.get(term) ?? 0) + 1);
 		addDocument(index.postings, [terms, analyzedTitle(p.source.title)]);
+		for (const term of new Set(terms)) index.vocabulary.set(term, documentFrequency(index.postings, term));
 	}
-	return { ...index, paragraphCount: index.postings.docCount };
+	return index;
 }
+
+/** Number of paragraphs indexed. */
+export const paragraphCount = (index: SearchIndex): number => index.postings.docCount;
 
 /**
  * The `limit` paragraphs with the best BM25 score for the weighted terms (text, and title at
@@ -95,10 +97,10 @@ export function deserializeIndex(data: SerializedIndex): Result<SearchIndex, str
 	postings.value.terms.forEach((term, i) => {
 		if (text.docs[i]!.length > 0) vocabulary.set(term, text.docs[i]!.length);
 	});
-	return { ok: true, value: { postings: postings.value, vocabulary, paragraphCount: postings.value.docCount, background: new Map(data.background) } };
+	return { ok: true, value: { postings: postings.value, vocabulary, background: new Map(data.background) } };
 }
 
 /** Inverse document frequency of a term over paragraphs (BM25's, never negative). */
 export function idf(index: SearchIndex, df: number): number {
-	return bm25Idf(index.paragraphCount, df);
+	return bm25Idf(paragraphCount(index), df);
 }
