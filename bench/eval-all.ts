@@ -1,0 +1,48 @@
+import { answer } from '../src/core/answer.js';
+import { evaluate, type EvalMetrics } from '../src/core/evaluate.js';
+import { loadEvalSets } from './eval-sets.js';
+
+/** One row of the table: a set's figures. */
+export interface SetRow {
+	readonly set: string;
+	readonly questions: number;
+	readonly metrics: EvalMetrics;
+	readonly meanMs: number;
+	readonly misses: ReturnType<typeof evaluate>['misses'];
+}
+
+const f = (x: number) => (Number.isNaN(x) ? '  –  ' : x.toFixed(3));
+
+/** The table of every set, a row each, as the closing notes and the README print it. */
+export function formatRows(rows: readonly SetRow[]): string {
+	const head = '| set | questions | quote@1 | quote@3 | passage@1 | abstain | false abstain | integrity | ms/q |';
+	const lines = rows.map(
+		(r) =>
+			`| ${r.set} | ${r.questions} | ${f(r.metrics.quoteAt1)} | ${f(r.metrics.quoteAt3)} | ${f(r.metrics.passageAt1)} | ${f(r.metrics.abstain)} | ${f(r.metrics.falseAbstain)} | ${f(r.metrics.integrity)} | ${r.meanMs.toFixed(2)} |`,
+	);
+	return [head, '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...lines].join('\n');
+}
+
+/** Runs every eval set through `answer` as `cli eval` does. */
+export async function evalAll(names?: readonly string[]): Promise<SetRow[]> {
+	const rows: SetRow[] = [];
+	for (const set of await loadEvalSets(names)) {
+		const started = performance.now();
+		const answers = set.items.map((item) => answer(set.corpus, item.q));
+		const meanMs = (performance.now() - started) / Math.max(1, set.items.length);
+		const { metrics, misses } = evaluate(set.corpus, set.items, answers);
+		rows.push({ set: set.name, questions: set.items.length, metrics, meanMs, misses });
+	}
+	return rows;
+}
+
+if (process.argv[1]?.endsWith('eval-all.js')) {
+	const args = process.argv.slice(2);
+	const rows = await evalAll(args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : undefined);
+	if (args.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+	else {
+		process.stdout.write(`${formatRows(rows)}\n`);
+		if (args.includes('--misses'))
+			for (const r of rows) for (const m of r.misses) process.stdout.write(`${r.set} ${m.id} ${m.kind}: ${m.question}\n    shown: ${(m.shown ?? '').slice(0, 150)}\n`);
+	}
+}
