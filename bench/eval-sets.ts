@@ -14,6 +14,8 @@ export interface EvalSet {
 	readonly corpusName: string;
 	readonly corpus: Corpus;
 	readonly items: readonly (EvalItem & { readonly source?: string })[];
+	/** The sources this set's questions are about, when its corpus holds others too (fresh-dev's own articles). */
+	readonly own?: ReadonlySet<string>;
 }
 
 /** The project root (this file runs from dist/bench/). */
@@ -72,7 +74,11 @@ export async function loadEvalSets(names: readonly string[] = Object.keys(SET_FI
 		if (spec === undefined || !existsSync(spec.file)) continue;
 		const corpus = corpusOf(spec.corpus);
 		if (corpus === undefined) continue;
-		sets.push({ name, corpusName: spec.corpus, corpus: await corpus, items: readItems(spec.file) });
+		const own =
+			spec.corpus === 'fresh'
+				? new Set((JSON.parse(readFileSync(join(SHARED, 'eval', 'fresh-dev', 'corpus', 'sources.json'), 'utf8')) as Array<{ id: string }>).map((s) => s.id))
+				: undefined;
+		sets.push({ name, corpusName: spec.corpus, corpus: await corpus, items: readItems(spec.file), ...(own === undefined ? {} : { own }) });
 	}
 	return sets;
 }
