@@ -1,5 +1,6 @@
 import { addDays, dayOf, monthOf, weekdayOf, yearOf } from './dates-calendar.js';
-import { anchorYear, DASH, isFutureClause, MONTH, MONTH_ALONE_WORD, monthNumber, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
+import { isFutureDate } from './dates-tense.js';
+import { anchorYear, DASH, MONTH, MONTH_ALONE_WORD, monthNumber, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
 
 /** "next week", "early next week", "this week", "last week": the month of that week's Monday. */
 const WEEK = /\b(?:(?:early|late|later|earlier)\s+)?(next|this|last|past|coming)\s+week(?!\p{L})/giu;
@@ -44,10 +45,11 @@ const resolveWeekday: Resolve = (m, { text, pub }) => {
 	if (modifier === 'last' || modifier === 'past') return dayOf(addDays(pub, -(back || 7)));
 	if (modifier === 'next' || modifier === 'coming') return dayOf(addDays(pub, forward || 7));
 	if (modifier === 'this') return dayOf(addDays(pub, target - weekdayOf(pub)));
-	return dayOf(addDays(pub, isFutureClause(text, m.index) ? forward : -back));
+	return dayOf(addDays(pub, isFutureDate(text, m.index, m.index + m[0].length) ? forward : -back));
 };
 
 const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+const SEASON_MONTHS = 3;
 /** "the summer", "early fall", "last winter" (a modifier is required: "prices fall" is no season). */
 const SEASON = new RegExp(
 	String.raw`\b((?:(?:the|this|last|next|past|in|during|through|early|late|mid)[-\s]+)+)${SEASONS}(?!\p{L})(?!\s+of\b)`,
@@ -55,9 +57,10 @@ const SEASON = new RegExp(
 );
 /**
  * A season without a year, as the year it starts in: "last"/"past" the latest season over by
- * publication, "next" the first to start after it, "this" the publication's year (a winter told in
- * January–March: the one that began the December before), otherwise the latest begun by publication
- * (in a future clause, the first not yet over).
+ * publication; "next" the first to start a season's length or more after it (in February the coming
+ * spring is "this spring", so "next spring" is the one a year later); "this" the publication's year (a
+ * winter told in January–March: the one that began the December before); otherwise the latest begun
+ * by publication (in a future clause, the first not yet over).
  */
 const resolveSeason: Resolve = (m, { text, pub }) => {
 	const start = SEASON_START[m[2]!.toLowerCase()] ?? 6;
@@ -67,9 +70,9 @@ const resolveSeason: Resolve = (m, { text, pub }) => {
 	const latest = (ok: (y: number) => boolean) => yearOf([pub.y, pub.y - 1].find(ok) ?? pub.y - 2);
 	const earliest = (ok: (y: number) => boolean) => yearOf([pub.y, pub.y + 1].find(ok) ?? pub.y + 1);
 	if (/\bthis\b/.test(modifiers)) return yearOf(start === 12 && pub.m <= 3 ? pub.y - 1 : pub.y);
-	if (/\bnext\b/.test(modifiers)) return earliest((y) => begins(y) > now);
+	if (/\bnext\b/.test(modifiers)) return earliest((y) => begins(y) >= now + SEASON_MONTHS);
 	if (/\b(?:last|past)\b/.test(modifiers)) return latest((y) => begins(y) + 3 <= now);
-	if (isFutureClause(text, m.index)) return earliest((y) => begins(y) + 2 >= now);
+	if (isFutureDate(text, m.index, m.index + m[0].length)) return earliest((y) => begins(y) + 2 >= now);
 	return latest((y) => begins(y) <= now);
 };
 
@@ -114,14 +117,14 @@ const MONTH_ALONE = new RegExp(String.raw`(?:\b(${MONTH_MODIFIERS})[-\s]+)?\b(${
 /** "July and October 2024": the first month shares the year written after the last. */
 const SHARED_YEAR = new RegExp(String.raw`^(?:\s*(?:,|and|or|to|through|until|${DASH})\s*${MONTH})+,?\s+(${YEAR})(?!\d)`, 'u');
 
-function monthYear(month: number, modifier: string | undefined, ctx: Context, at: number): number {
+function monthYear(month: number, modifier: string | undefined, ctx: Context, at: number, end: number): number {
 	const { pub } = ctx;
 	if (modifier === 'last') return month < pub.m ? pub.y : pub.y - 1;
 	if (modifier === 'next') return month > pub.m ? pub.y : pub.y + 1;
 	if (modifier === 'this') return pub.y;
 	const anchor = anchorYear(ctx, at);
 	if (anchor !== undefined) return anchor;
-	if (isFutureClause(ctx.text, at)) return month >= pub.m ? pub.y : pub.y + 1;
+	if (isFutureDate(ctx.text, at, end)) return month >= pub.m ? pub.y : pub.y + 1;
 	return month <= pub.m ? pub.y : pub.y - 1;
 }
 
@@ -138,7 +141,7 @@ const resolveMonthAlone: Resolve = (m, ctx) => {
 	if (modifier === undefined && (word === 'May' || /^\s+\p{Lu}/u.test(after))) return undefined;
 	const month = monthNumber(word);
 	const shared = SHARED_YEAR.exec(after);
-	return monthOf(shared === null ? monthYear(month, modifier, ctx, m.index) : Number(shared[1]), month);
+	return monthOf(shared === null ? monthYear(month, modifier, ctx, m.index, m.index + m[0].length) : Number(shared[1]), month);
 };
 
 /** The relative-date stages, in order; they run after the explicit ones, which they may count from. */

@@ -48,19 +48,6 @@ export function rule(pattern: RegExp, resolve: Resolve): Stage {
 /** A stage that claims each match of `pattern` as no date. */
 export const block = (pattern: RegExp): Stage => rule(pattern, () => null);
 
-/** Words that put a clause in the future: its bare weekdays, months and seasons are the next ones. */
-const FUTURE = /\b(?:will|shall|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|going)\s+to|upcoming)\b/i;
-const CLAUSE_BREAK = /[,;:()—–]/;
-
-/** Whether the clause around `at` (between commas, semicolons, colons, parentheses, dashes) speaks of the future. */
-export function isFutureClause(text: string, at: number): boolean {
-	let start = at;
-	while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
-	let end = at;
-	while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
-	return FUTURE.test(text.slice(start, end));
-}
-
 /** The year of the nearest date before `at` whose words hold a four-digit year (an explicit anchor). */
 export function anchorYear({ text, found }: Context, at: number): number | undefined {
 	const anchors = found.filter((f) => f.end <= at && /\d{4}/.test(text.slice(f.start, f.end)));

@@ -1,0 +1,118 @@
+import * as chrono from 'chrono-node';
+import { DAY_MS, dayOf, daysIn, monthOf, msOf, type Day, type PartialDate } from './dates-calendar.js';
+import { DASH, MONTH, MONTH_ALONE_WORD, monthNumber, rule, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
+import { tenseOf } from './dates-tense.js';
+
+/** Where a match lies in the sentence. */
+interface Span {
+	readonly start: number;
+	readonly end: number;
+}
+const spanOf = (m: RegExpExecArray): Span => ({ start: m.index, end: m.index + m[0].length });
+
+/** A date without a year told in no clear tense is taken as upcoming when it is at most this many days ahead. */
+const IMMINENT_DAYS = 31;
+
+/**
+ * The year of a day told without one: in the future tense the first such day on or after publication;
+ * in the past tense the latest on or before it; otherwise the latest on or before it, unless the next
+ * one is at most {@link IMMINENT_DAYS} ahead.
+ */
+function yearlessDay(m: number, d: number, ctx: Context, at: Span): Day | null {
+	const { pub } = ctx;
+	const options = [pub.y - 1, pub.y, pub.y + 1].filter((y) => d >= 1 && d <= daysIn(y, m)).map((y) => ({ y, m, d }));
+	const ahead = options.find((t) => msOf(t) >= msOf(pub));
+	const behind = options.filter((t) => msOf(t) <= msOf(pub)).pop();
+	const tense = tenseOf(ctx.text, at.start, at.end);
+	if (ahead !== undefined && tense !== 'past' && (tense === 'future' || msOf(ahead) - msOf(pub) <= IMMINENT_DAYS * DAY_MS)) return ahead;
+	return behind ?? ahead ?? null;
+}
+
+function dayFrom(m: number, d: number, year: string | undefined, ctx: Context, at: Span): PartialDate | undefined {
+	if (year !== undefined) return d >= 1 && d <= daysIn(Number(year), m) ? dayOf({ y: Number(year), m, d }) : undefined;
+	const day = yearlessDay(m, d, ctx, at);
+	return day === null ? undefined : dayOf(day);
+}
+
+const ORDINAL = '(?:st|nd|rd|th)?';
+/** What joins the two ends of a range of days; "and" only after "between". */
+const RANGE_JOIN = String.raw`(\s*${DASH}\s*|\s+(?:to|until|till|through|and)\s+)`;
+/** After the last day of a range: no time of day, percentage or further digit ("May 3 to 5 p.m."). */
+const NOT_A_DAY_AFTER = String.raw`(?!\d|\s*(?:[ap]\.?m\b|%|per\s*cent))`;
+const joinedByAndAlone = (m: RegExpExecArray, join: string | undefined) => /and/i.test(join ?? '') && m[1] === undefined;
+
+/** "Sept. 19–20, 2023", "November 21–22", "May 30–June 2", "between May 3 and 5", "from June 1 to July 4": the first day. */
+const DAY_RANGE = new RegExp(
+	String.raw`(?:\b([Bb]etween)\s+)?\b(${MONTH})\s+(\d{1,2})${ORDINAL}${RANGE_JOIN}(?:${MONTH}\s+)?\d{1,2}${ORDINAL}${NOT_A_DAY_AFTER}(?:,?\s+(${YEAR})(?!\d))?`,
+	'gu',
+);
+/** "19–20 September 2023", "30 May–2 June", "between 3 and 5 May", "from 1 to 4 July": the first day. */
+const DAY_RANGE_DMY = new RegExp(
+	String.raw`(?:\b([Bb]etween)\s+)?\b(\d{1,2})${ORDINAL}(?:\s+(?:of\s+)?(${MONTH}))?${RANGE_JOIN}\d{1,2}${ORDINAL}\s+(?:of\s+)?(${MONTH})(?:,?\s+(${YEAR})(?!\d))?`,
+	'gu',
+);
+const resolveDayRange: Resolve = (m, ctx) =>
+	joinedByAndAlone(m, m[4]) ? undefined : dayFrom(monthNumber(m[2]!), Number(m[3]), m[5], ctx, spanOf(m));
+const resolveDayRangeDmy: Resolve = (m, ctx) =>
+	joinedByAndAlone(m, m[4]) ? undefined : dayFrom(monthNumber(m[3] ?? m[5]!), Number(m[2]), m[6], ctx, spanOf(m));
+
+const SHIFT: Readonly<Record<string, number>> = { last: -1, this: 0, next: 1 };
+/** "on 4 November last year", "in March this year", "June 3 of next year": a day or month of a year told relatively. */
+const IN_RELATIVE_YEAR = new RegExp(
+	String.raw`\b(?:(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH})|(${MONTH})\s+(\d{1,2})${ORDINAL}(?!\d)|(${MONTH_ALONE_WORD}))(?:,)?\s+(?:of\s+)?(last|this|next)\s+year(?!\p{L})`,
+	'gu',
+);
+const resolveInRelativeYear: Resolve = (m, { pub }) => {
+	const y = pub.y + (SHIFT[m[6]!.toLowerCase()] ?? 0);
+	const month = monthNumber(m[2] ?? m[3] ?? m[5]!);
+	const day = Number(m[1] ?? m[4] ?? 0);
+	if (day === 0) return monthOf(y, month);
+	return day <= daysIn(y, month) ? dayOf({ y, m: month, d: day }) : null;
+};
+
+const CAPITALIZED_MONTH = new RegExp(String.raw`\b${MONTH}`, 'u');
+/** A day and month as written: "1 July", "3rd of March", "July 1". */
+const WRITTEN_DAY = new RegExp(String.raw`\b(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH})|\b(${MONTH})\s+(\d{1,2})${ORDINAL}(?!\d)`, 'u');
+
+/**
+ * The first day and month a chrono-node result's words write out. chrono-node misreads some ("from 1
+ * July" as a range of uncertain day; "from 1 July to 3 August" as 3 July), so the words win.
+ */
+function writtenDay(words: string): { m: number; d: number } | undefined {
+	const w = WRITTEN_DAY.exec(words);
+	if (w === null) return undefined;
+	return { m: monthNumber(w[2] ?? w[3]!), d: Number(w[1] ?? w[4]) };
+}
+
+/**
+ * chrono-node for calendar dates written out: "6 February 2023", "June 16, 2021", "Aug. 8", "July
+ * 2024", "2024-05-11". Only results naming a month (or ISO dates) with a day or a year are taken: the
+ * relative words it reads ("now", "three years later") and bare months are ours to resolve.
+ */
+const chronoDates: Stage = (ctx) => {
+	const { text, pub } = ctx;
+	const ref = { instant: new Date(Date.UTC(pub.y, pub.m - 1, pub.d, 12)), timezone: 0 };
+	return chrono.parse(text, ref).flatMap((r) => {
+		if (!CAPITALIZED_MONTH.test(r.text) && !/\b\d{4}-\d{2}-\d{2}\b/.test(r.text)) return [];
+		const c = r.start;
+		if (!c.isCertain('month')) return [];
+		const span = { start: r.index, end: r.index + r.text.length };
+		const written = writtenDay(r.text);
+		const y = c.get('year') ?? pub.y;
+		const [m, d] = written === undefined ? [c.get('month') ?? 1, c.get('day') ?? 1] : [written.m, written.d];
+		let date: PartialDate | null;
+		if (written !== undefined || c.isCertain('day')) {
+			date = c.isCertain('year') ? (d <= daysIn(y, m) ? dayOf({ y, m, d }) : null) : (dayFrom(m, d, undefined, ctx, span) ?? null);
+		} else if (c.isCertain('year')) date = monthOf(y, m);
+		else return [];
+		return date === null ? [] : [{ ...span, date }];
+	});
+};
+
+/** The stages that read days (and months of a relatively told year), in order: ours first, then chrono-node's. */
+export const DAY_STAGES: readonly Stage[] = [
+	rule(IN_RELATIVE_YEAR, resolveInRelativeYear),
+	rule(DAY_RANGE, resolveDayRange),
+	rule(DAY_RANGE_DMY, resolveDayRangeDmy),
+	chronoDates,
+];
