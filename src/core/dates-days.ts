@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { DAY_MS, dayOf, daysIn, monthOf, msOf, type Day, type PartialDate } from './dates-calendar.js';
+import { DAY_MS, dayOf, daysIn, monthOf, msOf, weekdayOf, type Day, type PartialDate } from './dates-calendar.js';
 import { DASH, MONTH, MONTH_ALONE_WORD, monthNumber, rule, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
 import { tenseOf } from './dates-tense.js';
 
@@ -13,14 +13,27 @@ const spanOf = (m: RegExpExecArray): Span => ({ start: m.index, end: m.index + m
 /** A date without a year told in no clear tense is taken as upcoming when it is at most this many days ahead. */
 const IMMINENT_DAYS = 31;
 
+const WEEKDAY_NAME = /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/u;
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Mon: 0, Tues: 1, Wednes: 2, Thurs: 3, Fri: 4, Satur: 5, Sun: 6 };
+
+/** The weekday (0 = Monday) written with a date, as in "Saturday 15 November" or "Tuesday, June 9". */
+function writtenWeekday(text: string, at: Span): number | undefined {
+	const w = WEEKDAY_NAME.exec(text.slice(Math.max(0, at.start - 11), at.end));
+	return w === null ? undefined : WEEKDAY_INDEX[w[1]!];
+}
+
 /**
- * The year of a day told without one: in the future tense the first such day on or after publication;
- * in the past tense the latest on or before it; otherwise the latest on or before it, unless the next
- * one is at most {@link IMMINENT_DAYS} ahead.
+ * The year of a day told without one. A weekday written with it picks the year whose calendar agrees
+ * ("Saturday 15 November" in 2025, not 2026). Otherwise: in the future tense the first such day on or
+ * after publication; in the past tense the latest on or before it; else the latest on or before it,
+ * unless the next one is at most {@link IMMINENT_DAYS} ahead.
  */
 function yearlessDay(m: number, d: number, ctx: Context, at: Span): Day | null {
 	const { pub } = ctx;
 	const options = [pub.y - 1, pub.y, pub.y + 1].filter((y) => d >= 1 && d <= daysIn(y, m)).map((y) => ({ y, m, d }));
+	const weekday = writtenWeekday(ctx.text, at);
+	const agreeing = options.filter((t) => weekdayOf(t) === weekday);
+	if (agreeing.length > 0) return agreeing.sort((a, b) => Math.abs(msOf(a) - msOf(pub)) - Math.abs(msOf(b) - msOf(pub)))[0]!;
 	const ahead = options.find((t) => msOf(t) >= msOf(pub));
 	const behind = options.filter((t) => msOf(t) <= msOf(pub)).pop();
 	const tense = tenseOf(ctx.text, at.start, at.end);
@@ -84,24 +97,28 @@ function writtenDay(words: string): { m: number; d: number } | undefined {
 	return { m: monthNumber(w[2] ?? w[3]!), d: Number(w[1] ?? w[4]) };
 }
 
+const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
+
 /**
  * chrono-node for calendar dates written out: "6 February 2023", "June 16, 2021", "Aug. 8", "July
  * 2024", "2024-05-11". Only results naming a month (or ISO dates) with a day or a year are taken: the
- * relative words it reads ("now", "three years later") and bare months are ours to resolve.
+ * relative words it reads ("now", "three years later") and bare months are ours to resolve. A day must
+ * be written as a number: "the end of March 2024" is March, not the 31st.
  */
 const chronoDates: Stage = (ctx) => {
 	const { text, pub } = ctx;
 	const ref = { instant: new Date(Date.UTC(pub.y, pub.m - 1, pub.d, 12)), timezone: 0 };
 	return chrono.parse(text, ref).flatMap((r) => {
-		if (!CAPITALIZED_MONTH.test(r.text) && !/\b\d{4}-\d{2}-\d{2}\b/.test(r.text)) return [];
+		if (!CAPITALIZED_MONTH.test(r.text) && !ISO_DAY.test(r.text)) return [];
 		const c = r.start;
 		if (!c.isCertain('month')) return [];
 		const span = { start: r.index, end: r.index + r.text.length };
-		const written = writtenDay(r.text);
+		const iso = ISO_DAY.test(r.text);
+		const written = iso ? undefined : writtenDay(r.text);
 		const y = c.get('year') ?? pub.y;
 		const [m, d] = written === undefined ? [c.get('month') ?? 1, c.get('day') ?? 1] : [written.m, written.d];
 		let date: PartialDate | null;
-		if (written !== undefined || c.isCertain('day')) {
+		if (written !== undefined || (iso && c.isCertain('day'))) {
 			date = c.isCertain('year') ? (d <= daysIn(y, m) ? dayOf({ y, m, d }) : null) : (dayFrom(m, d, undefined, ctx, span) ?? null);
 		} else if (c.isCertain('year')) date = monthOf(y, m);
 		else return [];

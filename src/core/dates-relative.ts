@@ -1,6 +1,6 @@
 import { addDays, dayOf, monthOf, weekdayOf, yearOf } from './dates-calendar.js';
 import { isFutureDate } from './dates-tense.js';
-import { anchorYear, DASH, MONTH, MONTH_ALONE_WORD, monthNumber, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
+import { anchorYear, DASH, MONTH, MONTH_ALONE_WORD, monthNumber, NUMBER_WORDS, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
 
 /** "next week", "early next week", "this week", "last week": the month of that week's Monday. */
 const WEEK = /\b(?:(?:early|late|later|earlier)\s+)?(next|this|last|past|coming)\s+week(?!\p{L})/giu;
@@ -76,10 +76,6 @@ const resolveSeason: Resolve = (m, { text, pub }) => {
 	return latest((y) => begins(y) <= now);
 };
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-	a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-};
 /** "three years later", "a decade earlier", "two years on," "five years ago". */
 const YEARS_LATER = new RegExp(
 	String.raw`\b(${Object.keys(NUMBER_WORDS).join('|')}|\d{1,3})\s+(years?|decades?)\s+(later|earlier|afterwards?|on(?=\s*[,.;]|$)|ago)(?!\p{L})`,

@@ -16,6 +16,12 @@ export const DASH = '[–—-]';
 /** A season's name, captured. */
 export const SEASONS = String.raw`(spring|summer|autumn|fall|winter)`;
 
+/** Numbers written as words, for counts of days, weeks, years ("three years later"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+	a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+	eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+};
+
 /** What a stage reads: the sentence, the publication day and the dates found so far. */
 export interface Context {
 	readonly text: string;

@@ -13,16 +13,18 @@ const CLAUSE_PUNCTUATION = /[,;:()—–]|\s-\s/gu;
 const CLAUSE_WORD = /\b(?:that|which|who|whom|whose|but|because|although|though|whereas|while)\b/giu;
 
 /**
- * Words that put the whole clause in the future: "will", "shall", "won't", "it'll", "upcoming", "is to
+ * Words that put the whole clause in the future: "will", "shall", "won't", "it'll", "upcoming", "has
+ * until", "must" (a deadline; not "must have"), "is to
  * (be)", "is set/scheduled/expected/due/likely to", "is scheduled for", "expects/plans/aims/intends/hopes
  * to", and forecasts, which are always of what is to come.
  */
 const FUTURE = new RegExp(
 	[
-		String.raw`\b(?:will|shall|won['’]t|upcoming|forthcoming)\b`,
+		String.raw`\b(?:will|shall|won['’]t|upcoming|forthcoming|(?:has|have)\s+until)\b`,
+		String.raw`\bmust\b(?!\s+(?:not\s+)?have\b)`,
 		String.raw`\p{L}['’]ll\b`,
 		String.raw`\b(?:is|are|am)\s+(?:(?:not\s+)?(?:set|scheduled|expected|due|slated|planned|going|poised|likely|unlikely|about)\s+)?to\b`,
-		String.raw`\b(?:is|are)\s+(?:set|scheduled|slated|planned|pencil+ed|due)\s+(?:for|on)\b`,
+		String.raw`\b(?:is|are)\s+(?:set|scheduled|slated|planned|pencil+ed|due|expected)\s+(?:for|on|in|at|by|later|next|this)\b`,
 		String.raw`\b(?:expects?|plans?|aims?|intends?|hopes?|wants?|seeks?|vows?|pledges?|promises?|threatens?)\s+to\b`,
 		String.raw`\bforecast(?:s|ed|ing)?\b`,
 	].join('|'),
@@ -30,6 +32,15 @@ const FUTURE = new RegExp(
 );
 /** "would" before the date, as in reported plans ("said the cuts would continue on Thursday"), but not "would have". */
 const WOULD_BEFORE = /\bwould\b(?!\s+(?:not\s+)?have\b)/iu;
+
+/**
+ * Verbs of a schedule in the present tense, which speaks of the future when no verb of the clause is in
+ * the past: "the trial opens on Monday", "voters go to the polls on Sunday", "the law takes effect in July".
+ */
+const PRESENT_SCHEDULE =
+	/\b(?:opens?|begins?|starts?|ends|closes|resumes?|meets|convenes?|reconvenes?|go(?:es)?\s+to\s+the\s+polls|takes?\s+effect|comes?\s+into\s+force|kicks?\s+off|expires?|arrives|visits|hosts|travels|returns|launches|faces|plays|heads\s+to|lands|rules\s+on|decides)\b/iu;
+/** Auxiliaries of the past tense. */
+const PAST_AUXILIARY = /\b(?:was|were|had|did|wasn['’]t|weren['’]t|hadn['’]t|didn['’]t)\b/iu;
 
 /** Common irregular past tenses (never also a present or a participle after "be" in news use). */
 const IRREGULAR_PAST = new Set(
@@ -62,18 +73,39 @@ export function isPastNextTo(text: string, start: number, end: number): boolean 
 	return after !== null && isPastVerb(after[1]!, text, end + after[0].length);
 }
 
-/** The clause around `at`: between punctuation marks and clause-opening words. */
-function clauseAround(text: string, at: number): { start: number; end: number } {
-	let [start, end] = [0, text.length];
-	for (const pattern of [CLAUSE_PUNCTUATION, CLAUSE_WORD]) {
-		for (const m of text.matchAll(pattern)) {
-			const stop = m.index + m[0].length;
-			if (stop <= at && pattern === CLAUSE_PUNCTUATION) start = Math.max(start, stop);
-			if (m.index <= at && pattern === CLAUSE_WORD) start = Math.max(start, m.index);
-			if (m.index > at) end = Math.min(end, m.index);
-		}
-	}
-	return { start, end };
+/** Whether some verb of the clause of `text` at [start, end) is in the past tense. */
+function hasPastVerb(text: string, clause: { start: number; end: number }): boolean {
+	const words = text.slice(clause.start, clause.end);
+	if (PAST_AUXILIARY.test(words)) return true;
+	return [...words.matchAll(/\p{L}+/gu)].some((w) => isPastVerb(w[0], text, clause.start + w.index + w[0].length));
+}
+
+/** Where clauses meet: the one before ends at `close`, the next starts at `open`. */
+interface Boundary {
+	readonly close: number;
+	readonly open: number;
+}
+
+function boundaries(text: string): Boundary[] {
+	const punctuation = [...text.matchAll(CLAUSE_PUNCTUATION)].map((m) => ({ close: m.index, open: m.index + m[0].length }));
+	const words = [...text.matchAll(CLAUSE_WORD)].map((m) => ({ close: m.index, open: m.index }));
+	return [...punctuation, ...words].sort((a, b) => a.close - b.close);
+}
+
+/** Words that, with the date, make up a fronted adverbial, not a clause: "Late on Friday, …". */
+const ADVERBIAL_ONLY = /^[\s\p{P}]*(?:(?:on|in|at|by|early|late|later|earlier|from|until|since|the|of|and|then|also|but|so|as|around|about|before|after|shortly|just|only|until|again)\b[\s\p{P}]*)*$/iu;
+
+/**
+ * The clause around the date at [start, end): between punctuation marks and clause-opening words. A
+ * date fronted alone ("On Friday, the minister will…") belongs to the clause after its comma.
+ */
+function clauseAround(text: string, start: number, end: number): { start: number; end: number } {
+	const all = boundaries(text);
+	const clauseStart = Math.max(0, ...all.filter((b) => b.open <= start).map((b) => b.open));
+	const after = all.filter((b) => b.close >= end);
+	let clauseEnd = after[0]?.close ?? text.length;
+	if (ADVERBIAL_ONLY.test(text.slice(clauseStart, start) + text.slice(end, clauseEnd))) clauseEnd = after[1]?.close ?? text.length;
+	return { start: clauseStart, end: clauseEnd };
 }
 
 /** The tense a date is told in, when the words around it say. */
@@ -81,12 +113,15 @@ export type Tense = 'past' | 'future' | undefined;
 
 /**
  * The tense of the date at [start, end): past right next to a past-tense verb ({@link isPastNextTo});
- * future in a clause holding a future word ({@link FUTURE}) or with "would" before it; else unknown.
+ * future in a clause holding a future word ({@link FUTURE}), with "would" before the date, or with a
+ * schedule verb in the present and no verb in the past ({@link PRESENT_SCHEDULE}); else unknown.
  */
 export function tenseOf(text: string, start: number, end: number = start): Tense {
 	if (isPastNextTo(text, start, end)) return 'past';
-	const clause = clauseAround(text, start);
-	return FUTURE.test(text.slice(clause.start, clause.end)) || WOULD_BEFORE.test(text.slice(clause.start, start)) ? 'future' : undefined;
+	const clause = clauseAround(text, start, end);
+	const words = text.slice(clause.start, clause.end);
+	if (FUTURE.test(words) || WOULD_BEFORE.test(text.slice(clause.start, start))) return 'future';
+	return PRESENT_SCHEDULE.test(words) && !hasPastVerb(text, clause) ? 'future' : undefined;
 }
 
 /** Whether the date at [start, end) speaks of the future (see {@link tenseOf}). */
