@@ -126,10 +126,18 @@ const chronoDates: Stage = (ctx) => {
 	});
 };
 
-/** The stages that read days (and months of a relatively told year), in order: ours first, then chrono-node's. */
+/** "May 3", "3rd of May", "3 May 2024", "May 3, 2024": what chrono-node missed (it reads "May 3 to 8 p.m." as a time range). */
+const DAY_MONTH = new RegExp(
+	String.raw`\b(?:(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH})|(${MONTH})\s+(\d{1,2})${ORDINAL}(?![\d:.]\d))(?:,?\s+(${YEAR})(?!\d))?`,
+	'gu',
+);
+const resolveDayMonth: Resolve = (m, ctx) => dayFrom(monthNumber(m[2] ?? m[3]!), Number(m[1] ?? m[4]), m[5], ctx, spanOf(m));
+
+/** The stages that read days (and months of a relatively told year), in order: ours, chrono-node's, then ours again for what it missed. */
 export const DAY_STAGES: readonly Stage[] = [
 	rule(IN_RELATIVE_YEAR, resolveInRelativeYear),
 	rule(DAY_RANGE, resolveDayRange),
 	rule(DAY_RANGE_DMY, resolveDayRangeDmy),
 	chronoDates,
+	rule(DAY_MONTH, resolveDayMonth),
 ];

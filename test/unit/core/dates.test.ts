@@ -108,6 +108,7 @@ describe('extractDates: no false dates', () => {
 		expect(dates('Displacing more than 100,000 Armenians, and 2,019 more.', THURSDAY)).toEqual([]);
 		expect(dates('Some 2000 troops and 1990 refugees crossed; growth was 2020.5 units.', THURSDAY)).toEqual([]);
 		expect(dates('About 2024 officers took part, at 1900 GMT.', THURSDAY)).toEqual([]);
+		expect(dates('Raids began at 1930 local time; fines reached 2000 yuan.', THURSDAY)).toEqual([]);
 	});
 	it('refuses durations', () => {
 		expect(dates('After three decades of diplomatic efforts failed, Azerbaijan used force.', THURSDAY)).toEqual([]);
@@ -161,6 +162,12 @@ describe('extractDates: seasons (year precision)', () => {
 		expect(dates('Negotiations slowed through the summer and early fall.', THURSDAY)).toEqual(['2024', '2024']);
 		expect(dates('Talks stalled last summer.', '2024-07-10')).toEqual(['2023']);
 		expect(dates('Talks resume next spring.', THURSDAY)).toEqual(['2025']);
+	});
+	it('takes "next" for the season after the coming one when that one is under three months away', () => {
+		// In February the coming spring is "this spring"; "next spring" is a year later.
+		expect(dates('The line opens next spring.', '2025-02-26')).toEqual(['2026']);
+		expect(dates('The line opens next winter.', '2025-06-10')).toEqual(['2025']);
+		expect(dates('The line opens next winter.', '2025-10-10')).toEqual(['2026']);
 	});
 	it('refuses "fall" the verb and "the fall of"', () => {
 		expect(dates('Prices could fall sharply after the fall of the regime.', THURSDAY)).toEqual([]);
