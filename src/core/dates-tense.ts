@@ -3,8 +3,8 @@
  * whether it is the next one after publication or the latest one before it.
  */
 
-/** Punctuation that ends a clause; " - " too, but not the hyphen of "mid-2022". */
-const CLAUSE_PUNCTUATION = /[,;:()—–]|\s-\s/gu;
+/** Punctuation that ends a clause; " - " too, but not the hyphen of "mid-2022" nor the colon and comma of "06:00" and "1,200". */
+const CLAUSE_PUNCTUATION = /[;()—–]|(?<!\d)[,:]|[,:](?!\d)|\s-\s/gu;
 /**
  * Words that open a new clause: "said on Monday that it will…", "concluded talks on an agreement which
  * will…". Not "and" nor "after"/"before"/"until"/"if", which join words of the same tense ("will meet on

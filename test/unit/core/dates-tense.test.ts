@@ -29,6 +29,7 @@ describe('tenseOf', () => {
 		expect(tense('The ministry confirmed on Monday that a new tax will apply.', 'on Monday')).toBe('past');
 		expect(tense('Rivals agreed a truce on Monday which will hold for a week.', 'on Monday')).toBeUndefined();
 		expect(tense('The ministers, who will meet on Friday, disagree.', 'on Friday')).toBe('future');
+		expect(tense('The roads will stay shut until 06:00 on Friday.', 'on Friday')).toBe('future');
 	});
 	it('reads reported plans, expectations, deadlines and forecasts as future', () => {
 		expect(tense('Officials said the cuts would continue on Friday.', 'on Friday')).toBe('future');
