@@ -25,8 +25,9 @@ function writtenWeekday(text: string, at: Span): number | undefined {
 /**
  * The year of a day told without one. A weekday written with it picks the year whose calendar agrees
  * ("Saturday 15 November" in 2025, not 2026). Otherwise: in the future tense the first such day on or
- * after publication; in the past tense the latest on or before it; else the latest on or before it,
- * unless the next one is at most {@link IMMINENT_DAYS} ahead.
+ * after publication (a schedule told in the present: unless the latest one is at most
+ * {@link IMMINENT_DAYS} behind and the next further); in the past tense the latest on or before it;
+ * else the latest on or before it, unless the next one is at most {@link IMMINENT_DAYS} ahead.
  */
 function yearlessDay(m: number, d: number, ctx: Context, at: Span): Day | null {
 	const { pub } = ctx;
@@ -37,7 +38,9 @@ function yearlessDay(m: number, d: number, ctx: Context, at: Span): Day | null {
 	const ahead = options.find((t) => msOf(t) >= msOf(pub));
 	const behind = options.filter((t) => msOf(t) <= msOf(pub)).pop();
 	const tense = tenseOf(ctx.text, at.start, at.end);
-	if (ahead !== undefined && tense !== 'past' && (tense === 'future' || msOf(ahead) - msOf(pub) <= IMMINENT_DAYS * DAY_MS)) return ahead;
+	const near = (t: Day | undefined) => t !== undefined && Math.abs(msOf(t) - msOf(pub)) <= IMMINENT_DAYS * DAY_MS;
+	if (tense === 'present' && near(behind) && !near(ahead)) return behind!;
+	if (ahead !== undefined && tense !== 'past' && (tense !== undefined || near(ahead))) return ahead;
 	return behind ?? ahead ?? null;
 }
 

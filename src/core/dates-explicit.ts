@@ -2,10 +2,14 @@ import { dayOf, daysIn, yearOf } from './dates-calendar.js';
 import { DAY_STAGES } from './dates-days.js';
 import { block, rule, SEASONS, YEAR, type Resolve, type Stage } from './dates-rule.js';
 
+/** ISO 4217 codes of the currencies most often quoted in news ("SEK 2000", "2000 CHF"). */
+const CURRENCY_CODE = 'USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|SGD|NOK|SEK|DKK|ISK|PLN|CZK|HUF|RON|BGN|UAH|INR|PKR|BRL|ARS|MXN|CAD|AUD|NZD|ZAR|NGN|KES|EGP|TRY|RUB|KRW|AED|SAR|QAR|ILS|THB|IDR|MYR|PHP|VND';
+
 /** Numbers that are no dates: footnote markers, money, percentages, scaled counts, 100,000, 2.5. */
 const NOT_DATES: readonly RegExp[] = [
 	/\[\d{1,3}\]|(?<=[.,;:!?”"’)])\[\d+\]/g,
 	/(?:US\$|[A-Z]{0,3}\$|[€£¥₼֏₺₽])\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|k)\b)?/g,
+	new RegExp(String.raw`\b(?:${CURRENCY_CODE})\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:${CURRENCY_CODE})\b`, 'g'),
 	/\b\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b)/g,
 	/\b\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand|hundred))+(?:\s+\p{L}+)?/gu,
 	/\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b/g,

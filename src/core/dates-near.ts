@@ -1,5 +1,5 @@
-import { addDays, dayOf, monthOf, weekdayOf } from './dates-calendar.js';
-import { NUMBER_WORDS, rule, type Resolve, type Stage } from './dates-rule.js';
+import { addDays, dayOf, monthOf, weekdayOf, yearOf } from './dates-calendar.js';
+import { anchorYear, NUMBER_WORDS, rule, type Resolve, type Stage } from './dates-rule.js';
 import { isFutureDate } from './dates-tense.js';
 
 /** "two days ago", "a week ago", "three months ago" (years are read with "N years later"). */
@@ -42,5 +42,16 @@ const resolveWeekend: Resolve = (m, { text, pub }) => {
 	return dayOf(addDays(pub, shift));
 };
 
-/** Days, weeks and months counted back from publication, and weekends. */
-export const NEAR_STAGES: readonly Stage[] = [rule(AGO, resolveAgo), rule(WEEKEND, resolveWeekend)];
+/**
+ * "by the end of the year", "later in the month", "the rest of the year": the year (or month) of
+ * publication, or the year written earlier in the sentence ("In 2019 … by the end of the year"). A
+ * month is not read after another date, which it may belong to.
+ */
+const PART_OF_CURRENT = /\b(?:(?:end|start|beginning|middle|rest|remainder|close)\s+of|(?:later|earlier)\s+in)\s+the\s+(year|month)(?!\p{L})/giu;
+const resolvePartOfCurrent: Resolve = (m, ctx) => {
+	if (m[1]!.toLowerCase() === 'year') return yearOf(anchorYear(ctx, m.index) ?? ctx.pub.y);
+	return ctx.found.some((f) => f.end <= m.index) ? null : monthOf(ctx.pub.y, ctx.pub.m);
+};
+
+/** Days, weeks and months counted back from publication, weekends, and parts of the current year or month. */
+export const NEAR_STAGES: readonly Stage[] = [rule(AGO, resolveAgo), rule(WEEKEND, resolveWeekend), rule(PART_OF_CURRENT, resolvePartOfCurrent)];

@@ -24,7 +24,8 @@ const FUTURE = new RegExp(
 		String.raw`\bmust\b(?!\s+(?:not\s+)?have\b)`,
 		String.raw`\p{L}['’]ll\b`,
 		String.raw`\b(?:is|are|am)\s+(?:(?:not\s+)?(?:set|scheduled|expected|due|slated|planned|going|poised|likely|unlikely|about)\s+)?to\b`,
-		String.raw`\b(?:is|are)\s+(?:set|scheduled|slated|planned|pencil+ed|due|expected)\s+(?:for|on|in|at|by|later|next|this)\b`,
+		String.raw`\b(?:is|are)\s+(?:set|scheduled|slated|planned|pencil+ed|due)\s+(?:for|on|in|at|by|later|next|this)\b`,
+		String.raw`\b(?:is|are)\s+(?:not\s+|widely\s+|now\s+)?expected\b(?!\s+to\s+have\b)`,
 		String.raw`\b(?:expects?|plans?|aims?|intends?|hopes?|wants?|seeks?|vows?|pledges?|promises?|threatens?)\s+to\b`,
 		String.raw`\bforecast(?:s|ed|ing)?\b`,
 	].join('|'),
@@ -38,7 +39,11 @@ const WOULD_BEFORE = /\bwould\b(?!\s+(?:not\s+)?have\b)/iu;
  * the past: "the trial opens on Monday", "voters go to the polls on Sunday", "the law takes effect in July".
  */
 const PRESENT_SCHEDULE =
-	/\b(?:opens?|begins?|starts?|ends|closes|resumes?|meets|convenes?|reconvenes?|go(?:es)?\s+to\s+the\s+polls|takes?\s+effect|comes?\s+into\s+force|kicks?\s+off|expires?|arrives|visits|hosts|travels|returns|launches|faces|plays|heads\s+to|lands|rules\s+on|decides)\b/iu;
+	/\b(?:opens?|runs\s+(?:until|till|through|to|from)|begins?|starts?|ends|closes|resumes?|meets|convenes?|reconvenes?|go(?:es)?\s+to\s+the\s+polls|takes?\s+effect|comes?\s+into\s+force|kicks?\s+off|expires?|arrives|visits|hosts|travels|returns|launches|faces|plays|heads\s+to|lands|rules\s+on|decides)\b/iu;
+/** Putting off: a date after "until" or "to" in its clause is the new, later one ("the hearing was adjourned until 14 July"). */
+const PUT_OFF = /\b(?:adjourn|postpon|delay|defer|reschedul|push(?:es|ed)?\s+back|put\s+off|pushed\s+back|moved\s+back)\w*/iu;
+const UNTIL_BEFORE = /\b(?:until|till|to|into)\s+(?:at\s+least\s+)?$/iu;
+
 /** Auxiliaries of the past tense. */
 const PAST_AUXILIARY = /\b(?:was|were|had|did|wasn['’]t|weren['’]t|hadn['’]t|didn['’]t)\b/iu;
 
@@ -71,6 +76,15 @@ export function isPastNextTo(text: string, start: number, end: number): boolean 
 	if (before !== null && isPastVerb(before[1]!, text, start - before[0].length + before[1]!.length)) return true;
 	const after = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40));
 	return after !== null && isPastVerb(after[1]!, text, end + after[0].length);
+}
+
+/** Words looked at before a date for a past-tense verb that governs it: "took place on", "signed the deal on". */
+const GOVERNING_WORDS = 4;
+
+/** Whether one of the last few words before `start` in its clause is a past-tense verb. */
+function isPastShortlyBefore(text: string, clauseStart: number, start: number): boolean {
+	const words = [...text.slice(clauseStart, start).matchAll(/\p{L}+/gu)].slice(-GOVERNING_WORDS);
+	return words.some((w) => isPastVerb(w[0], text, clauseStart + w.index + w[0].length));
 }
 
 /** Whether some verb of the clause of `text` at [start, end) is in the past tense. */
@@ -108,21 +122,32 @@ function clauseAround(text: string, start: number, end: number): { start: number
 	return { start: clauseStart, end: clauseEnd };
 }
 
-/** The tense a date is told in, when the words around it say. */
-export type Tense = 'past' | 'future' | undefined;
+/**
+ * The tense a date is told in, when the words around it say: `present` is a schedule told in the
+ * present tense ("the trial opens on 2 June"), a weaker future than "will".
+ */
+export type Tense = 'past' | 'present' | 'future' | undefined;
 
 /**
- * The tense of the date at [start, end): past right next to a past-tense verb ({@link isPastNextTo});
- * future in a clause holding a future word ({@link FUTURE}), with "would" before the date, or with a
- * schedule verb in the present and no verb in the past ({@link PRESENT_SCHEDULE}); else unknown.
+ * The tense of the date at [start, end), in this order: future when something is put off until it
+ * ({@link PUT_OFF}); past right next to a past-tense verb ({@link isPastNextTo}); future in a clause
+ * holding a future word ({@link FUTURE}) or with "would" before the date; past a few words after a
+ * past-tense verb ("took place on"); present with a schedule verb in the present and no verb in the
+ * past ({@link PRESENT_SCHEDULE}); else unknown.
  */
 export function tenseOf(text: string, start: number, end: number = start): Tense {
-	if (isPastNextTo(text, start, end)) return 'past';
 	const clause = clauseAround(text, start, end);
 	const words = text.slice(clause.start, clause.end);
+	const until = UNTIL_BEFORE.test(text.slice(clause.start, start)) || UNTIL_BEFORE.test(text.slice(start, end).split(/\s/)[0]! + ' ');
+	if (PUT_OFF.test(words) && until) return 'future';
+	if (isPastNextTo(text, start, end)) return 'past';
 	if (FUTURE.test(words) || WOULD_BEFORE.test(text.slice(clause.start, start))) return 'future';
-	return PRESENT_SCHEDULE.test(words) && !hasPastVerb(text, clause) ? 'future' : undefined;
+	if (isPastShortlyBefore(text, clause.start, start)) return 'past';
+	return PRESENT_SCHEDULE.test(words) && !hasPastVerb(text, clause) ? 'present' : undefined;
 }
 
-/** Whether the date at [start, end) speaks of the future (see {@link tenseOf}). */
-export const isFutureDate = (text: string, start: number, end: number = start): boolean => tenseOf(text, start, end) === 'future';
+/** Whether the date at [start, end) speaks of the future, a present schedule included (see {@link tenseOf}). */
+export function isFutureDate(text: string, start: number, end: number = start): boolean {
+	const tense = tenseOf(text, start, end);
+	return tense === 'future' || tense === 'present';
+}

@@ -41,3 +41,14 @@ describe('extractDates: weekends, dated by their Saturday', () => {
 		expect(dates('A weekend of rain is rare.', WEDNESDAY)).toEqual([]);
 	});
 });
+
+describe('extractDates: parts of the current year or month', () => {
+	it('dates "the end of the year" to the publication year, or to the year written before it', () => {
+		expect(extractDates('A ruling is not expected before the end of the year.', WEDNESDAY)).toMatchObject([{ date: '2025', precision: 'year' }]);
+		expect(dates('The mine opened in 2019 and closed later in the year.', WEDNESDAY)).toEqual(['2019', '2019']);
+	});
+	it('dates "the end of the month" to the publication month, unless another date comes first', () => {
+		expect(extractDates('Bids are due by the end of the month.', WEDNESDAY)).toMatchObject([{ date: '2025-06', precision: 'month' }]);
+		expect(dates('The strike began on 2 May and ended at the end of the month.', WEDNESDAY)).toEqual(['2025-05-02']);
+	});
+});

@@ -102,6 +102,7 @@ describe('extractDates: no false dates', () => {
 		expect(dates('The government allocated 18 million drams (about $50,000) to a flight.', '2025-11-20')).toEqual([]);
 		expect(dates('Baku cited approximately US$150 billion in damages.', WEDNESDAY)).toEqual([]);
 		expect(dates('A grant of $2020 was paid.', WEDNESDAY)).toEqual([]);
+		expect(dates('The fund holds SEK 2000 in cash and 1900 CHF in bonds.', WEDNESDAY)).toEqual([]);
 	});
 	it('refuses counts, thousands and decimals', () => {
 		expect(dates('Aliyev demanded four more villages.', MONDAY)).toEqual([]);
