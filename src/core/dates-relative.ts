@@ -27,6 +27,8 @@ const resolveNearDay: Resolve = (m, { pub }) => dayOf(addDays(pub, m[1]!.toLower
 
 /** Words that make a weekday a name, not a date: "Good Friday", "Bloody Sunday". */
 const NAMED_DAY_BEFORE = /\b(?:Good|Black|Bloody|Easter|Palm|Holy|Ash|Super|Cyber|Maundy|Shrove|Whit)\s+$/;
+/** Words that make a weekday a habit, not a date: "every Tuesday", "each Friday". */
+const EVERY_BEFORE = /\b(?:every|each)\s+(?:other\s+|second\s+)?$/i;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** "on Saturday", "said Monday", "last Friday", "next Tuesday" (capitalized, not plural). */
 const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(${WEEKDAYS.join('|')})(?!\p{L})`, 'giu');
@@ -38,6 +40,7 @@ const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(
 const resolveWeekday: Resolve = (m, { text, pub }) => {
 	if (!/^\p{Lu}/u.test(m[2]!)) return undefined;
 	if (m[1] === undefined && NAMED_DAY_BEFORE.test(text.slice(0, m.index))) return undefined;
+	if (EVERY_BEFORE.test(text.slice(0, m.index))) return null;
 	const target = WEEKDAYS.indexOf(m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1).toLowerCase());
 	const back = (weekdayOf(pub) - target + 7) % 7;
 	const forward = (target - weekdayOf(pub) + 7) % 7;

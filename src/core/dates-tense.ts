@@ -94,6 +94,13 @@ function hasPastVerb(text: string, clause: { start: number; end: number }): bool
 	return [...words.matchAll(/\p{L}+/gu)].some((w) => isPastVerb(w[0], text, clause.start + w.index + w[0].length));
 }
 
+/** The part of a clause around `at` between "and"s: one predicate of "opened this week and runs until May". */
+function predicateAround(text: string, clause: { start: number; end: number }, at: number): { start: number; end: number } {
+	const ands = [...text.slice(clause.start, clause.end).matchAll(/\band\b/giu)].map((m) => clause.start + m.index);
+	const start = Math.max(clause.start, ...ands.filter((a) => a <= at));
+	return { start, end: Math.min(clause.end, ...ands.filter((a) => a > at)) };
+}
+
 /** Where clauses meet: the one before ends at `close`, the next starts at `open`. */
 interface Boundary {
 	readonly close: number;
@@ -143,7 +150,8 @@ export function tenseOf(text: string, start: number, end: number = start): Tense
 	if (isPastNextTo(text, start, end)) return 'past';
 	if (FUTURE.test(words) || WOULD_BEFORE.test(text.slice(clause.start, start))) return 'future';
 	if (isPastShortlyBefore(text, clause.start, start)) return 'past';
-	return PRESENT_SCHEDULE.test(words) && !hasPastVerb(text, clause) ? 'present' : undefined;
+	const predicate = predicateAround(text, clause, start);
+	return PRESENT_SCHEDULE.test(text.slice(predicate.start, predicate.end)) && !hasPastVerb(text, predicate) ? 'present' : undefined;
 }
 
 /** Whether the date at [start, end) speaks of the future, a present schedule included (see {@link tenseOf}). */

@@ -58,6 +58,7 @@ describe('tenseOf', () => {
 		expect(tense('The new tariff takes effect in August.', 'in August')).toBe('present');
 		expect(tense('The trial opens on Monday, lawyers said.', 'on Monday')).toBe('present');
 		expect(tense('Lawyers said the trial opened on Monday.', 'on Monday')).toBe('past');
+		expect(tense('The show opened this week and runs until May.', 'until May')).toBe('present');
 	});
 	it('gives a date fronted alone before a comma the tense of the clause after it', () => {
 		expect(tense('On Friday, the envoy will fly to Rome.', 'On Friday')).toBe('future');

@@ -214,6 +214,7 @@ describe('extractDates: weekdays relative to publication', () => {
 	});
 	it('refuses plural weekdays and weekdays that are names', () => {
 		expect(dates('Markets close on Fridays.', MONDAY)).toEqual([]);
+		expect(dates('The cabinet meets every Tuesday and each other Friday.', MONDAY)).toEqual([]);
 		expect(dates('The Good Friday Agreement is a model; Bloody Sunday is remembered.', MONDAY)).toEqual([]);
 	});
 });
