@@ -204,7 +204,9 @@ export function candidatesOf(
 	const asked = needlesOf(query).filter((n) => n !== needleMemo.get(query)?.whole || holdsEvery(hits, query));
 	const normalized = asked.length > 0 ? normalizeForMatch(text) : '';
 	const needles = asked.filter((n) => normalized.includes(n));
-	const subject = new Set([...title, ...lead].map((h) => h.slot));
+	// The article's subject: what its title and opening paragraphs name, the lead itself included.
+	const opening = [first, first + 1].filter((n) => n >= id && corpus.paragraphs[n]?.source === p.source).flatMap((n) => slotsHeld(corpus, query, n));
+	const subject = new Set([...title, ...lead, ...opening].map((h) => h.slot));
 	// Best factor per question slot, for the context that is the same for every window of the paragraph.
 	const slots = query.terms.length;
 	const best = (hs: ReadonlyArray<{ slot: number; factor: number }>, into = new Float64Array(slots)) => {

@@ -10,6 +10,11 @@ export interface WeightedTerm {
 	readonly weight: number;
 	/** Index term → factor in (0, 1]: 1 for the term itself, less for a demonym's country or a typo's fix. */
 	readonly matches: ReadonlyMap<string, number>;
+	/**
+	 * Index terms of the thesaurus's related words → factor: they count for the quote's coverage
+	 * but are not searched for, so a question's first pass stays as fast and as precise as its words.
+	 */
+	readonly related: ReadonlyMap<string, number>;
 	/** The term is found nowhere in the corpus, not even by its alternatives. */
 	readonly unknown: boolean;
 	/** Multiplier for the term's BM25 contribution: less for everyday words, more for names. */
@@ -131,7 +136,6 @@ function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
 	};
 	add(qt.alternatives);
 	add(prefixMatches(index, qt.term));
-	if (!qt.name) add(thesaurusMatches(qt.surface));
 	if (!known) add(fuzzyMatches(index, qt.term));
 	return matches;
 }
@@ -159,8 +163,10 @@ export function buildQuery(index: SearchIndex, question: string): Query {
 		const matches = matchesOf(index, qt);
 		const { weight, boost } = weigh(index, qt, matches);
 		const slot = terms.length;
-		terms.push({ term: qt.term, weight, matches, unknown: matches.size === 0, boost, surface: qt.surface });
-		for (const [match, factor] of matches) {
+		const related = new Map<string, number>();
+		if (!qt.name) for (const [term, factor] of thesaurusMatches(qt.surface)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
+		terms.push({ term: qt.term, weight, matches, related, unknown: matches.size === 0, boost, surface: qt.surface });
+		for (const [match, factor] of [...matches, ...related]) {
 			const previous = lookup.get(match);
 			if (previous === undefined || previous.factor < factor) lookup.set(match, { slot, factor });
 		}
