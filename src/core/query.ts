@@ -1,4 +1,4 @@
-import { analyzeQuestion, type QueryTerm as QuestionTerm } from './analyze.js';
+import type { QueryTerm as QuestionTerm } from './analyze.js';
 import { specificity } from './background.js';
 import { idf, type SearchIndex } from './search-index.js';
 
@@ -125,7 +125,7 @@ function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string
 export function buildQuery(index: SearchIndex, question: string): Query {
 	const terms: WeightedTerm[] = [];
 	const lookup = new Map<string, { slot: number; factor: number }>();
-	for (const qt of analyzeQuestion(question)) {
+	for (const qt of index.analyzer.analyzeQuestion(question)) {
 		const matches = matchesOf(index, qt);
 		const { weight, boost } = weigh(index, qt, matches);
 		const slot = terms.length;
