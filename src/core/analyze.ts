@@ -25,14 +25,12 @@ export interface Token {
 export const ANALYZER_VERSION = 6;
 
 interface Word {
+	/** Folded, apostrophes straight: what tables and phrases compare. */
 	readonly folded: string;
 	readonly raw: string;
 	readonly start: number;
 	readonly end: number;
 }
-
-/** A word as a phrase compares it: folded, apostrophes straight. */
-const keyOf = (w: Word) => w.folded.replace(/’/g, "'");
 
 /** Memo sizes of word → folded form and word → term: a corpus repeats its words, and folding and stemming are the costly part of analysis. */
 const MEMO_SIZE = 500_000;
@@ -41,7 +39,7 @@ const foldMemo = new Map<string, string>();
 function foldWord(raw: string): string {
 	let folded = foldMemo.get(raw);
 	if (folded === undefined) {
-		folded = fold(raw);
+		folded = fold(raw).replace(/’/g, "'");
 		if (foldMemo.size >= MEMO_SIZE) foldMemo.clear();
 		foldMemo.set(raw, folded);
 	}
@@ -79,13 +77,13 @@ function termOf(tables: TermTables, word: string, raw: string): string | null {
 
 /** The term and the index of the last word of a name of several words that starts at word `i`, if one does. */
 function phraseAt(tables: TermTables, words: readonly Word[], i: number): { term: string; last: number } | undefined {
-	const candidates = tables.phrases.get(keyOf(words[i]!));
+	const candidates = tables.phrases.get(words[i]!.folded);
 	if (candidates === undefined) return undefined;
 	for (const { rest, term } of candidates) {
 		const last = i + rest.length;
 		if (last >= words.length) continue;
 		const fits = rest.every((expected, j) => {
-			const key = keyOf(words[i + 1 + j]!);
+			const key = words[i + 1 + j]!.folded;
 			return key === expected || (i + 1 + j === last && key.replace(POSSESSIVE, '') === expected);
 		});
 		if (fits) return { term, last };
