@@ -1,13 +1,16 @@
-import type { Token } from './analyze.js';
+import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
-import { coverageOf, paragraphCoverage, selectExcerpt, type Excerpt } from './excerpt.js';
+import { candidatesOf, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
+import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
-import { buildQuery, type Query } from './query.js';
-import { paragraphCount, paragraphHolds, searchIndex } from './search-index.js';
-import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import type { Hit } from './postings.js';
+import { buildQuery, type Query } from './query.js';
+import { RANK_MODEL } from './rank-model.js';
+import { paragraphCount, searchIndex } from './search-index.js';
+
+export { isCitationLike, isHeading, isReference } from './paragraph-kind.js';
 
 /** The metadata a quote is cited with. */
 export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published'>;
@@ -42,75 +45,25 @@ export interface AnswerOptions {
 	readonly abstain?: boolean;
 	/** Pseudo-relevance feedback for the first pass (see feedback.ts); false for plain BM25. */
 	readonly feedback?: FeedbackSettings | false;
+	/** The ranking and abstention weights; default the fitted {@link RANK_MODEL}. */
+	readonly model?: RankModel;
 }
 
-export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK };
+export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK, model: RANK_MODEL };
 
 /** Paragraphs re-ranked sentence by sentence: the first this many by BM25. */
 export const CANDIDATES = 40;
 
-/** How the final score mixes the excerpt's score, the paragraph's coverage and its BM25 score. */
-export const RANK_WEIGHTS = { excerpt: 1, paragraph: 0.25, context: 0.15, bm25: 0.3 } as const;
-
-/**
- * The abstention rule: answer only when the best excerpt holds at least this share of the question's
- * informative weight (inverse frequencies; an unknown word weighs the most). Calibrated on the dev
- * questions and our own held-out set (see README).
- */
-export const MIN_COVERAGE = 0.38;
-
-/**
- * And the best excerpt must hold at least two of the question's terms when it has two or more: one
- * shared word ("Georgia" for "the president of Georgia") is a coincidence, not an answer.
- */
-export const MIN_MATCHED_TERMS = 2;
-
-/**
- * And it must hold an answer of the kind asked: a question asking "how many" is not answered by a
- * passage with no number in it, nor "who" by one naming nobody, nor "when" by one with no date.
- */
-function answers(excerpt: Excerpt, query: Query): boolean {
-	return (
-		excerpt.coverage >= MIN_COVERAGE &&
-		excerpt.matched >= Math.min(MIN_MATCHED_TERMS, query.terms.length) &&
-		excerpt.hasKind
-	);
+/** The ranker and the abstention rule: weights by feature name (see rank-model.ts). */
+export interface RankModel {
+	readonly rank: Readonly<Record<FeatureName, number>>;
+	readonly abstain: AbstainModel;
 }
 
-/**
- * Paragraphs that cite rather than state count for this share of their score: a footnote's reference
- * repeats a text's words without saying anything of its own, and a heading only names a topic.
- */
-export const CITATION_FACTOR = 0.6;
-export const HEADING_FACTOR = 0.4;
-
-const REFERENCE = /^\s*\[\d+\]|https?:\/\//;
-const HEADING = /^[^.!?]{1,90}$/;
-
-/** A footnote reference: "[12] “Title,” Publisher, date, https://…". */
-export function isReference(text: string): boolean {
-	return REFERENCE.test(text);
-}
-
-/** A heading: a short line that does not end a sentence. */
-export function isHeading(text: string): boolean {
-	const t = text.trim();
-	return (HEADING.test(t) && !/[.!”"]\s*$/.test(t)) || (t.length <= 60 && /\?$/.test(t) && !/\s(?:is|are|was|were|do|does|did|can|will|would|should)\s/i.test(t));
-}
-
-/** A paragraph that names things but states nothing: a footnote reference or a heading. */
-export function isCitationLike(text: string): boolean {
-	return isReference(text) || isHeading(text);
-}
-
-function citationFactor(text: string): number {
-	if (isReference(text)) return CITATION_FACTOR;
-	return isHeading(text) ? HEADING_FACTOR : 1;
-}
-
+/** A paragraph's best candidate quote and its score. */
 interface Ranked {
 	readonly id: number;
-	readonly excerpt: Excerpt;
+	readonly best: Candidate;
 	readonly score: number;
 }
 
@@ -118,41 +71,28 @@ function citation(source: Source): Citation {
 	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
 }
 
-/**
- * The share of the question a paragraph covers together with its neighbours in the same source: a
- * sentence often names its subject only in the paragraph before ("The declaration, witnessed by …"
- * after "… in Washington"). Neighbours are looked up in the postings, not analyzed.
- */
-function contextCoverage(corpus: Corpus, query: Query, id: number, tokens: readonly Token[]): number {
-	const here = corpus.paragraphs[id]!.source;
-	const neighbours = [id - 1, id + 1].filter((n) => corpus.paragraphs[n]?.source === here);
-	const hits: Array<{ readonly slot: number; readonly factor: number }> = [];
-	for (const t of tokens) {
-		const match = query.lookup.get(t.term);
-		if (match !== undefined) hits.push(match);
+const VERBATIM = FEATURES.indexOf('verbatim');
+const weightsOf = (model: RankModel) => FEATURES.map((name) => model.rank[name]);
+
+/** Every candidate quote of paragraph `id` (its sentences, pairs, clauses), with features. */
+export function paragraphCandidates(corpus: Corpus, query: Query, id: number, bm25: number): Candidate[] {
+	const { tokens, windows } = paragraphAnalysis(corpus, id);
+	return candidatesOf(corpus, query, id, bm25, tokens, windows);
+}
+
+function rankParagraph(corpus: Corpus, query: Query, id: number, bm25: number, weights: readonly number[]): Ranked | undefined {
+	let best: Ranked | undefined;
+	for (const c of paragraphCandidates(corpus, query, id, bm25)) {
+		const score = scoreOf(c.features, weights);
+		if (best === undefined || score > best.score) best = { id, best: c, score };
 	}
-	for (const [term, match] of query.lookup) {
-		if (neighbours.some((n) => paragraphHolds(corpus.index, term, n))) hits.push(match);
-	}
-	return coverageOf(hits, query);
+	return best;
 }
 
 /** Paragraphs matching the question: the first {@link CANDIDATES} re-ranked, the others in BM25 order. */
 interface Candidates {
 	readonly ranked: Ranked[];
 	readonly rest: readonly { readonly id: number; readonly bm25: number }[];
-}
-
-function rerank(corpus: Corpus, query: Query, id: number, bm25: number): Ranked {
-	const text = corpus.paragraphs[id]!.text;
-	const { tokens, windows } = paragraphAnalysis(corpus, id);
-	const excerpt = selectExcerpt(text, query, tokens, windows);
-	const score =
-		RANK_WEIGHTS.excerpt * excerpt.score +
-		RANK_WEIGHTS.paragraph * paragraphCoverage(query, tokens) +
-		RANK_WEIGHTS.context * contextCoverage(corpus, query, id, tokens) +
-		RANK_WEIGHTS.bm25 * bm25;
-	return { id, excerpt, score: score * citationFactor(text) };
 }
 
 /**
@@ -173,38 +113,67 @@ function queryWeights(query: Query): Map<string, number> {
  * boost), expanded by the best paragraphs' shared words when `feedback` says; the best `limit`.
  */
 export function firstPass(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): Hit[] {
+	return scaledPasses(corpus, query, limit, feedback).main.map(({ id, score }) => ({ id, score }));
+}
+
+interface Scaled extends Hit {
+	/** The score over the best's of the same pass, in (0, 1]. */
+	readonly bm25: number;
+}
+
+const scaled = (hits: readonly Hit[]): Scaled[] => hits.map((h) => ({ ...h, bm25: h.score / (hits[0]?.score ?? 1) }));
+
+/**
+ * The first pass (`main`), and the plain pass's best paragraphs that feedback pushed out of it
+ * (`plain`): feedback adds the best paragraphs' words, which can bury a paragraph matching the
+ * question word for word.
+ */
+function scaledPasses(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): { main: Scaled[]; plain: Scaled[] } {
 	const weights = queryWeights(query);
-	if (weights.size === 0) return [];
-	if (feedback === false) return searchIndex(corpus.index, weights, limit);
+	if (weights.size === 0) return { main: [], plain: [] };
+	if (feedback === false) return { main: scaled(searchIndex(corpus.index, weights, limit)), plain: [] };
 	const initial = searchIndex(corpus.index, weights, feedback.docs);
 	const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
 	const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
-	return searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit);
+	const main = scaled(searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit));
+	const have = new Set(main.map((h) => h.id));
+	return { main, plain: scaled(initial).filter((h) => !have.has(h.id)) };
 }
 
-function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSettings | false): Candidates {
-	const hits = firstPass(corpus, query, CANDIDATES + spare(top), feedback);
-	const maxBm25 = hits[0]?.score ?? 1;
-	const scaled = hits.map((h) => ({ id: h.id, bm25: h.score / maxBm25 }));
-	return {
-		ranked: scaled.slice(0, CANDIDATES).map((h) => rerank(corpus, query, h.id, h.bm25)),
-		rest: scaled.slice(CANDIDATES),
-	};
+/**
+ * The first pass's best paragraphs, scaled by the best's score, with every candidate quote of the
+ * first {@link CANDIDATES}: what the ranker chooses among (bench/fit-ranker.ts fits on these).
+ */
+export function candidatePool(corpus: Corpus, query: Query, feedback: FeedbackSettings | false = FEEDBACK): Candidate[][] {
+	const { main, plain } = scaledPasses(corpus, query, CANDIDATES, feedback);
+	return [...main, ...plain].map((h) => paragraphCandidates(corpus, query, h.id, h.bm25));
+}
+
+function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSettings | false, weights: readonly number[]): Candidates {
+	const { main, plain } = scaledPasses(corpus, query, CANDIDATES + spare(top), feedback);
+	const ranked: Ranked[] = [];
+	for (const h of [...main.slice(0, CANDIDATES), ...plain]) {
+		const r = rankParagraph(corpus, query, h.id, h.bm25, weights);
+		if (r !== undefined) ranked.push(r);
+	}
+	ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+	return { ranked, rest: main.slice(CANDIDATES) };
 }
 
 /** The ranked results, then as many of the rest (in BM25 order, excerpted now) as `top` asks for. */
-function* ordered(corpus: Corpus, query: Query, candidates: Candidates): Generator<Ranked> {
+function* ordered(corpus: Corpus, query: Query, candidates: Candidates, weights: readonly number[]): Generator<Ranked> {
 	yield* candidates.ranked;
 	let floor = candidates.ranked.at(-1)?.score ?? 1;
 	for (const { id, bm25 } of candidates.rest) {
-		const r = rerank(corpus, query, id, bm25);
+		const r = rankParagraph(corpus, query, id, bm25, weights);
+		if (r === undefined) continue;
 		floor = Math.min(floor, r.score);
 		yield { ...r, score: floor };
 	}
 }
 
 function result(p: Paragraph, r: Ranked): AnswerResult {
-	const quote = p.text.slice(r.excerpt.start, r.excerpt.end);
+	const quote = p.text.slice(r.best.start, r.best.end);
 	return {
 		source: citation(p.source),
 		paragraph: p.n,
@@ -212,30 +181,35 @@ function result(p: Paragraph, r: Ranked): AnswerResult {
 		quote,
 		link: textFragmentLink(p.source.url, quote),
 		score: Math.round(r.score * 1000) / 1000,
-		coverage: Math.round(r.excerpt.coverage * 1000) / 1000,
+		coverage: Math.round(r.best.coverage * 1000) / 1000,
 	};
 }
 
+/** Whether the best candidate answers the question, by the abstention model. */
+function answerable(query: Query, ranked: readonly Ranked[], model: AbstainModel): boolean {
+	const best = ranked[0];
+	if (best === undefined) return false;
+	// A question found word for word in a source is answered by it, whatever the model says.
+	if (best.best.features[VERBATIM] === 1) return true;
+	return answerProbability(abstainFeatures(query, best.best, best.score, ranked[1]?.score), model) >= model.threshold;
+}
+
 /**
- * Answers a question with verbatim quotes: ranks paragraphs by BM25, re-ranks the best by the
- * sentence or two that answer, and abstains when even the best covers too little of the question.
+ * Answers a question with verbatim quotes: ranks paragraphs by BM25, re-ranks the best by their
+ * best sentence or two (a fitted linear score of coverage, context, answer kind and more), and
+ * abstains when the abstention model says the best does not answer.
  */
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
-	const { top, abstain, feedback } = { ...ANSWER_DEFAULTS, ...options };
+	const { top, abstain, feedback, model } = { ...ANSWER_DEFAULTS, ...options };
 	const query = buildQuery(corpus.index, question);
-	const candidates = search(corpus, query, top, feedback);
-	// Excerpts that pass the answering rule come first, then those holding the kind of answer asked
-	// for (a date, a name, a number): "Who witnessed…" is answered by the sentence naming the
-	// witnesses, and a sentence sharing one name with the question does not answer it.
-	const rank = (r: Ranked) => 2 * Number(answers(r.excerpt, query)) + Number(r.excerpt.hasKind);
-	candidates.ranked.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.id - b.id);
-	const best = candidates.ranked[0];
-	if (best === undefined || (abstain && !answers(best.excerpt, query))) {
+	const weights = weightsOf(model);
+	const candidates = search(corpus, query, top, feedback, weights);
+	if (candidates.ranked.length === 0 || (abstain && !answerable(query, candidates.ranked, model.abstain))) {
 		return { question, answered: false, results: [] };
 	}
 	const seen = new Set<string>();
 	const results: AnswerResult[] = [];
-	for (const r of ordered(corpus, query, candidates)) {
+	for (const r of ordered(corpus, query, candidates, weights)) {
 		if (results.length >= top) break;
 		const p = corpus.paragraphs[r.id]!;
 		if (seen.has(p.text)) continue;

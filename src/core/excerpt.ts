@@ -59,11 +59,25 @@ const isFootnoteMark = (text: string, t: Token) => text[t.start - 1] === '[' && 
 /** Words that give a reason or a purpose: what a "why" question looks for. */
 const REASON_TERM = /^(?:becaus|due|reason|caus|sinc|aim|order|effort|reflect|motiv|citing|cite|given|result|therefor|thu|lead|fear|concern|so)$/;
 
+/** Currency names and signs of English news, for "how much money". */
+const CURRENCY = String.raw`(?:[$€£¥₹₩₽]|\b(?:US|A|C|NZ|HK)\$|\b(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|francs?|kron(?:a|or|e|er)|rupees?|pesos?|reais|real|rand|lira|zloty|forints?|korun(?:a|y)|lei|leu|won|dirhams?|riyals?|rubles?|roubles?|dinars?|shekels?|USD|EUR|GBP|JPY|CHF|NOK|SEK|DKK|PLN|CZK|CNY|INR)\b)`;
+/**
+ * Kinds recognised in the excerpt's text as written: a time of day ("4:40 a.m.", "0740 GMT", "at
+ * noon"), a sum of money (a currency beside a number), a percentage.
+ */
+const KIND_PATTERNS: Partial<Record<AnswerKind, RegExp>> = {
+	time: /\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:GMT|UTC|CET|CEST|EST|EDT|PST|BST)\b|\b(?:noon|midnight|midday|dawn|dusk|overnight|morning|afternoon|evening)\b|\bo'clock\b/i,
+	money: new RegExp(`${CURRENCY}\\s?\\d|\\d[\\d,.]*\\s*(?:million|billion|trillion|bn|m|k)?\\s*${CURRENCY}`, 'i'),
+	percent: /\d\s?%|\bper\s?cent\b|\bpercentage points?\b/i,
+};
+
 /**
  * The window holds a candidate answer of the kind asked that the question does not already name: a
  * date, a number, a length of time, a reason word, or a capitalized name not opening the window.
  */
-function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token[], w: Span, query: Query): boolean {
+export function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token[], w: Span, query: Query): boolean {
+	const pattern = KIND_PATTERNS[kind];
+	if (pattern !== undefined) return pattern.test(text.slice(w.start, w.end));
 	for (const [i, t] of tokens.entries()) {
 		if (t.start < w.start || t.end > w.end || query.lookup.has(t.term)) continue;
 		switch (kind) {
@@ -87,7 +101,7 @@ function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token[], w: 
 }
 
 /** Kinds whose absence from the best excerpt means the sources do not give the answer. */
-const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'date', 'number', 'duration']);
+export const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'date', 'time', 'number', 'money', 'percent', 'duration']);
 
 /** Cuts a span too long to quote into runs of whole words of at most `max` characters. */
 function wordRuns(text: string, span: Span, max: number): Span[] {
@@ -150,14 +164,14 @@ export function windows(text: string): Window[] {
 	return out;
 }
 
-interface Hit {
+export interface Hit {
 	readonly slot: number;
 	readonly factor: number;
 	readonly position: number;
 	readonly token: Token;
 }
 
-function hitsOf(tokens: readonly Token[], query: Query): Hit[] {
+export function hitsOf(tokens: readonly Token[], query: Query): Hit[] {
 	const hits: Hit[] = [];
 	tokens.forEach((token, position) => {
 		const match = query.lookup.get(token.term);
@@ -176,7 +190,7 @@ export function coverageOf(hits: readonly Pick<Hit, 'slot' | 'factor'>[], query:
 	return covered / query.total;
 }
 
-function proximity(hits: readonly Hit[]): number {
+export function proximity(hits: readonly Hit[]): number {
 	const slots = new Set(hits.map((h) => h.slot));
 	if (slots.size < 2) return slots.size;
 	// Smallest run of tokens holding every matched term once: a sliding window over the hits.
@@ -199,7 +213,7 @@ function proximity(hits: readonly Hit[]): number {
 	return need / best;
 }
 
-function exactness(text: string, hits: readonly Hit[], query: Query): number {
+export function exactness(text: string, hits: readonly Hit[], query: Query): number {
 	const seen = new Set<number>();
 	let covered = 0;
 	for (const h of hits) {
@@ -213,7 +227,7 @@ function exactness(text: string, hits: readonly Hit[], query: Query): number {
 	return query.total === 0 ? 0 : covered / query.total;
 }
 
-function phrases(hits: readonly Hit[], query: Query): number {
+export function phrases(hits: readonly Hit[], query: Query): number {
 	let bonus = 0;
 	for (let i = 1; i < hits.length; i++) {
 		const a = hits[i - 1]!;

@@ -26,19 +26,30 @@ export interface Query {
 	readonly lookup: ReadonlyMap<string, { readonly slot: number; readonly factor: number }>;
 	/** What kind of thing answers the question, when its wording says (see {@link answerKind}). */
 	readonly asks: AnswerKind | undefined;
+	/** The question as asked. */
+	readonly question: string;
 }
 
-/** The kinds of answer a question's wording asks for: a person, a date, a number, a place, a length of time, a reason. */
-export type AnswerKind = 'person' | 'date' | 'number' | 'place' | 'duration' | 'reason';
+/**
+ * The kinds of answer a question's wording asks for: a person (or any named thing: "which company"),
+ * a date, a time of day, a number, a sum of money, a percentage, a place, a length of time or
+ * distance, a reason.
+ */
+export type AnswerKind = 'person' | 'date' | 'time' | 'number' | 'money' | 'percent' | 'place' | 'duration' | 'reason';
 
-const LEAD = String.raw`^\s*(?:(?:and|so|but|then|in|on|at|by|since|until|from|to|for|of)\s+)?`;
+const LEAD = String.raw`^\s*(?:(?:and|so|but|then|ok|okay|also|in|on|at|by|since|until|from|to|for|of)\s+)?`;
+/** Words after "how much" that ask for a sum of money rather than a quantity. */
+const MONEY_WORDS = String.raw`(?:money|cash|cost|costs|costing|spend|spent|paid|pay|pays|price|funding|fund|budget|worth|salary|wage|wages|raise|fee|fees|charge|charges|fine|fined|earn|earns|invest|invested|sell|sold|buy|bought|value|valued)`;
 const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
+	[new RegExp(`${LEAD}what\\s+time\\b|\\bat\\s+what\\s+time\\b`, 'i'), 'time'],
 	[new RegExp(`${LEAD}(?:when|(?:what|which) (?:year|date|month|day|week))\\b`, 'i'), 'date'],
-	[new RegExp(`${LEAD}how (?:many|much)\\b`, 'i'), 'number'],
-	[new RegExp(`${LEAD}how long\\b`, 'i'), 'duration'],
-	[new RegExp(`${LEAD}(?:who|whom|whose)\\b`, 'i'), 'person'],
-	[new RegExp(`${LEAD}(?:where|(?:what|which) (?:city|country|town|place|region|province|village))\\b`, 'i'), 'place'],
-	[new RegExp(`${LEAD}why\\b`, 'i'), 'reason'],
+	[new RegExp(`${LEAD}(?:what|which)\\s+(?:%|percent|percentage|per\\s+cent|share|proportion)\\b|\\bwhat\\s+%|\\bhow\\s+many\\s+percent`, 'i'), 'percent'],
+	[new RegExp(`${LEAD}how\\s+much\\b.*\\b${MONEY_WORDS}\\b|${LEAD}how\\s+much\\s+(?:did|does|do|will|would|is|was|are|were)\\b.*\\b(?:cost|pay|spend|earn|raise)`, 'i'), 'money'],
+	[new RegExp(`${LEAD}how (?:many|much|old|big|large|high|deep|tall|fast)\\b`, 'i'), 'number'],
+	[new RegExp(`${LEAD}how (?:long|far)\\b`, 'i'), 'duration'],
+	[new RegExp(`${LEAD}(?:who|whom|whose)\\b|${LEAD}(?:what|which)\\s+(?:company|companies|firm|team|club|airline|party|group|organi[sz]ation|agency|country|countries|person|people|minister|official)\\b`, 'i'), 'person'],
+	[new RegExp(`${LEAD}(?:where|(?:what|which) (?:city|town|place|region|province|village|island|port))\\b`, 'i'), 'place'],
+	[new RegExp(`${LEAD}(?:why|how\\s+come)\\b|\\bwhat\\s+(?:got|made|caused|led|drove|prompted)\\b`, 'i'), 'reason'],
 ];
 
 /** The kind of answer a question asks for, from the wh-words it opens with ("Who …" → a person), if it says. */
@@ -136,5 +147,5 @@ export function buildQuery(index: SearchIndex, question: string): Query {
 		}
 	}
 	const total = terms.reduce((sum, t) => sum + t.weight, 0);
-	return { terms, total, lookup, asks: answerKind(question) };
+	return { terms, total, lookup, asks: answerKind(question), question };
 }

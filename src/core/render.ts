@@ -2,6 +2,7 @@ import type { Answer, AnswerResult, Citation } from './answer.js';
 import type { Paragraph, Source } from './catalog.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
+import { quoteCutOf, UNCUT, type QuoteCut } from './quote-cut.js';
 
 /** Discord's limits, which every reply keeps to. */
 export const MAX_MESSAGE_LENGTH = 2_000;
@@ -49,20 +50,41 @@ export function citationLine(source: Pick<Citation, 'publisher' | 'published'>):
 	return `${source.publisher} · ${source.published}`;
 }
 
-/** Quotes text as a Discord block quote, every line marked, the text escaped. */
-export function blockQuote(text: string): string {
-	return escapeMarkdown(text)
+/** Marks where a quote was cut from a longer sentence. */
+export const CUT_MARK = '…';
+
+/** A word character: the cut mark is joined to a word ("…now goes") and set off from punctuation ("198, …"). */
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+
+/** The mark before a quote cut at its start, after one cut at its end; nothing where it is not cut. */
+function cutMarks(text: string, cut: QuoteCut): { before: string; after: string } {
+	const before = !cut.cutStart ? '' : WORDLIKE.test(text) ? CUT_MARK : `${CUT_MARK} `;
+	const after = !cut.cutEnd ? '' : WORDLIKE.test(text.at(-1) ?? '') ? CUT_MARK : ` ${CUT_MARK}`;
+	return { before, after };
+}
+
+/**
+ * Quotes text as a Discord block quote, every line marked, the text escaped. Where `cut` says the text
+ * starts or ends inside a sentence, "…" stands before or after it, outside the escaped quote, so the
+ * quote itself is shown as written.
+ */
+export function blockQuote(text: string, cut: QuoteCut = UNCUT): string {
+	const { before, after } = cutMarks(text, cut);
+	return `${before}${escapeMarkdown(text)}${after}`
 		.split('\n')
 		.map((line) => `> ${line}`)
 		.join('\n');
 }
 
-/** The card for one answer result: the quote, its source's title, publisher and date, and the link. */
+/**
+ * The card for one answer result: the quote (marked "…" where it is cut from a longer sentence), its
+ * source's title, publisher and date, and the link.
+ */
 export function resultCard(result: AnswerResult): Card {
 	return {
 		title: truncate(escapeMarkdown(result.source.title), MAX_EMBED_TITLE),
 		url: result.link,
-		description: truncate(blockQuote(result.quote), MAX_EMBED_DESCRIPTION),
+		description: truncate(blockQuote(result.quote, quoteCutOf(result.passage, result.quote)), MAX_EMBED_DESCRIPTION),
 		footer: `${citationLine(result.source)} · paragraph ${result.paragraph + 1}`,
 	};
 }

@@ -1,5 +1,6 @@
 import type { Analyzer } from './analyze.js';
-import { isCitationLike, type Citation } from './answer.js';
+import type { Citation } from './answer.js';
+import { isCitationLike } from './paragraph-kind.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
 import { dateRange, extractDates, type PartialDate, type Precision } from './dates.js';

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../../src/core/answer.js';
 import { escapeMarkdown } from '../../../src/core/markdown.js';
-import { MAX_MESSAGE_LENGTH, renderAnswer, renderSource, replyToText } from '../../../src/core/render.js';
+import type { AnswerResult } from '../../../src/core/answer.js';
+import { quoteCutOf, UNCUT } from '../../../src/core/quote-cut.js';
+import { blockQuote, MAX_EMBED_DESCRIPTION, MAX_MESSAGE_LENGTH, renderAnswer, renderSource, replyToText, resultCard } from '../../../src/core/render.js';
 import { corpusFrom, DEFAULT_DATA } from '../../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);
@@ -51,6 +53,82 @@ describe('renderAnswer', () => {
 		const r = renderAnswer({ question: '@everyone **hi**', answered: false, results: [] });
 		expect(r.content).not.toContain('@everyone');
 		expect(r.content).toContain('\\*\\*hi\\*\\*');
+	});
+});
+
+describe('blockQuote', () => {
+	it('marks a cut start or end with "…" outside the quote, joined to a word, set off from punctuation', () => {
+		expect(blockQuote('now goes to the Senate.', { cutStart: true, cutEnd: false })).toBe('> …now goes to the Senate.');
+		expect(blockQuote('The bill,', { cutStart: false, cutEnd: true })).toBe('> The bill, …');
+		expect(blockQuote('which passed 231 to 198', { cutStart: true, cutEnd: true })).toBe('> …which passed 231 to 198…');
+		expect(blockQuote('“minilateralism”,', { cutStart: true, cutEnd: true })).toBe('> … “minilateralism”, …');
+		expect(blockQuote('The bill passed.')).toBe('> The bill passed.');
+		expect(blockQuote('The bill passed.', UNCUT)).toBe('> The bill passed.');
+	});
+
+	it('escapes the quote as before, the marks left outside the escaping', () => {
+		expect(blockQuote('**all** of it', { cutStart: true, cutEnd: true })).toBe('> … \\*\\*all\\*\\* of it…');
+		expect(blockQuote('- and then @everyone left', { cutStart: true, cutEnd: false })).toBe(`> … ${escapeMarkdown('- and then @everyone left')}`);
+	});
+
+	it('shows the escaped quote whole between the marks, every line quoted', () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 200 }), fc.boolean(), fc.boolean(), (text, cutStart, cutEnd) => {
+				const out = blockQuote(text, { cutStart, cutEnd });
+				const lines = out.split('\n');
+				for (const line of lines) expect(line.startsWith('> ')).toBe(true);
+				let body = lines.map((l) => l.slice(2)).join('\n');
+				if (cutStart) body = body.replace(/^… ?/, '');
+				if (cutEnd) body = body.replace(/ ?…$/, '');
+				expect(body).toBe(escapeMarkdown(text));
+			}),
+			{ numRuns: 1_000 },
+		);
+	});
+});
+
+/** An answer result for `quote` in `passage`, as answer() makes one. */
+const resultFor = (passage: string, quote: string): AnswerResult => ({
+	source: { id: 'x', title: 'Title', publisher: 'Publisher', url: 'https://example.com/a', published: '2025-01-01' },
+	paragraph: 0,
+	passage,
+	quote,
+	link: 'https://example.com/a#:~:text=x',
+	score: 1,
+	coverage: 1,
+});
+
+describe('resultCard', () => {
+	const passage = 'The bill, which passed 231 to 198, now goes to the Senate. It was late.';
+
+	it('marks a quote cut from a longer sentence, and leaves a whole sentence unmarked', () => {
+		expect(resultCard(resultFor(passage, 'now goes to the Senate.')).description).toBe('> …now goes to the Senate.');
+		expect(resultCard(resultFor(passage, 'which passed 231 to 198,')).description).toBe('> …which passed 231 to 198, …');
+		expect(resultCard(resultFor(passage, 'It was late.')).description).toBe('> It was late.');
+		expect(resultCard(resultFor(passage, passage)).description).toBe(`> ${passage}`);
+	});
+
+	it('keeps the description within Discord\'s limit when the marks are added to a long quote', () => {
+		const long = `${'word '.repeat(1_000)}end of it.`;
+		const card = resultCard(resultFor(long, long.slice(5, -4)));
+		expect(card.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+		expect(card.description.startsWith('> …word')).toBe(true);
+	});
+
+	it('marks the quotes of real answers exactly where they are cut from a sentence', () => {
+		const questions = ['Who witnessed the Washington declaration between Armenia and Azerbaijan?', 'What is minilateralism?', 'When did the First Karabakh War happen?', 'Who leads the Turkish delegation to Armenia?'];
+		let cuts = 0;
+		for (const q of questions) {
+			for (const [i, r] of answer(news, q).results.entries()) {
+				const { cutStart, cutEnd } = quoteCutOf(r.passage, r.quote);
+				const description = renderAnswer({ question: q, answered: true, results: [r] }).cards[0]!.description;
+				expect(description.startsWith('> …'), `${q} #${i + 1} start`).toBe(cutStart);
+				expect(description.endsWith('…'), `${q} #${i + 1} end`).toBe(cutEnd);
+				cuts += Number(cutStart) + Number(cutEnd);
+			}
+		}
+		// The default corpus has sentences over 300 characters, quoted by the clause.
+		expect(cuts).toBeGreaterThan(0);
 	});
 });
 

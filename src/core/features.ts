@@ -1,0 +1,231 @@
+import type { Analyzer, Token } from './analyze.js';
+import type { Corpus } from './corpus.js';
+import {
+	coverageOf,
+	exactness,
+	hitsOf,
+	holdsKind,
+	MAX_QUOTE_LENGTH,
+	phrases,
+	proximity,
+	REQUIRED_KINDS,
+	type Hit,
+	type Window,
+} from './excerpt.js';
+import { isHeading, isReference } from './paragraph-kind.js';
+import type { Query } from './query.js';
+import { paragraphHolds } from './search-index.js';
+
+/**
+ * What the ranker knows of one candidate quote (a sentence, two, or a clause of a long one), each
+ * in about [0, 1]. The ranker's weights (rank-model.ts) are fitted on these, by name.
+ */
+export const FEATURES = [
+	/** Share of the question's weight the quote holds. */
+	'coverage',
+	/** Coverage times how close together the matched words stand. */
+	'proximity',
+	/** Question words side by side in the passage, weighted. */
+	'phrase',
+	/** The longest run of question words in the question's order, side by side, as a share of its words. */
+	'run',
+	/** Question words in the very form asked. */
+	'exact',
+	/** The quote holds an answer of the kind asked (a date for "when"). */
+	'kind',
+	/** The question asks for a kind the quote lacks. */
+	'kindMissing',
+	/** Length, in quotes of the longest length. */
+	'length',
+	/** Two sentences rather than one. */
+	'pair',
+	/** Coverage of the whole paragraph. */
+	'paragraph',
+	/** Coverage of the quote with what leads to it: earlier in its paragraph, the paragraph before. */
+	'local',
+	/** Coverage of the quote with its article's title and opening paragraph: the subject a sentence inherits. */
+	'document',
+	/** Coverage of the title alone. */
+	'title',
+	/**
+	 * Coverage of the question's focus: its terms that the article's title and opening do not already
+	 * hold ("salary" in "what's the salary at the Carpatica plant"). The subject is everywhere in its
+	 * article; the sentence that answers is the one that also has the rest.
+	 */
+	'focus',
+	/** The paragraph's first-pass BM25 score, over the best's. */
+	'bm25',
+	/** The paragraph opens the article (its first two). */
+	'lead',
+	/** The paragraph is a heading. */
+	'heading',
+	/** The paragraph is a footnote reference. */
+	'reference',
+	/** Share of the question's terms matched. */
+	'matched',
+	/** The quote opens its paragraph. */
+	'opens',
+	/** The question's quoted phrase, or the whole question, stands in the quote as written. */
+	'verbatim',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export const FEATURE_COUNT = FEATURES.length;
+const F = Object.fromEntries(FEATURES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+
+/** A candidate quote of one paragraph and what the ranker knows of it. */
+export interface Candidate extends Window {
+	readonly id: number;
+	readonly features: Float64Array;
+	/** Question weight covered, and terms matched: kept for the answering rule. */
+	readonly coverage: number;
+	readonly matched: number;
+	readonly hasKind: boolean;
+}
+
+/** Titles' tokens, per analyzer: a corpus's lexicon.json changes how its titles read. */
+const titleTokens = new WeakMap<Analyzer, Map<string, readonly Token[]>>();
+function titleOf(analyzer: Analyzer, title: string): readonly Token[] {
+	let titles = titleTokens.get(analyzer);
+	if (titles === undefined) titleTokens.set(analyzer, (titles = new Map()));
+	let tokens = titles.get(title);
+	if (tokens === undefined) {
+		tokens = analyzer.analyze(title);
+		if (titles.size > 10_000) titles.clear();
+		titles.set(title, tokens);
+	}
+	return tokens;
+}
+
+/** Slots of question terms a paragraph holds, read from the postings (the paragraph is not analyzed). */
+function slotsHeld(corpus: Corpus, query: Query, id: number): Array<{ slot: number; factor: number }> {
+	const out: Array<{ slot: number; factor: number }> = [];
+	for (const [term, match] of query.lookup) if (paragraphHolds(corpus.index, term, id)) out.push(match);
+	return out;
+}
+
+/** The question's words, folded, in order: for the verbatim test. */
+function verbatimNeedles(question: string): string[] {
+	const quoted = [...question.matchAll(/["“”„«»]([^"“”„«»]{3,})["“”„«»]/g)].map((m) => m[1]!);
+	const whole = question.replace(/[?!.]+\s*$/, '').trim();
+	const needles = quoted.length > 0 ? quoted : whole.split(/\s+/).length >= 3 ? [whole] : [];
+	return needles.map(normalizeForMatch).filter((n) => n.length >= 3);
+}
+
+const needleMemo = new WeakMap<Query, string[]>();
+function needlesOf(query: Query): string[] {
+	let needles = needleMemo.get(query);
+	if (needles === undefined) {
+		needles = verbatimNeedles(query.question);
+		needleMemo.set(query, needles);
+	}
+	return needles;
+}
+
+function normalizeForMatch(text: string): string {
+	return text
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/\p{M}+/gu, '')
+		.replace(/[‘’]/g, "'")
+		.replace(/[^\p{L}\p{N}']+/gu, ' ')
+		.trim();
+}
+
+/** Share of the weight of the question's terms outside `subject` that `hits` cover (coverage when all are inside). */
+function focusCoverage(hits: ReadonlyArray<{ slot: number; factor: number }>, subject: ReadonlySet<number>, query: Query): number {
+	let total = 0;
+	for (const [slot, t] of query.terms.entries()) if (!subject.has(slot)) total += t.weight;
+	if (total === 0) return coverageOf(hits, query);
+	const best = new Map<number, number>();
+	for (const h of hits) if (!subject.has(h.slot)) best.set(h.slot, Math.max(best.get(h.slot) ?? 0, h.factor));
+	let covered = 0;
+	for (const [slot, factor] of best) covered += query.terms[slot]!.weight * factor;
+	return covered / total;
+}
+
+/** The longest run of hits side by side whose question terms follow the question's order. */
+function orderedRun(hits: readonly Hit[]): number {
+	let best = hits.length > 0 ? 1 : 0;
+	let run = 1;
+	for (let i = 1; i < hits.length; i++) {
+		const a = hits[i - 1]!;
+		const b = hits[i]!;
+		run = b.position === a.position + 1 && b.slot === a.slot + 1 ? run + 1 : 1;
+		best = Math.max(best, run);
+	}
+	return best;
+}
+
+/**
+ * Every candidate quote of paragraph `id`, with its features. `tokens` and `spans` are the
+ * paragraph's analysis; `bm25` its first-pass score over the best's.
+ */
+export function candidatesOf(
+	corpus: Corpus,
+	query: Query,
+	id: number,
+	bm25: number,
+	tokens: readonly Token[],
+	spans: readonly Window[],
+): Candidate[] {
+	const p = corpus.paragraphs[id]!;
+	const text = p.text;
+	const hits = hitsOf(tokens, query);
+	const terms = Math.max(1, query.terms.length);
+	const title = hitsOf(titleOf(corpus.index.analyzer, p.source.title), query);
+	const first = id - p.n;
+	const before = p.n > 0 ? slotsHeld(corpus, query, id - 1) : [];
+	const lead = [first, first + 1].filter((n) => n < id).flatMap((n) => slotsHeld(corpus, query, n));
+	const paragraph = coverageOf(hits, query);
+	const heading = isHeading(text) ? 1 : 0;
+	const reference = isReference(text) ? 1 : 0;
+	// Only a paragraph holding a needle can have a window that does: most are spared the per-window test.
+	const asked = needlesOf(query);
+	const normalized = asked.length > 0 ? normalizeForMatch(text) : '';
+	const needles = asked.filter((n) => normalized.includes(n));
+	const subject = new Set([...title, ...lead].map((h) => h.slot));
+	const out: Candidate[] = [];
+	for (const w of spans) {
+		if (w.opening === true && query.asks !== 'reason') continue;
+		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
+		const earlier = hits.filter((h) => h.token.end <= w.start);
+		const coverage = coverageOf(inside, query);
+		const matched = new Set(inside.map((h) => h.slot)).size;
+		const kind = query.asks !== undefined && holdsKind(query.asks, text, tokens, w, query);
+		const f = new Float64Array(FEATURE_COUNT);
+		f[F.coverage] = coverage;
+		f[F.proximity] = coverage * proximity(inside);
+		f[F.phrase] = phrases(inside, query);
+		f[F.run] = inside.length === 0 ? 0 : (orderedRun(inside) - 1) / terms;
+		f[F.exact] = exactness(text, inside, query);
+		f[F.kind] = kind ? 1 : 0;
+		f[F.kindMissing] = query.asks !== undefined && REQUIRED_KINDS.has(query.asks) && !kind ? 1 : 0;
+		f[F.length] = (w.end - w.start) / MAX_QUOTE_LENGTH;
+		f[F.pair] = w.pair === true ? 1 : 0;
+		f[F.paragraph] = paragraph;
+		f[F.local] = coverageOf([...inside, ...earlier, ...before], query);
+		f[F.document] = coverageOf([...inside, ...title, ...lead], query);
+		f[F.title] = coverageOf(title, query);
+		f[F.focus] = focusCoverage(inside, subject, query);
+		f[F.bm25] = bm25;
+		f[F.lead] = p.n <= 1 ? 1 : 0;
+		f[F.heading] = heading;
+		f[F.reference] = reference;
+		f[F.matched] = matched / terms;
+		f[F.opens] = w.start === 0 ? 1 : 0;
+		if (needles.length > 0) {
+			const quote = normalizeForMatch(text.slice(w.start, w.end));
+			f[F.verbatim] = needles.some((n) => quote.includes(n)) ? 1 : 0;
+		}
+		const hasKind = kind || query.asks === undefined || !REQUIRED_KINDS.has(query.asks);
+		out.push({ ...w, id, features: f, coverage, matched, hasKind });
+	}
+	return out;
+}
+
+/** A linear model's score of a candidate. */
+export function scoreOf(features: Float64Array, weights: readonly number[]): number {
+	let s = 0;
+	for (let i = 0; i < features.length; i++) s += features[i]! * (weights[i] ?? 0);
+	return s;
+}
