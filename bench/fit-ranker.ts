@@ -123,6 +123,8 @@ function fitRanker(train: readonly Sample[], l2 = 0.003, steps = 300, rate = 0.0
 	return [...w];
 }
 
+const REFERENCE = FEATURES.indexOf('reference');
+
 interface Ranking {
 	readonly order: ReadonlyArray<{ readonly i: number; readonly score: number }>;
 }
@@ -135,7 +137,8 @@ function rank(s: Sample, w: readonly number[]): Ranking {
 		const b = best.get(c.id);
 		if (b === undefined || score > b.score) best.set(c.id, { i, score });
 	});
-	return { order: [...best.values()].sort((a, b) => b.score - a.score) };
+	const cites = (o: { i: number }) => s.candidates[o.i]!.features[REFERENCE]!;
+	return { order: [...best.values()].sort((a, b) => cites(a) - cites(b) || b.score - a.score) };
 }
 
 function abstainRow(s: Sample, r: Ranking): Record<AbstainFeature, number> | undefined {

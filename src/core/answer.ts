@@ -72,6 +72,7 @@ function citation(source: Source): Citation {
 }
 
 const VERBATIM = FEATURES.indexOf('verbatim');
+const REFERENCE = FEATURES.indexOf('reference');
 const weightsOf = (model: RankModel) => FEATURES.map((name) => model.rank[name]);
 
 /** Every candidate quote of paragraph `id` (its sentences, pairs, clauses), with features. */
@@ -156,7 +157,10 @@ function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSet
 		const r = rankParagraph(corpus, query, h.id, h.bm25, weights);
 		if (r !== undefined) ranked.push(r);
 	}
-	ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+	// A footnote reference cites a title, it states nothing: it comes after every paragraph that does,
+	// however many of the question's words its title repeats.
+	const cites = (r: Ranked) => (r.best.features[REFERENCE] === 1 ? 1 : 0);
+	ranked.sort((a, b) => cites(a) - cites(b) || b.score - a.score || a.id - b.id);
 	return { ranked, rest: main.slice(CANDIDATES) };
 }
 

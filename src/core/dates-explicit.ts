@@ -1,11 +1,15 @@
-import * as chrono from 'chrono-node';
-import { DAY_MS, dayOf, daysIn, monthOf, msOf, yearOf, type Day, type PartialDate } from './dates-calendar.js';
-import { block, DASH, isFutureClause, MONTH, monthNumber, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
+import { dayOf, daysIn, yearOf } from './dates-calendar.js';
+import { DAY_STAGES } from './dates-days.js';
+import { block, rule, SEASONS, YEAR, type Resolve, type Stage } from './dates-rule.js';
+
+/** ISO 4217 codes of the currencies most often quoted in news ("SEK 2000", "2000 CHF"). */
+const CURRENCY_CODE = 'USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|SGD|NOK|SEK|DKK|ISK|PLN|CZK|HUF|RON|BGN|UAH|INR|PKR|BRL|ARS|MXN|CAD|AUD|NZD|ZAR|NGN|KES|EGP|TRY|RUB|KRW|AED|SAR|QAR|ILS|THB|IDR|MYR|PHP|VND';
 
 /** Numbers that are no dates: footnote markers, money, percentages, scaled counts, 100,000, 2.5. */
 const NOT_DATES: readonly RegExp[] = [
 	/\[\d{1,3}\]|(?<=[.,;:!?”"’)])\[\d+\]/g,
 	/(?:US\$|[A-Z]{0,3}\$|[€£¥₼֏₺₽])\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|mn|m|k)\b)?/g,
+	new RegExp(String.raw`\b(?:${CURRENCY_CODE})\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:${CURRENCY_CODE})\b`, 'g'),
 	/\b\d[\d,.]*\s?(?:%|percent\b|per\s+cent\b)/g,
 	/\b\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand|hundred))+(?:\s+\p{L}+)?/gu,
 	/\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b/g,
@@ -23,41 +27,6 @@ const DOCUMENT_YEAR = new RegExp(
 	'giu',
 );
 
-/** A date without a year told in the past tense is taken as upcoming when it is at most this many days ahead. */
-const IMMINENT_DAYS = 31;
-
-/**
- * The year of a day told without one: in a future clause the first such day on or after publication;
- * otherwise the latest on or before it, unless the next one is at most {@link IMMINENT_DAYS} ahead.
- */
-function yearlessDay(m: number, d: number, ctx: Context, at: number): Day | null {
-	const { pub } = ctx;
-	const options = [pub.y - 1, pub.y, pub.y + 1].filter((y) => d >= 1 && d <= daysIn(y, m)).map((y) => ({ y, m, d }));
-	const ahead = options.find((t) => msOf(t) >= msOf(pub));
-	const behind = options.filter((t) => msOf(t) <= msOf(pub)).pop();
-	if (ahead !== undefined && (isFutureClause(ctx.text, at) || msOf(ahead) - msOf(pub) <= IMMINENT_DAYS * DAY_MS)) return ahead;
-	return behind ?? ahead ?? null;
-}
-
-function dayFrom(m: number, d: number, year: string | undefined, ctx: Context, at: number): PartialDate | undefined {
-	if (year !== undefined) return d >= 1 && d <= daysIn(Number(year), m) ? dayOf({ y: Number(year), m, d }) : undefined;
-	const day = yearlessDay(m, d, ctx, at);
-	return day === null ? undefined : dayOf(day);
-}
-
-/** "Sept. 19–20, 2023", "November 21–22", "May 30–June 2": dated by the first day. */
-const DAY_RANGE = new RegExp(
-	String.raw`\b(${MONTH})\s+(\d{1,2})\s*${DASH}\s*(?:${MONTH}\s+)?\d{1,2}(?!\d)(?:,?\s+(${YEAR})(?!\d))?`,
-	'gu',
-);
-/** "19–20 September 2023", "30 May–2 June". */
-const DAY_RANGE_DMY = new RegExp(
-	String.raw`\b(\d{1,2})(?:\s+(${MONTH}))?\s*${DASH}\s*\d{1,2}\s+(${MONTH})(?:,?\s+(${YEAR})(?!\d))?`,
-	'gu',
-);
-const resolveDayRange: Resolve = (m, ctx) => dayFrom(monthNumber(m[1]!), Number(m[2]), m[3], ctx, m.index);
-const resolveDayRangeDmy: Resolve = (m, ctx) => dayFrom(monthNumber(m[2] ?? m[3]!), Number(m[1]), m[4], ctx, m.index);
-
 /** "10/11/2020", "25.12.2023": day precision when the order is clear (a part over 12), else the year. */
 const NUMERIC_DATE = new RegExp(String.raw`\b(\d{1,2})([/.])(\d{1,2})\2(${YEAR})\b`, 'gu');
 const resolveNumericDate: Resolve = (m) => {
@@ -65,29 +34,6 @@ const resolveNumericDate: Resolve = (m) => {
 	const [d, mo] = a > 12 ? [a, b] : b > 12 ? [b, a] : [0, 0];
 	if (d === 0) return a >= 1 && b >= 1 && a <= 12 && b <= 12 ? yearOf(y) : null;
 	return mo >= 1 && mo <= 12 && d <= daysIn(y, mo) ? dayOf({ y, m: mo, d }) : null;
-};
-
-const CAPITALIZED_MONTH = new RegExp(String.raw`\b${MONTH}`, 'u');
-
-/**
- * chrono-node for calendar dates written out: "6 February 2023", "June 16, 2021", "Aug. 8", "July
- * 2024", "2024-05-11". Only results naming a month (or ISO dates) with a day or a year are taken: the
- * relative words it reads ("now", "three years later") and bare months are ours to resolve.
- */
-const chronoDates: Stage = (ctx) => {
-	const { text, pub } = ctx;
-	const ref = { instant: new Date(Date.UTC(pub.y, pub.m - 1, pub.d, 12)), timezone: 0 };
-	return chrono.parse(text, ref).flatMap((r) => {
-		if (!CAPITALIZED_MONTH.test(r.text) && !/\b\d{4}-\d{2}-\d{2}\b/.test(r.text)) return [];
-		const c = r.start;
-		if (!c.isCertain('month')) return [];
-		const [y, m, d] = [c.get('year') ?? pub.y, c.get('month') ?? 1, c.get('day') ?? 1];
-		let date: PartialDate | null;
-		if (c.isCertain('day')) date = c.isCertain('year') ? dayOf({ y, m, d }) : (dayFrom(m, d, undefined, ctx, r.index) ?? null);
-		else if (c.isCertain('year')) date = monthOf(y, m);
-		else return [];
-		return date === null ? [] : [{ start: r.index, end: r.index + r.text.length, date }];
-	});
 };
 
 /** Parts of a decade, each dated by its start: "early 1990s" → 1990, "mid-1990s" → 1994, "late 1990s" → 1997. */
@@ -101,7 +47,7 @@ const SEASON_YEAR = new RegExp(String.raw`\b${SEASONS}(?:\s+of)?\s+(${YEAR})(?!\
 /** Words before a number that make it a label, not a year: "Article 1990", "No. 2020", "#2021". */
 const LABEL_BEFORE = /(?:\b(?:no|nos|nr|art|articles?|sections?|chapters?|clauses?|number|pages?|pp?|resolutions?|decrees?|flights?|routes?|rooms?|vol|volume|items?|codes?|iso|models?|version)\.?\s*|#\s*)$/i;
 /** Nouns after a number that make it a count or a measure: "2000 troops", "1990 km". */
-const UNIT_AFTER = /^\s*(?:people|persons|men|women|children|soldiers|troops|fighters|refugees|residents|civilians|villages|families|households|homes|houses|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|dollars|euros|drams|manats?|rubles|roubles|liras?|votes|seats|units|cases|members|delegates|prisoners|detainees|deaths|casualties|victims|hectares|acres|square|years|months|weeks|days|hours|minutes|decades|times|pages|articles|words|kg|mw|gw|gmt|utc|cet|hrs)\b/i;
+const UNIT_AFTER = /^\s*(?:people|persons|men|women|children|soldiers|troops|fighters|refugees|residents|civilians|villages|families|households|homes|houses|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|dollars|euros|pounds|yuan|yen|francs|kronor|kroner|krona|krone|rupees|pesos|reais|zloty|złoty|forints|lei|rand|dirhams|shekels|dinars|rials|riyals|baht|ringgit|drams|manats?|rubles|roubles|liras?|votes|seats|units|cases|members|delegates|prisoners|detainees|deaths|casualties|victims|hectares|acres|square|years|months|weeks|days|hours|minutes|decades|times|pages|articles|words|kg|mw|gw|gmt|utc|cet|hrs|local\s+time)\b/i;
 /** Words before a number that make it a count when a plural noun follows ("about 2024 officers"). */
 const QUANTIFIER_BEFORE = /\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|most|up to|estimated)\s+$/i;
 /** Words a year before 1900 needs in front of it to be taken for one ("in 1878"). */
@@ -128,9 +74,7 @@ export const EXPLICIT_STAGES: readonly Stage[] = [
 	rule(NUMERIC_DATE, resolveNumericDate),
 	...NOT_DATES.map(block),
 	block(DOCUMENT_YEAR),
-	rule(DAY_RANGE, resolveDayRange),
-	rule(DAY_RANGE_DMY, resolveDayRangeDmy),
-	chronoDates,
+	...DAY_STAGES,
 	rule(DECADE, resolveDecade),
 	rule(SEASON_YEAR, (m) => yearOf(Number(m[2]))),
 	rule(BARE_YEAR, resolveBareYear),

@@ -1,5 +1,6 @@
 import { addDays, dayOf, monthOf, weekdayOf, yearOf } from './dates-calendar.js';
-import { anchorYear, DASH, isFutureClause, MONTH, MONTH_ALONE_WORD, monthNumber, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
+import { isFutureDate } from './dates-tense.js';
+import { anchorYear, DASH, MONTH, MONTH_ALONE_WORD, monthNumber, NUMBER_WORDS, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './dates-rule.js';
 
 /** "next week", "early next week", "this week", "last week": the month of that week's Monday. */
 const WEEK = /\b(?:(?:early|late|later|earlier)\s+)?(next|this|last|past|coming)\s+week(?!\p{L})/giu;
@@ -26,6 +27,8 @@ const resolveNearDay: Resolve = (m, { pub }) => dayOf(addDays(pub, m[1]!.toLower
 
 /** Words that make a weekday a name, not a date: "Good Friday", "Bloody Sunday". */
 const NAMED_DAY_BEFORE = /\b(?:Good|Black|Bloody|Easter|Palm|Holy|Ash|Super|Cyber|Maundy|Shrove|Whit)\s+$/;
+/** Words that make a weekday a habit, not a date: "every Tuesday", "each Friday". */
+const EVERY_BEFORE = /\b(?:every|each)\s+(?:other\s+|second\s+)?$/i;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** "on Saturday", "said Monday", "last Friday", "next Tuesday" (capitalized, not plural). */
 const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(${WEEKDAYS.join('|')})(?!\p{L})`, 'giu');
@@ -37,6 +40,7 @@ const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(
 const resolveWeekday: Resolve = (m, { text, pub }) => {
 	if (!/^\p{Lu}/u.test(m[2]!)) return undefined;
 	if (m[1] === undefined && NAMED_DAY_BEFORE.test(text.slice(0, m.index))) return undefined;
+	if (EVERY_BEFORE.test(text.slice(0, m.index))) return null;
 	const target = WEEKDAYS.indexOf(m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1).toLowerCase());
 	const back = (weekdayOf(pub) - target + 7) % 7;
 	const forward = (target - weekdayOf(pub) + 7) % 7;
@@ -44,10 +48,11 @@ const resolveWeekday: Resolve = (m, { text, pub }) => {
 	if (modifier === 'last' || modifier === 'past') return dayOf(addDays(pub, -(back || 7)));
 	if (modifier === 'next' || modifier === 'coming') return dayOf(addDays(pub, forward || 7));
 	if (modifier === 'this') return dayOf(addDays(pub, target - weekdayOf(pub)));
-	return dayOf(addDays(pub, isFutureClause(text, m.index) ? forward : -back));
+	return dayOf(addDays(pub, isFutureDate(text, m.index, m.index + m[0].length) ? forward : -back));
 };
 
 const SEASON_START: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+const SEASON_MONTHS = 3;
 /** "the summer", "early fall", "last winter" (a modifier is required: "prices fall" is no season). */
 const SEASON = new RegExp(
 	String.raw`\b((?:(?:the|this|last|next|past|in|during|through|early|late|mid)[-\s]+)+)${SEASONS}(?!\p{L})(?!\s+of\b)`,
@@ -55,9 +60,10 @@ const SEASON = new RegExp(
 );
 /**
  * A season without a year, as the year it starts in: "last"/"past" the latest season over by
- * publication, "next" the first to start after it, "this" the publication's year (a winter told in
- * January–March: the one that began the December before), otherwise the latest begun by publication
- * (in a future clause, the first not yet over).
+ * publication; "next" the first to start a season's length or more after it (in February the coming
+ * spring is "this spring", so "next spring" is the one a year later); "this" the publication's year (a
+ * winter told in January–March: the one that began the December before); otherwise the latest begun
+ * by publication (in a future clause, the first not yet over).
  */
 const resolveSeason: Resolve = (m, { text, pub }) => {
 	const start = SEASON_START[m[2]!.toLowerCase()] ?? 6;
@@ -67,16 +73,12 @@ const resolveSeason: Resolve = (m, { text, pub }) => {
 	const latest = (ok: (y: number) => boolean) => yearOf([pub.y, pub.y - 1].find(ok) ?? pub.y - 2);
 	const earliest = (ok: (y: number) => boolean) => yearOf([pub.y, pub.y + 1].find(ok) ?? pub.y + 1);
 	if (/\bthis\b/.test(modifiers)) return yearOf(start === 12 && pub.m <= 3 ? pub.y - 1 : pub.y);
-	if (/\bnext\b/.test(modifiers)) return earliest((y) => begins(y) > now);
+	if (/\bnext\b/.test(modifiers)) return earliest((y) => begins(y) >= now + SEASON_MONTHS);
 	if (/\b(?:last|past)\b/.test(modifiers)) return latest((y) => begins(y) + 3 <= now);
-	if (isFutureClause(text, m.index)) return earliest((y) => begins(y) + 2 >= now);
+	if (isFutureDate(text, m.index, m.index + m[0].length)) return earliest((y) => begins(y) + 2 >= now);
 	return latest((y) => begins(y) <= now);
 };
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-	a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-};
 /** "three years later", "a decade earlier", "two years on," "five years ago". */
 const YEARS_LATER = new RegExp(
 	String.raw`\b(${Object.keys(NUMBER_WORDS).join('|')}|\d{1,3})\s+(years?|decades?)\s+(later|earlier|afterwards?|on(?=\s*[,.;]|$)|ago)(?!\p{L})`,
@@ -114,14 +116,14 @@ const MONTH_ALONE = new RegExp(String.raw`(?:\b(${MONTH_MODIFIERS})[-\s]+)?\b(${
 /** "July and October 2024": the first month shares the year written after the last. */
 const SHARED_YEAR = new RegExp(String.raw`^(?:\s*(?:,|and|or|to|through|until|${DASH})\s*${MONTH})+,?\s+(${YEAR})(?!\d)`, 'u');
 
-function monthYear(month: number, modifier: string | undefined, ctx: Context, at: number): number {
+function monthYear(month: number, modifier: string | undefined, ctx: Context, at: number, end: number): number {
 	const { pub } = ctx;
 	if (modifier === 'last') return month < pub.m ? pub.y : pub.y - 1;
 	if (modifier === 'next') return month > pub.m ? pub.y : pub.y + 1;
 	if (modifier === 'this') return pub.y;
 	const anchor = anchorYear(ctx, at);
 	if (anchor !== undefined) return anchor;
-	if (isFutureClause(ctx.text, at)) return month >= pub.m ? pub.y : pub.y + 1;
+	if (isFutureDate(ctx.text, at, end)) return month >= pub.m ? pub.y : pub.y + 1;
 	return month <= pub.m ? pub.y : pub.y - 1;
 }
 
@@ -138,7 +140,7 @@ const resolveMonthAlone: Resolve = (m, ctx) => {
 	if (modifier === undefined && (word === 'May' || /^\s+\p{Lu}/u.test(after))) return undefined;
 	const month = monthNumber(word);
 	const shared = SHARED_YEAR.exec(after);
-	return monthOf(shared === null ? monthYear(month, modifier, ctx, m.index) : Number(shared[1]), month);
+	return monthOf(shared === null ? monthYear(month, modifier, ctx, m.index, m.index + m[0].length) : Number(shared[1]), month);
 };
 
 /** The relative-date stages, in order; they run after the explicit ones, which they may count from. */

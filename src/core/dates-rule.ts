@@ -16,6 +16,12 @@ export const DASH = '[–—-]';
 /** A season's name, captured. */
 export const SEASONS = String.raw`(spring|summer|autumn|fall|winter)`;
 
+/** Numbers written as words, for counts of days, weeks, years ("three years later"). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+	a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+	eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+};
+
 /** What a stage reads: the sentence, the publication day and the dates found so far. */
 export interface Context {
 	readonly text: string;
@@ -47,19 +53,6 @@ export function rule(pattern: RegExp, resolve: Resolve): Stage {
 
 /** A stage that claims each match of `pattern` as no date. */
 export const block = (pattern: RegExp): Stage => rule(pattern, () => null);
-
-/** Words that put a clause in the future: its bare weekdays, months and seasons are the next ones. */
-const FUTURE = /\b(?:will|shall|(?:is|are)\s+(?:set|scheduled|expected|due|slated|planned|going)\s+to|upcoming)\b/i;
-const CLAUSE_BREAK = /[,;:()—–]/;
-
-/** Whether the clause around `at` (between commas, semicolons, colons, parentheses, dashes) speaks of the future. */
-export function isFutureClause(text: string, at: number): boolean {
-	let start = at;
-	while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
-	let end = at;
-	while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
-	return FUTURE.test(text.slice(start, end));
-}
 
 /** The year of the nearest date before `at` whose words hold a four-digit year (an explicit anchor). */
 export function anchorYear({ text, found }: Context, at: number): number | undefined {

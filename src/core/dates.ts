@@ -1,5 +1,6 @@
 import { parsePartialDate, type DateMention, type Day, type PartialDate } from './dates-calendar.js';
 import { EXPLICIT_STAGES } from './dates-explicit.js';
+import { NEAR_STAGES } from './dates-near.js';
 import { RELATIVE_STAGES } from './dates-relative.js';
 import type { Claim, Stage } from './dates-rule.js';
 
@@ -15,7 +16,7 @@ export const MAX_YEARS_AHEAD = 5;
  * Non-dates go first so no later rule reads "$50,000" or "[17]"; explicit dates come before relative
  * ones, which may count from them.
  */
-const STAGES: readonly Stage[] = [...EXPLICIT_STAGES, ...RELATIVE_STAGES];
+const STAGES: readonly Stage[] = [...EXPLICIT_STAGES, ...NEAR_STAGES, ...RELATIVE_STAGES];
 
 /** Words between two dates that make the second the end of a range: "2020–2023", "March to June". */
 const RANGE_GAP = /^\s*(?:[–—-]|to|until|till|through|thru)\s*$/i;

@@ -1,4 +1,5 @@
 import type { QueryTerm as QuestionTerm } from './analyze.js';
+import { relatedWords } from './thesaurus.js';
 import { specificity } from './background.js';
 import { idf, type SearchIndex } from './search-index.js';
 
@@ -103,6 +104,23 @@ function fuzzyMatches(index: SearchIndex, term: string): Map<string, number> {
 	return found;
 }
 
+/** Factors of WordNet's synonyms ("injured" → hurt) and of its weaker relations (cause, derivation: "killed" → died). */
+const SYNONYM_FACTOR = 0.5;
+const RELATED_FACTOR = 0.35;
+
+/** Index terms of the thesaurus's words related to a question word, each at its relation's factor. */
+function thesaurusMatches(index: SearchIndex, word: string): Map<string, number> {
+	const found = new Map<string, number>();
+	const { strong, weak } = relatedWords(word);
+	for (const [words, factor] of [[weak, RELATED_FACTOR], [strong, SYNONYM_FACTOR]] as const) {
+		for (const w of words) {
+			const term = index.analyzer.termOfWord(w);
+			if (term !== null) found.set(term, factor);
+		}
+	}
+	return found;
+}
+
 /** The index terms accepted for a question term: itself, its listed relatives, longer or shorter stems, close spellings. */
 function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
 	const matches = new Map<string, number>();
@@ -113,6 +131,7 @@ function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
 	};
 	add(qt.alternatives);
 	add(prefixMatches(index, qt.term));
+	if (!qt.name) add(thesaurusMatches(index, qt.surface));
 	if (!known) add(fuzzyMatches(index, qt.term));
 	return matches;
 }

@@ -54,14 +54,44 @@ export function isDateLine(text: string, published: string): boolean {
 	return /^[\s\p{P}]*(?:(?:published|updated|posted|on)\b[\s\p{P}]*)*$/iu.test(rest);
 }
 
-/** The events of one paragraph, sentence by sentence, a sentence's repeated date once. */
-function paragraphEvents(p: Paragraph): TimelineEvent[] {
+/**
+ * A live-update entry's time stamp opening a paragraph: "18:30 —", "9.05am:", "10:55 GMT –". The day it
+ * belongs to is the one of the last date line above it ("Tuesday 14 October").
+ */
+const TIME_STAMP = /^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\p{Lu}{2,4})?\s*[—–:|-]\s/u;
+
+/** The day a paragraph dates the live-update entries below it: its only date, when it is a date line of day precision. */
+function liveDay(p: Paragraph): PartialDate | undefined {
+	if (!isDateLine(p.text, p.source.published)) return undefined;
+	const dates = extractDates(p.text, p.source.published);
+	return dates.length === 1 && dates[0]!.precision === 'day' ? { date: dates[0]!.date, precision: 'day' } : undefined;
+}
+
+/**
+ * The events of one paragraph, sentence by sentence, a sentence's repeated date once. `day` is the day
+ * of the live-update entries under the last date line; a paragraph opening with a time stamp gives it
+ * to its first sentence, the one the stamp heads.
+ */
+function paragraphEvents(p: Paragraph, day: PartialDate | undefined): TimelineEvent[] {
 	if (isCitationLike(p.text) || isDateLine(p.text, p.source.published)) return [];
 	const source = citation(p.source);
-	return splitSentences(p.text).flatMap(({ start, end }) => {
+	const stamped = day !== undefined && TIME_STAMP.test(p.text);
+	return splitSentences(p.text).flatMap(({ start, end }, i) => {
 		const text = p.text.slice(start, end);
 		const dates = new Map(extractDates(text, p.source.published).map((d) => [d.date, d.precision] as const));
+		if (stamped && i === 0 && !dates.has(day.date)) dates.set(day.date, day.precision);
 		return [...dates].map(([date, precision]) => ({ date, precision, text, source, paragraph: p.n, also: [] }));
+	});
+}
+
+/** The events of a source's paragraphs, in order (live-update entries dated by the date line above them). */
+function sourceEvents(paragraphs: readonly Paragraph[]): TimelineEvent[] {
+	let day: PartialDate | undefined;
+	return paragraphs.flatMap((p) => {
+		const header = liveDay(p);
+		if (header === undefined) return paragraphEvents(p, day);
+		day = header;
+		return [];
 	});
 }
 
@@ -102,13 +132,14 @@ const memo = new WeakMap<Corpus, readonly TimelineEvent[]>();
 
 /**
  * Every dated event of the corpus, newest first ({@link compareEvents}), the same event told by two
- * sources merged. Footnote and reference lists, headings and header date lines are skipped. Computed
+ * sources merged. Footnote and reference lists, headings and header date lines are skipped; a
+ * live-update entry ("18:30 — …") is dated by the date line above it. Computed
  * once per corpus and remembered for as long as the corpus lives.
  */
 export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 	const cached = memo.get(corpus);
 	if (cached !== undefined) return cached;
-	const all = corpus.sources.flatMap((s) => (corpus.paragraphsOf.get(s.id) ?? []).flatMap(paragraphEvents));
+	const all = corpus.sources.flatMap((s) => sourceEvents(corpus.paragraphsOf.get(s.id) ?? []));
 	const events = mergeEvents(all.sort(compareEvents), corpus.index.analyzer);
 	memo.set(corpus, events);
 	return events;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/corpus.js';
@@ -23,7 +23,8 @@ interface JsonEvent {
 // than the timeline sources, so it rebuilds then rather than test stale code.
 beforeAll(() => {
 	const built = join(ROOT, 'dist/src/cli/timeline.js');
-	const sources = ['src/cli/timeline.ts', 'src/cli/main.ts', 'src/core/dates.ts', 'src/core/timeline.ts'].map((f) => join(ROOT, f));
+	const dateRules = readdirSync(join(ROOT, 'src/core')).filter((f) => /^dates.*\.ts$/.test(f)).map((f) => `src/core/${f}`);
+	const sources = ['src/cli/timeline.ts', 'src/cli/main.ts', 'src/core/timeline.ts', ...dateRules].map((f) => join(ROOT, f));
 	const stale = !existsSync(built) || sources.some((f) => statSync(f).mtimeMs > statSync(built).mtimeMs);
 	if (stale) spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
 	expect(existsSync(built)).toBe(true);

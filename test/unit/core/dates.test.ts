@@ -102,12 +102,14 @@ describe('extractDates: no false dates', () => {
 		expect(dates('The government allocated 18 million drams (about $50,000) to a flight.', '2025-11-20')).toEqual([]);
 		expect(dates('Baku cited approximately US$150 billion in damages.', WEDNESDAY)).toEqual([]);
 		expect(dates('A grant of $2020 was paid.', WEDNESDAY)).toEqual([]);
+		expect(dates('The fund holds SEK 2000 in cash and 1900 CHF in bonds.', WEDNESDAY)).toEqual([]);
 	});
 	it('refuses counts, thousands and decimals', () => {
 		expect(dates('Aliyev demanded four more villages.', MONDAY)).toEqual([]);
 		expect(dates('Displacing more than 100,000 Armenians, and 2,019 more.', THURSDAY)).toEqual([]);
 		expect(dates('Some 2000 troops and 1990 refugees crossed; growth was 2020.5 units.', THURSDAY)).toEqual([]);
 		expect(dates('About 2024 officers took part, at 1900 GMT.', THURSDAY)).toEqual([]);
+		expect(dates('Raids began at 1930 local time; fines reached 2000 yuan.', THURSDAY)).toEqual([]);
 	});
 	it('refuses durations', () => {
 		expect(dates('After three decades of diplomatic efforts failed, Azerbaijan used force.', THURSDAY)).toEqual([]);
@@ -162,6 +164,12 @@ describe('extractDates: seasons (year precision)', () => {
 		expect(dates('Talks stalled last summer.', '2024-07-10')).toEqual(['2023']);
 		expect(dates('Talks resume next spring.', THURSDAY)).toEqual(['2025']);
 	});
+	it('takes "next" for the season after the coming one when that one is under three months away', () => {
+		// In February the coming spring is "this spring"; "next spring" is a year later.
+		expect(dates('The line opens next spring.', '2025-02-26')).toEqual(['2026']);
+		expect(dates('The line opens next winter.', '2025-06-10')).toEqual(['2025']);
+		expect(dates('The line opens next winter.', '2025-10-10')).toEqual(['2026']);
+	});
 	it('refuses "fall" the verb and "the fall of"', () => {
 		expect(dates('Prices could fall sharply after the fall of the regime.', THURSDAY)).toEqual([]);
 	});
@@ -206,6 +214,7 @@ describe('extractDates: weekdays relative to publication', () => {
 	});
 	it('refuses plural weekdays and weekdays that are names', () => {
 		expect(dates('Markets close on Fridays.', MONDAY)).toEqual([]);
+		expect(dates('The cabinet meets every Tuesday and each other Friday.', MONDAY)).toEqual([]);
 		expect(dates('The Good Friday Agreement is a model; Bloody Sunday is remembered.', MONDAY)).toEqual([]);
 	});
 });

@@ -72,6 +72,28 @@ describe('timelineEvents', () => {
 		expect(isDateLine('23 Apr 2025', '2025-04-23')).toBe(true);
 		expect(isDateLine('Talks resumed on 23 Apr 2025.', '2025-04-23')).toBe(false);
 	});
+	it('dates a live-update entry opening with a time stamp by the date line above it, its first sentence only', () => {
+		const live = corpusOf([
+			source('live', '2025-03-06'),
+			[
+				'Times are local.',
+				'Wednesday 5 March',
+				'21:40 — The river burst its banks near the bridge. Crews were sent.',
+				'Tuesday 4 March',
+				'08:15 — Rain began to fall at about 06:00. Residents were warned.',
+				'The storm had been forecast for days.',
+			].join('\n'),
+		]);
+		const dated = timelineEvents(live).map((e) => [e.date, e.text]);
+		expect(dated).toEqual([
+			['2025-03-05', '21:40 — The river burst its banks near the bridge.'],
+			['2025-03-04', '08:15 — Rain began to fall at about 06:00.'],
+		]);
+	});
+	it('does not date time-stamped paragraphs without a date line above them', () => {
+		const plain = corpusOf([source('plain', '2025-03-06'), '10:30 — Shops closed early.\nMarch 2025\n10:45 — Trains stopped.']);
+		expect(timelineEvents(plain).map((e) => e.date)).toEqual([]);
+	});
 	it('does not list years that only name a document', () => {
 		expect(events.some((e) => e.text.includes('1991 Alma-Ata Declaration'))).toBe(false);
 		expect(events.some((e) => e.text.includes('1990 Declaration of Independence'))).toBe(false);
