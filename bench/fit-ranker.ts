@@ -124,6 +124,7 @@ function fitRanker(train: readonly Sample[], l2 = 0.003, steps = 300, rate = 0.0
 }
 
 const REFERENCE = FEATURES.indexOf('reference');
+const VERBATIM = FEATURES.indexOf('verbatim');
 
 interface Ranking {
 	readonly order: ReadonlyArray<{ readonly i: number; readonly score: number }>;
@@ -137,7 +138,10 @@ function rank(s: Sample, w: readonly number[]): Ranking {
 		const b = best.get(c.id);
 		if (b === undefined || score > b.score) best.set(c.id, { i, score });
 	});
-	const cites = (o: { i: number }) => s.candidates[o.i]!.features[REFERENCE]!;
+	const cites = (o: { i: number }) => {
+		const f = s.candidates[o.i]!.features;
+		return f[REFERENCE] === 1 && f[VERBATIM] !== 1 ? 1 : 0;
+	};
 	return { order: [...best.values()].sort((a, b) => cites(a) - cites(b) || b.score - a.score) };
 }
 

@@ -158,8 +158,8 @@ function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSet
 		if (r !== undefined) ranked.push(r);
 	}
 	// A footnote reference cites a title, it states nothing: it comes after every paragraph that does,
-	// however many of the question's words its title repeats.
-	const cites = (r: Ranked) => (r.best.features[REFERENCE] === 1 ? 1 : 0);
+	// however many of the question's words its title repeats; unless it holds the question word for word.
+	const cites = (r: Ranked) => (r.best.features[REFERENCE] === 1 && r.best.features[VERBATIM] !== 1 ? 1 : 0);
 	ranked.sort((a, b) => cites(a) - cites(b) || b.score - a.score || a.id - b.id);
 	return { ranked, rest: main.slice(CANDIDATES) };
 }

@@ -103,22 +103,37 @@ function slotsHeld(corpus: Corpus, query: Query, id: number): Array<{ slot: numb
 	return out;
 }
 
-/** The question's words, folded, in order: for the verbatim test. */
-function verbatimNeedles(question: string): string[] {
-	const quoted = [...question.matchAll(/["“”„«»]([^"“”„«»]{3,})["“”„«»]/g)].map((m) => m[1]!);
-	const whole = question.replace(/[?!.]+\s*$/, '').trim();
-	const needles = quoted.length > 0 ? quoted : whole.split(/\s+/).length >= 3 ? [whole] : [];
-	return needles.map(normalizeForMatch).filter((n) => n.length >= 3);
+/** Folded texts a quote must hold as written: the question's quoted phrases, or else the whole question. */
+interface Needles extends Array<string> {
+	/** The needle that is the whole question, when there is one. */
+	whole?: string;
 }
 
-const needleMemo = new WeakMap<Query, string[]>();
-function needlesOf(query: Query): string[] {
+/** The question's words, folded, in order: for the verbatim test. */
+function verbatimNeedles(question: string): Needles {
+	const quoted = [...question.matchAll(/["“”„«»]([^"“”„«»]{3,})["“”„«»]/g)].map((m) => normalizeForMatch(m[1]!));
+	if (quoted.length > 0) return quoted.filter((n) => n.length >= 3);
+	const whole = normalizeForMatch(question.replace(/[?!.]+\s*$/, ''));
+	if (whole.split(' ').length < 3) return [];
+	const needles: Needles = [whole];
+	needles.whole = whole;
+	return needles;
+}
+
+const needleMemo = new WeakMap<Query, Needles>();
+function needlesOf(query: Query): Needles {
 	let needles = needleMemo.get(query);
 	if (needles === undefined) {
 		needles = verbatimNeedles(query.question);
 		needleMemo.set(query, needles);
 	}
 	return needles;
+}
+
+/** Every term of the question, in its own form, among the hits. */
+function holdsEvery(hits: readonly Hit[], query: Query): boolean {
+	const own = new Set(hits.filter((h) => h.factor === 1).map((h) => h.slot));
+	return own.size === query.terms.length;
 }
 
 function normalizeForMatch(text: string): string {
@@ -129,6 +144,14 @@ function normalizeForMatch(text: string): string {
 		.replace(/[‘’]/g, "'")
 		.replace(/[^\p{L}\p{N}']+/gu, ' ')
 		.trim();
+}
+
+/** Share of the question's weight held, from the best factor per slot. */
+function cover(query: Query, factors: Float64Array): number {
+	if (query.total === 0) return 0;
+	let covered = 0;
+	for (let i = 0; i < factors.length; i++) covered += query.terms[i]!.weight * factors[i]!;
+	return covered / query.total;
 }
 
 /** Share of the weight of the question's terms outside `subject` that `hits` cover (coverage when all are inside). */
@@ -180,33 +203,50 @@ export function candidatesOf(
 	const heading = isHeading(text) ? 1 : 0;
 	const reference = isReference(text) ? 1 : 0;
 	// Only a paragraph holding a needle can have a window that does: most are spared the per-window test.
-	const asked = needlesOf(query);
+	// A paragraph can hold the whole question as written only if it holds each of its terms.
+	const asked = needlesOf(query).filter((n) => n !== needleMemo.get(query)?.whole || holdsEvery(hits, query));
 	const normalized = asked.length > 0 ? normalizeForMatch(text) : '';
 	const needles = asked.filter((n) => normalized.includes(n));
 	const subject = new Set([...title, ...lead].map((h) => h.slot));
+	// Best factor per question slot, for the context that is the same for every window of the paragraph.
+	const slots = query.terms.length;
+	const best = (hs: ReadonlyArray<{ slot: number; factor: number }>, into = new Float64Array(slots)) => {
+		for (const h of hs) if (h.factor > into[h.slot]!) into[h.slot] = h.factor;
+		return into;
+	};
+	const documentBase = best(lead, best(title));
+	const titleCoverage = cover(query, best(title));
 	const out: Candidate[] = [];
 	for (const w of spans) {
 		if (w.opening === true && query.asks !== 'reason') continue;
-		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
-		const earlier = hits.filter((h) => h.token.end <= w.start);
-		const coverage = coverageOf(inside, query);
-		const matched = new Set(inside.map((h) => h.slot)).size;
+		const inside: Hit[] = [];
+		const earlier: Hit[] = [];
+		for (const h of hits) {
+			if (h.token.end <= w.start) earlier.push(h);
+			else if (h.token.start >= w.start && h.token.end <= w.end) inside.push(h);
+		}
+		const own = best(inside);
+		const coverage = cover(query, own);
+		let matched = 0;
+		for (let i = 0; i < slots; i++) if (own[i]! > 0) matched++;
 		const kind = query.asks !== undefined && holdsKind(query.asks, text, tokens, w, query);
 		const f = new Float64Array(FEATURE_COUNT);
 		f[F.coverage] = coverage;
-		f[F.proximity] = coverage * proximity(inside);
-		f[F.phrase] = phrases(inside, query);
-		f[F.run] = inside.length === 0 ? 0 : (orderedRun(inside) - 1) / terms;
-		f[F.exact] = exactness(text, inside, query);
+		if (inside.length > 0) {
+			f[F.proximity] = coverage * proximity(inside);
+			f[F.phrase] = phrases(inside, query);
+			f[F.run] = (orderedRun(inside) - 1) / terms;
+			f[F.exact] = exactness(text, inside, query);
+			f[F.focus] = focusCoverage(inside, subject, query);
+		}
 		f[F.kind] = kind ? 1 : 0;
 		f[F.kindMissing] = query.asks !== undefined && REQUIRED_KINDS.has(query.asks) && !kind ? 1 : 0;
 		f[F.length] = (w.end - w.start) / MAX_QUOTE_LENGTH;
 		f[F.pair] = w.pair === true ? 1 : 0;
 		f[F.paragraph] = paragraph;
-		f[F.local] = coverageOf([...inside, ...earlier, ...before], query);
-		f[F.document] = coverageOf([...inside, ...title, ...lead], query);
-		f[F.title] = coverageOf(title, query);
-		f[F.focus] = focusCoverage(inside, subject, query);
+		f[F.local] = cover(query, best(before, best(earlier, own.slice())));
+		f[F.document] = cover(query, best(inside, documentBase.slice()));
+		f[F.title] = titleCoverage;
 		f[F.bm25] = bm25;
 		f[F.lead] = p.n <= 1 ? 1 : 0;
 		f[F.heading] = heading;
@@ -218,7 +258,7 @@ export function candidatesOf(
 			f[F.verbatim] = needles.some((n) => quote.includes(n)) ? 1 : 0;
 		}
 		const hasKind = kind || query.asks === undefined || !REQUIRED_KINDS.has(query.asks);
-		out.push({ ...w, id, features: f, coverage, matched, hasKind });
+		out.push({ start: w.start, end: w.end, ...(w.pair === true ? { pair: true } : {}), id, features: f, coverage, matched, hasKind });
 	}
 	return out;
 }

@@ -45,7 +45,7 @@ const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 	[new RegExp(`${LEAD}what\\s+time\\b|\\bat\\s+what\\s+time\\b`, 'i'), 'time'],
 	[new RegExp(`${LEAD}(?:when|(?:what|which) (?:year|date|month|day|week))\\b`, 'i'), 'date'],
 	[new RegExp(`${LEAD}(?:what|which)\\s+(?:%|percent|percentage|per\\s+cent|share|proportion)\\b|\\bwhat\\s+%|\\bhow\\s+many\\s+percent`, 'i'), 'percent'],
-	[new RegExp(`${LEAD}how\\s+much\\b.*\\b${MONEY_WORDS}\\b|${LEAD}how\\s+much\\s+(?:did|does|do|will|would|is|was|are|were)\\b.*\\b(?:cost|pay|spend|earn|raise)`, 'i'), 'money'],
+	[new RegExp(`${LEAD}how\\s+(?:expensive|costly)\\b|\\bwhat\\s+(?:did|does|do|will|would|is|was)\\b.*\\bcost\\b|${LEAD}how\\s+much\\b.*\\b${MONEY_WORDS}\\b|${LEAD}how\\s+much\\s+(?:did|does|do|will|would|is|was|are|were)\\b.*\\b(?:cost|pay|spend|earn|raise)`, 'i'), 'money'],
 	[new RegExp(`${LEAD}how (?:many|much|old|big|large|high|deep|tall|fast)\\b`, 'i'), 'number'],
 	[new RegExp(`${LEAD}how (?:long|far)\\b`, 'i'), 'duration'],
 	[new RegExp(`${LEAD}(?:who|whom|whose)\\b|${LEAD}(?:what|which)\\s+(?:company|companies|firm|team|club|airline|party|group|organi[sz]ation|agency|country|countries|person|people|minister|official)\\b`, 'i'), 'person'],
