@@ -1,16 +1,10 @@
 import { stemmer } from 'stemmer';
-import {
-	ACRONYMS,
-	ALIASES,
-	CAPITALS,
-	DEMONYMS,
-	IRREGULAR_FORMS,
-	PHRASES,
-	QUESTION_FRAMES,
-	QUESTION_WORDS,
-	STOP_WORDS,
-	SYNONYMS,
-} from './lexicon.js';
+import { EMPTY_LEXICON, type CorpusLexicon } from './corpus-lexicon.js';
+import { fold, POSSESSIVE, WORD } from './fold.js';
+import { QUESTION_FRAMES, QUESTION_WORDS, STOP_WORDS } from './lexicon.js';
+import { buildRelations, buildTermTables, type Relations, type TermTables } from './term-tables.js';
+
+export { fold } from './fold.js';
 
 /** A word of a text with the term it is indexed under and where it stands (UTF-16 offsets). */
 export interface Token {
@@ -25,89 +19,31 @@ export interface Token {
 }
 
 /**
- * Bump when analysis changes: cached indexes built with another version are rebuilt.
+ * Bump when analysis changes: cached indexes built with another version are rebuilt. (The generated
+ * tables carry their own version, LEXICON_DATA_VERSION, and a corpus's lexicon is hashed into the key.)
  */
-export const ANALYZER_VERSION = 5;
-
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-	ı: 'i',
-	ə: 'e',
-	ß: 'ss',
-	ø: 'o',
-	đ: 'd',
-	ł: 'l',
-	æ: 'ae',
-	œ: 'oe',
-	þ: 'th',
-};
-const SPECIAL_LETTER = /[ıəßøđłæœþ]/g;
-const MARKS = /\p{M}+/gu;
-const POSSESSIVE = /['’]s?$/;
-
-/** Lowercases and strips diacritics: "Kılıç" → "kilic", "Türkiye" → "turkiye". */
-export function fold(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFD')
-		.replace(MARKS, '')
-		.replace(SPECIAL_LETTER, (c) => SPECIAL_LETTERS[c] ?? c);
-}
-
-/** The index term of a single word as written ("Hurried" → "hurri"), or null for a stop word. */
-export function termOfWord(word: string): string | null {
-	return termOf(fold(word), word);
-}
-
-/** Memos of word → folded form and word → term: a corpus repeats its words, and folding and stemming are the costly part of analysis. */
-const MEMO_SIZE = 500_000;
-const foldMemo = new Map<string, string>();
-const termMemo = new Map<string, string | null>();
-
-function foldWord(raw: string): string {
-	let folded = foldMemo.get(raw);
-	if (folded === undefined) {
-		folded = fold(raw);
-		if (foldMemo.size >= MEMO_SIZE) foldMemo.clear();
-		foldMemo.set(raw, folded);
-	}
-	return folded;
-}
-
-function termOfRaw(raw: string): string | null {
-	let term = termMemo.get(raw);
-	if (term === undefined) {
-		term = termOf(foldWord(raw), raw);
-		if (termMemo.size >= MEMO_SIZE) termMemo.clear();
-		termMemo.set(raw, term);
-	}
-	return term;
-}
-
-/** Maps one folded word to its index term, or null for a stop word. */
-function termOf(word: string, raw: string): string | null {
-	const letters = raw.replace(/\./g, '');
-	if (letters.length >= 2 && letters.length <= 6 && /^\p{Lu}+$/u.test(letters)) {
-		const key = word.replace(/\./g, '');
-		const acronym = ACRONYMS[key];
-		if (acronym !== undefined) return acronym;
-		// Acronyms are not stemmed: "OSCE" must meet the initials of "Organization for Security…".
-		if (!STOP_WORDS.has(key)) return key;
-	}
-	const bare = word.replace(/\./g, '').replace(/’/g, "'");
-	if (STOP_WORDS.has(bare)) return null;
-	const base = bare.replace(POSSESSIVE, '');
-	if (base.length === 0 || STOP_WORDS.has(base)) return null;
-	const known = IRREGULAR_FORMS[base] ?? base;
-	const canonical = ALIASES[known] ?? known;
-	return /^\p{N}+$/u.test(canonical) ? canonical : stemmer(canonical);
-}
+export const ANALYZER_VERSION = 6;
 
 interface Word {
+	/** Folded, apostrophes straight: what tables and phrases compare. */
 	readonly folded: string;
 	readonly raw: string;
 	readonly start: number;
 	readonly end: number;
+}
+
+/** Memo sizes of word → folded form and word → term: a corpus repeats its words, and folding and stemming are the costly part of analysis. */
+const MEMO_SIZE = 500_000;
+const foldMemo = new Map<string, string>();
+
+function foldWord(raw: string): string {
+	let folded = foldMemo.get(raw);
+	if (folded === undefined) {
+		folded = fold(raw).replace(/’/g, "'");
+		if (foldMemo.size >= MEMO_SIZE) foldMemo.clear();
+		foldMemo.set(raw, folded);
+	}
+	return folded;
 }
 
 function splitWords(text: string): Word[] {
@@ -119,12 +55,38 @@ function splitWords(text: string): Word[] {
 	return words;
 }
 
-function phraseAt(words: readonly Word[], i: number): string | undefined {
-	const a = words[i];
-	const b = words[i + 1];
-	if (a === undefined || b === undefined) return undefined;
-	for (const [first, second, term] of PHRASES) {
-		if (a.folded === first && b.folded.replace(POSSESSIVE, '') === second) return term;
+/** Maps one folded word to its index term, or null for a stop word. */
+function termOf(tables: TermTables, word: string, raw: string): string | null {
+	const letters = raw.replace(/\./g, '');
+	if (letters.length >= 2 && letters.length <= 6 && /^\p{Lu}+$/u.test(letters)) {
+		const key = word.replace(/\./g, '');
+		const acronym = tables.acronyms.get(key);
+		if (acronym !== undefined) return acronym;
+		// Acronyms are not stemmed: "OSCE" must meet the initials of "Organization for Security…".
+		if (!STOP_WORDS.has(key)) return key;
+	}
+	const bare = word.replace(/\./g, '').replace(/’/g, "'");
+	if (STOP_WORDS.has(bare)) return null;
+	const base = bare.replace(POSSESSIVE, '');
+	if (base.length === 0 || STOP_WORDS.has(base)) return null;
+	const known = tables.words.get(base) ?? base;
+	const name = tables.names.get(known);
+	if (name !== undefined) return name;
+	return /^\p{N}+$/u.test(known) ? known : stemmer(known);
+}
+
+/** The term and the index of the last word of a name of several words that starts at word `i`, if one does. */
+function phraseAt(tables: TermTables, words: readonly Word[], i: number): { term: string; last: number } | undefined {
+	const candidates = tables.phrases.get(words[i]!.folded);
+	if (candidates === undefined) return undefined;
+	for (const { rest, term } of candidates) {
+		const last = i + rest.length;
+		if (last >= words.length) continue;
+		const fits = rest.every((expected, j) => {
+			const key = words[i + 1 + j]!.folded;
+			return key === expected || (i + 1 + j === last && key.replace(POSSESSIVE, '') === expected);
+		});
+		if (fits) return { term, last };
 	}
 	return undefined;
 }
@@ -161,32 +123,63 @@ function acronymTokens(words: readonly Word[]): Token[] {
 	return out;
 }
 
-/**
- * Splits a text into analyzed tokens, stop words removed, with their offsets in `text`.
- * The same function analyzes passages at index time and questions at query time.
- */
-export function analyze(text: string): Token[] {
-	const words = splitWords(text);
-	const tokens: Token[] = [];
-	for (let i = 0; i < words.length; i++) {
-		const word = words[i]!;
-		const phrase = phraseAt(words, i);
-		if (phrase !== undefined) {
-			tokens.push({ term: phrase, start: word.start, end: words[i + 1]!.end, capitalized: true });
-			i++;
-			continue;
-		}
-		const term = termOfRaw(word.raw);
-		if (term === null) continue;
-		tokens.push({ term, start: word.start, end: word.end, capitalized: /^\p{Lu}/u.test(word.raw) });
-	}
-	const acronyms = acronymTokens(words);
-	return acronyms.length === 0 ? tokens : [...tokens, ...acronyms].sort((a, b) => a.start - b.start || a.end - b.end);
+/** Analysis with one set of word tables: the general ones, and a corpus's lexicon if it has one. */
+export interface Analyzer {
+	/** Splits a text into analyzed tokens, stop words removed, with their offsets in `text`; passages and questions alike. */
+	analyze(text: string): Token[];
+	/** The analyzed terms of a text, in order, repeats kept. */
+	terms(text: string): string[];
+	/** The index term of a single word as written ("Hurried" → "hurri"), or null for a stop word. */
+	termOfWord(word: string): string | null;
+	/** Analyzes a question: stop words and question framing dropped, repeats merged, relatives attached. */
+	analyzeQuestion(text: string): QueryTerm[];
 }
 
-/** The analyzed terms of a text, in order, repeats kept. */
-export function terms(text: string): string[] {
-	return analyze(text).map((t) => t.term);
+/** An analyzer with the general tables and `lexicon`'s entries (a corpus's lexicon.json). */
+export function createAnalyzer(lexicon: CorpusLexicon = EMPTY_LEXICON): Analyzer {
+	const tables = buildTermTables(lexicon);
+	const termMemo = new Map<string, string | null>();
+	const termOfRaw = (raw: string): string | null => {
+		let term = termMemo.get(raw);
+		if (term === undefined) {
+			term = termOf(tables, foldWord(raw), raw);
+			if (termMemo.size >= MEMO_SIZE) termMemo.clear();
+			termMemo.set(raw, term);
+		}
+		return term;
+	};
+	const analyze = (text: string): Token[] => {
+		const words = splitWords(text);
+		const tokens: Token[] = [];
+		for (let i = 0; i < words.length; i++) {
+			const word = words[i]!;
+			const phrase = phraseAt(tables, words, i);
+			if (phrase !== undefined) {
+				tokens.push({ term: phrase.term, start: word.start, end: words[phrase.last]!.end, capitalized: true });
+				i = phrase.last;
+				continue;
+			}
+			const term = termOfRaw(word.raw);
+			if (term === null) continue;
+			tokens.push({ term, start: word.start, end: word.end, capitalized: /^\p{Lu}/u.test(word.raw) });
+		}
+		const acronyms = acronymTokens(words);
+		return acronyms.length === 0 ? tokens : [...tokens, ...acronyms].sort((a, b) => a.start - b.start || a.end - b.end);
+	};
+	let relations: Relations | undefined;
+	const related = (): Relations => {
+		relations ??= buildRelations(lexicon, (text) => {
+			const found = analyze(text);
+			return found.length === 1 ? found[0]!.term : undefined;
+		});
+		return relations;
+	};
+	return {
+		analyze,
+		terms: (text) => analyze(text).map((t) => t.term),
+		termOfWord: (word) => termOf(tables, fold(word), word),
+		analyzeQuestion: (text) => questionTerms(text, analyze, related()),
+	};
 }
 
 /** One informative word of a question and the index terms that stand for it. */
@@ -197,55 +190,53 @@ export interface QueryTerm {
 	readonly alternatives: ReadonlyMap<string, number>;
 	/** Written with a capital inside the sentence: likely a name. */
 	readonly name: boolean;
-	/** The word as written, folded: a passage with this very form matches best. */
+	/** The word (or name of several words) as written, folded: a passage with this very form matches best. */
 	readonly surface: string;
 }
 
-const DEMONYM_FACTOR = 0.6;
-const CAPITAL_FACTOR = 0.4;
-const SYNONYM_FACTOR = 0.5;
-
-/** Term → related terms and their factor: demonym ↔ country, capital ↔ country, both ways. */
-let related: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined;
-function relatedTerms(): ReadonlyMap<string, ReadonlyMap<string, number>> {
-	if (related !== undefined) return related;
-	const map = new Map<string, Map<string, number>>();
-	const link = (a: string, b: string, factor: number) => {
-		const ta = termOf(a, a);
-		const tb = termOf(b, b);
-		if (ta === null || tb === null || ta === tb) return;
-		for (const [x, y] of [[ta, tb], [tb, ta]] as const) {
-			const m = map.get(x) ?? new Map<string, number>();
-			m.set(y, Math.max(m.get(y) ?? 0, factor));
-			map.set(x, m);
-		}
-	};
-	for (const [demonym, country] of Object.entries(DEMONYMS)) link(demonym, country, DEMONYM_FACTOR);
-	for (const [capital, country] of Object.entries(CAPITALS)) link(capital, country, CAPITAL_FACTOR);
-	for (const group of SYNONYMS) for (const a of group) for (const b of group) if (a < b) link(a, b, SYNONYM_FACTOR);
-	related = map;
-	return map;
-}
-
-/**
- * Analyzes a question: stop words and question framing dropped, repeats merged, demonyms expanded to
- * their country ("Turkish" also looks for Türkiye).
- */
-export function analyzeQuestion(text: string): QueryTerm[] {
+function questionTerms(text: string, analyze: (text: string) => Token[], relations: Relations): QueryTerm[] {
 	// Frames are blanked with spaces of their length, so offsets stay those of the question.
 	const question = QUESTION_FRAMES.reduce((q, frame) => q.replace(frame, (m) => ' '.repeat(m.length)), text);
-	const words = splitWords(question);
 	const byTerm = new Map<string, QueryTerm>();
-	const tokens = analyze(question);
-	for (const token of tokens) {
+	for (const token of analyze(question)) {
 		if (token.initials === true) continue;
-		const word = words.find((w) => w.start === token.start);
-		const folded = word?.folded.replace(POSSESSIVE, '') ?? '';
-		if (QUESTION_WORDS.has(folded)) continue;
-		if (byTerm.has(token.term)) continue;
-		const alternatives = new Map<string, number>(relatedTerms().get(token.term));
+		const surface = fold(question.slice(token.start, token.end)).replace(POSSESSIVE, '');
+		if (QUESTION_WORDS.has(surface) || byTerm.has(token.term)) continue;
+		const alternatives = new Map<string, number>(relations.get(token.term));
 		const name = token.capitalized && token.start > 0 && !/^\p{N}/u.test(token.term);
-		byTerm.set(token.term, { term: token.term, alternatives, name, surface: folded });
+		byTerm.set(token.term, { term: token.term, alternatives, name, surface });
 	}
 	return [...byTerm.values()];
+}
+
+/** The analyzer with the general tables alone, for text that belongs to no corpus. */
+export const generalAnalyzer: Analyzer = createAnalyzer();
+
+/** {@link Analyzer.analyze} with the general tables alone. */
+export const analyze = (text: string): Token[] => generalAnalyzer.analyze(text);
+/** {@link Analyzer.terms} with the general tables alone. */
+export const terms = (text: string): string[] => generalAnalyzer.terms(text);
+/** {@link Analyzer.termOfWord} with the general tables alone. */
+export const termOfWord = (word: string): string | null => generalAnalyzer.termOfWord(word);
+/** {@link Analyzer.analyzeQuestion} with the general tables alone. */
+export const analyzeQuestion = (text: string): QueryTerm[] => generalAnalyzer.analyzeQuestion(text);
+
+/**
+ * Why a corpus's lexicon cannot be applied, naming the entry ("capitals.kremlin: …"), or undefined when
+ * every entry reads as one term: a stop word or a value of several unknown words would silently do nothing.
+ */
+export function lexiconProblem(lexicon: CorpusLexicon): string | undefined {
+	const analyzer = createAnalyzer(lexicon);
+	const oneTerm = (text: string) => analyzer.terms(text).length === 1;
+	const entries: Array<[string, string]> = [
+		...Object.entries(lexicon.aliases).flatMap(([k, v]): Array<[string, string]> => [[`aliases.${k}`, k], [`aliases.${k}`, v]]),
+		...lexicon.synonyms.flatMap((group, i) => group.map((w): [string, string] => [`synonyms.${i}`, w])),
+		...(['capitals', 'demonyms'] as const).flatMap((field) =>
+			Object.entries(lexicon[field]).flatMap(([k, v]): Array<[string, string]> => [[`${field}.${k}`, k], [`${field}.${k}`, v]]),
+		),
+	];
+	for (const [path, text] of entries) {
+		if (!oneTerm(text)) return `${path}: "${text}" is not read as one term (a stop word, or several words that are no known name)`;
+	}
+	return undefined;
 }

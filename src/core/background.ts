@@ -1,4 +1,4 @@
-import { termOfWord } from './analyze.js';
+import { generalAnalyzer, type Analyzer } from './analyze.js';
 
 /**
  * How common each term is in everyday English: term → rank (1 = most common), from a word frequency
@@ -12,11 +12,15 @@ export const BACKGROUND_SIZE = 20_000;
 /** Words ranked at or above this in everyday English carry almost no topic. */
 const COMMON_RANK = 500;
 
-/** Builds the background from a word list sorted by frequency, most common first. */
-export function buildBackground(words: ReadonlyArray<{ readonly word: string }>, size = BACKGROUND_SIZE): Map<string, number> {
+/** Builds the background from a word list sorted by frequency, most common first, with the index's analyzer. */
+export function buildBackground(
+	words: ReadonlyArray<{ readonly word: string }>,
+	analyzer: Analyzer = generalAnalyzer,
+	size = BACKGROUND_SIZE,
+): Map<string, number> {
 	const ranks = new Map<string, number>();
 	for (let i = 0; i < Math.min(size, words.length); i++) {
-		const term = termOfWord(words[i]!.word);
+		const term = analyzer.termOfWord(words[i]!.word);
 		if (term !== null && !ranks.has(term)) ranks.set(term, i + 1);
 	}
 	return ranks;

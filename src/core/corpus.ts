@@ -1,3 +1,4 @@
+import type { Analyzer } from './analyze.js';
 import { splitParagraphs, type Paragraph, type Source } from './catalog.js';
 import type { Background } from './background.js';
 import { addToIndex, buildIndex, type SearchIndex } from './search-index.js';
@@ -31,6 +32,8 @@ export interface CorpusOptions {
 	readonly background?: Background;
 	/** The texts' paragraphs, when the caller split them already. */
 	readonly paragraphs?: readonly Paragraph[];
+	/** How a new index analyzes text (the corpus's lexicon); the general tables alone by default. */
+	readonly analyzer?: Analyzer;
 }
 
 /** Assembles a corpus from its texts. */
@@ -44,7 +47,7 @@ export function createCorpus(texts: readonly SourceText[], options: CorpusOption
 		byId,
 		paragraphs,
 		paragraphsOf: grouped,
-		index: options.index ?? buildIndex(paragraphs, options.background),
+		index: options.index ?? buildIndex(paragraphs, options.background, options.analyzer),
 	};
 }
 

@@ -1,4 +1,4 @@
-import { analyze, type Token } from './analyze.js';
+import type { Analyzer, Token } from './analyze.js';
 import type { Corpus } from './corpus.js';
 import {
 	coverageOf,
@@ -82,13 +82,16 @@ export interface Candidate extends Window {
 	readonly hasKind: boolean;
 }
 
-const titleTokens = new Map<string, readonly Token[]>();
-function titleOf(title: string): readonly Token[] {
-	let tokens = titleTokens.get(title);
+/** Titles' tokens, per analyzer: a corpus's lexicon.json changes how its titles read. */
+const titleTokens = new WeakMap<Analyzer, Map<string, readonly Token[]>>();
+function titleOf(analyzer: Analyzer, title: string): readonly Token[] {
+	let titles = titleTokens.get(analyzer);
+	if (titles === undefined) titleTokens.set(analyzer, (titles = new Map()));
+	let tokens = titles.get(title);
 	if (tokens === undefined) {
-		tokens = analyze(title);
-		if (titleTokens.size > 10_000) titleTokens.clear();
-		titleTokens.set(title, tokens);
+		tokens = analyzer.analyze(title);
+		if (titles.size > 10_000) titles.clear();
+		titles.set(title, tokens);
 	}
 	return tokens;
 }
@@ -192,7 +195,7 @@ export function candidatesOf(
 	const text = p.text;
 	const hits = hitsOf(tokens, query);
 	const terms = Math.max(1, query.terms.length);
-	const title = hitsOf(titleOf(p.source.title), query);
+	const title = hitsOf(titleOf(corpus.index.analyzer, p.source.title), query);
 	const first = id - p.n;
 	const before = p.n > 0 ? slotsHeld(corpus, query, id - 1) : [];
 	const lead = [first, first + 1].filter((n) => n < id).flatMap((n) => slotsHeld(corpus, query, n));

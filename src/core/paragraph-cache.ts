@@ -1,4 +1,4 @@
-import { analyze, type Token } from './analyze.js';
+import type { Token } from './analyze.js';
 import type { Corpus } from './corpus.js';
 import { windows, type Window } from './excerpt.js';
 
@@ -31,7 +31,7 @@ export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis
 	// or a paragraph read for feedback, needs its terms alone.
 	let split: readonly Window[] | undefined;
 	const analysis: ParagraphAnalysis = {
-		tokens: analyze(text),
+		tokens: corpus.index.analyzer.analyze(text),
 		get windows() {
 			split ??= windows(text);
 			return split;

@@ -1,4 +1,4 @@
-import { analyzeQuestion, termOfWord, type QueryTerm as QuestionTerm } from './analyze.js';
+import type { QueryTerm as QuestionTerm } from './analyze.js';
 import { relatedWords } from './thesaurus.js';
 import { specificity } from './background.js';
 import { idf, type SearchIndex } from './search-index.js';
@@ -114,12 +114,12 @@ const SYNONYM_FACTOR = 0.5;
 const RELATED_FACTOR = 0.35;
 
 /** Index terms of the thesaurus's words related to a question word, each at its relation's factor. */
-function thesaurusMatches(word: string): Map<string, number> {
+function thesaurusMatches(index: SearchIndex, word: string): Map<string, number> {
 	const found = new Map<string, number>();
 	const { strong, weak } = relatedWords(word);
 	for (const [words, factor] of [[weak, RELATED_FACTOR], [strong, SYNONYM_FACTOR]] as const) {
 		for (const w of words) {
-			const term = termOfWord(w);
+			const term = index.analyzer.termOfWord(w);
 			if (term !== null) found.set(term, factor);
 		}
 	}
@@ -159,12 +159,12 @@ function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string
 export function buildQuery(index: SearchIndex, question: string): Query {
 	const terms: WeightedTerm[] = [];
 	const lookup = new Map<string, { slot: number; factor: number }>();
-	for (const qt of analyzeQuestion(question)) {
+	for (const qt of index.analyzer.analyzeQuestion(question)) {
 		const matches = matchesOf(index, qt);
 		const { weight, boost } = weigh(index, qt, matches);
 		const slot = terms.length;
 		const related = new Map<string, number>();
-		if (!qt.name) for (const [term, factor] of thesaurusMatches(qt.surface)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
+		if (!qt.name) for (const [term, factor] of thesaurusMatches(index, qt.surface)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
 		terms.push({ term: qt.term, weight, matches, related, unknown: matches.size === 0, boost, surface: qt.surface });
 		for (const [match, factor] of [...matches, ...related]) {
 			const previous = lookup.get(match);

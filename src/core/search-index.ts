@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { analyze } from './analyze.js';
+import { generalAnalyzer, type Analyzer } from './analyze.js';
 import type { Background } from './background.js';
 import type { Paragraph } from './catalog.js';
 import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
@@ -29,6 +29,8 @@ export interface SearchIndex {
 	readonly vocabulary: SearchableMap<number>;
 	/** Everyday-English rank of common terms (see background.ts). */
 	readonly background: Background;
+	/** How the paragraphs were analyzed: questions must be analyzed alike (the corpus's lexicon). */
+	readonly analyzer: Analyzer;
 }
 
 /** What the cache keeps of an index: enough to load it without analyzing the corpus again. */
@@ -38,19 +40,24 @@ export interface SerializedIndex {
 	readonly background: Array<[string, number]>;
 }
 
-const titleTerms = new Map<string, readonly string[]>();
-function analyzedTitle(title: string): readonly string[] {
-	let terms = titleTerms.get(title);
+const titleTerms = new WeakMap<Analyzer, Map<string, readonly string[]>>();
+function analyzedTitle(analyzer: Analyzer, title: string): readonly string[] {
+	let titles = titleTerms.get(analyzer);
+	if (titles === undefined) titleTerms.set(analyzer, (titles = new Map()));
+	let terms = titles.get(title);
 	if (terms === undefined) {
-		terms = analyze(title).map((t) => t.term);
-		titleTerms.set(title, terms);
+		terms = analyzer.terms(title);
+		titles.set(title, terms);
 	}
 	return terms;
 }
 
-/** Builds the index of `paragraphs`; document ids are positions in that array. */
-export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map()): SearchIndex {
-	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), background };
+/**
+ * Builds the index of `paragraphs`; document ids are positions in that array. `analyzer` defaults to
+ * the general tables alone (a corpus without lexicon.json).
+ */
+export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map(), analyzer: Analyzer = generalAnalyzer): SearchIndex {
+	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), background, analyzer };
 	return addToIndex(empty, paragraphs);
 }
 
@@ -60,8 +67,8 @@ export function buildIndex(paragraphs: readonly Paragraph[], background: Backgro
  */
 export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
 	for (const p of paragraphs) {
-		const terms = analyze(p.text).map((t) => t.term);
-		addDocument(index.postings, [terms, analyzedTitle(p.source.title)]);
+		const terms = index.analyzer.terms(p.text);
+		addDocument(index.postings, [terms, analyzedTitle(index.analyzer, p.source.title)]);
 		for (const term of new Set(terms)) index.vocabulary.set(term, documentFrequency(index.postings, term));
 	}
 	return index;
@@ -87,8 +94,8 @@ export function serializeIndex(index: SearchIndex): SerializedIndex {
 	return { ...encodePostings(index.postings), background: [...index.background] };
 }
 
-/** The index from its serialized form, or why that form cannot be trusted. */
-export function deserializeIndex(data: SerializedIndex): Result<SearchIndex, string> {
+/** The index from its serialized form, or why that form cannot be trusted; `analyzer` must be the one it was built with. */
+export function deserializeIndex(data: SerializedIndex, analyzer: Analyzer = generalAnalyzer): Result<SearchIndex, string> {
 	if (data.layout.fields.length !== FIELD_BOOSTS.length) return { ok: false, error: `the cache has ${data.layout.fields.length} fields, the index ${FIELD_BOOSTS.length}` };
 	const postings = decodePostings(data.layout, data.data);
 	if (!postings.ok) return postings;
@@ -97,7 +104,7 @@ export function deserializeIndex(data: SerializedIndex): Result<SearchIndex, str
 	postings.value.terms.forEach((term, i) => {
 		if (text.docs[i]!.length > 0) vocabulary.set(term, text.docs[i]!.length);
 	});
-	return { ok: true, value: { postings: postings.value, vocabulary, background: new Map(data.background) } };
+	return { ok: true, value: { postings: postings.value, vocabulary, background: new Map(data.background), analyzer } };
 }
 
 /** Inverse document frequency of a term over paragraphs (BM25's, never negative). */

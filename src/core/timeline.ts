@@ -1,4 +1,4 @@
-import { analyzeQuestion, terms } from './analyze.js';
+import type { Analyzer } from './analyze.js';
 import type { Citation } from './answer.js';
 import { isCitationLike } from './paragraph-kind.js';
 import type { Paragraph, Source } from './catalog.js';
@@ -109,11 +109,11 @@ interface Merged {
 }
 
 /** Merges, in timeline order, the same event told by several sources (see {@link MERGE_OVERLAP}). */
-function mergeEvents(sorted: readonly TimelineEvent[]): TimelineEvent[] {
+function mergeEvents(sorted: readonly TimelineEvent[], analyzer: Analyzer): TimelineEvent[] {
 	const kept: Merged[] = [];
 	const byDate = new Map<string, Merged[]>();
 	for (const event of sorted) {
-		const words = new Set(terms(event.text));
+		const words = new Set(analyzer.terms(event.text));
 		const sameDate = byDate.get(event.date) ?? [];
 		const told = (m: Merged) => m.event.source.id === event.source.id || m.also.some((a) => a.source.id === event.source.id);
 		const twin = sameDate.find((m) => !told(m) && jaccard(m.terms, words) >= MERGE_OVERLAP);
@@ -140,7 +140,7 @@ export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 	const cached = memo.get(corpus);
 	if (cached !== undefined) return cached;
 	const all = corpus.sources.flatMap((s) => sourceEvents(corpus.paragraphsOf.get(s.id) ?? []));
-	const events = mergeEvents(all.sort(compareEvents));
+	const events = mergeEvents(all.sort(compareEvents), corpus.index.analyzer);
 	memo.set(corpus, events);
 	return events;
 }
@@ -175,20 +175,20 @@ export interface Timeline {
 }
 
 /** Whether an event's sentence shares a term with the query's informative terms (or their alternatives). */
-function queryMatcher(query: string): (event: TimelineEvent) => boolean {
+function queryMatcher(query: string, analyzer: Analyzer): (event: TimelineEvent) => boolean {
 	const wanted = new Set<string>();
-	for (const t of analyzeQuestion(query)) {
+	for (const t of analyzer.analyzeQuestion(query)) {
 		wanted.add(t.term);
 		for (const alternative of t.alternatives.keys()) wanted.add(alternative);
 	}
-	return (event) => terms(event.text).some((t) => wanted.has(t));
+	return (event) => analyzer.terms(event.text).some((t) => wanted.has(t));
 }
 
 /** The corpus's events a filter keeps, in timeline order. */
 export function timeline(corpus: Corpus, filter: TimelineFilter = {}): Timeline {
 	const since = filter.since === undefined ? undefined : dateRange(filter.since).start;
 	const until = filter.until === undefined ? undefined : dateRange(filter.until).end;
-	const matches = filter.query === undefined ? undefined : queryMatcher(filter.query);
+	const matches = filter.query === undefined ? undefined : queryMatcher(filter.query, corpus.index.analyzer);
 	const kept = timelineEvents(corpus).filter((e) => {
 		const range = dateRange(e);
 		if (since !== undefined && range.end < since) return false;

