@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../src/app.js';
 import type { Corpus } from '../src/core/corpus.js';
 import type { EvalItem } from '../src/core/evaluate.js';
 import { loadDataDir } from '../src/store/data-dir.js';
@@ -18,8 +18,8 @@ export interface EvalSet {
 	readonly own?: ReadonlySet<string>;
 }
 
-/** The project root (this file runs from dist/bench/). */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The project root, from bench/ or from its build in dist/bench/. */
+export const ROOT = projectRoot();
 const SHARED = resolve(ROOT, '..', 'shared');
 
 /** The sets: the default corpus's dev and held-out files, and fresh-dev on the default corpus plus its articles. */
