@@ -1,3 +1,4 @@
+import { benchExactWindowSets, exactWindowsSection } from './exact-windows-bench.js';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -102,6 +103,11 @@ async function main(): Promise<void> {
 	const scale = await benchScale(join(root, 'bench', 'out'), sizes, seed, questions, log);
 	report.scale = scale;
 	sections.push(...scale.map(scaleSection));
+
+	log('Exact windows: 200 pasted 3–8-word windows per corpus, ours and MiniSearch defaults');
+	const exact = await benchExactWindowSets(scale.map((r) => r.dir).slice(-1), seed);
+	report.exactWindows = exact;
+	sections.push(exactWindowsSection(exact));
 
 	const interactions = values.quick ? 100 : 300;
 	log(`Discord: ${interactions} /ask interactions through the fake Discord to the bot`);
