@@ -339,3 +339,20 @@ ${rankLines}
 	writeFileSync(join(ROOT, 'src', 'core', 'rank-model.ts'), file);
 	console.log('\nwrote src/core/rank-model.ts');
 }
+
+if (process.argv.includes('--diagnose')) {
+	// Over the cross-validated misses: the right candidate's features minus the one ranked first.
+	const diff = new Float64Array(FEATURE_COUNT);
+	let n = 0;
+	for (const { s, r } of cv) {
+		if (!s.answerable || s.set !== 'fresh-dev') continue;
+		const top = r.order[0];
+		if (top === undefined || s.good[top.i]) continue;
+		const right = r.order.find((o) => s.good[o.i]);
+		if (right === undefined) continue;
+		n++;
+		for (let k = 0; k < FEATURE_COUNT; k++) diff[k]! += s.candidates[right.i]!.features[k]! - s.candidates[top.i]!.features[k]!;
+	}
+	console.log(`\nfresh-dev misses with the right quote ranked (${n}): mean feature of the right one minus the first`);
+	FEATURES.forEach((f, k) => console.log(`  ${f.padEnd(12)} ${(diff[k]! / Math.max(1, n)).toFixed(3)}`));
+}
