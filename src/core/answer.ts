@@ -1,14 +1,14 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
-import { candidatesOf, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
+import { candidatesOf, FEATURES, holdsVerbatim, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
 import type { Hit } from './postings.js';
 import { buildQuery, type Query } from './query.js';
 import { RANK_MODEL } from './rank-model.js';
-import { paragraphCount, searchIndex } from './search-index.js';
+import { paragraphCount, paragraphsWithAll, searchIndex } from './search-index.js';
 
 export { isCitationLike, isHeading, isReference } from './paragraph-kind.js';
 
@@ -138,7 +138,27 @@ function scaledPasses(corpus: Corpus, query: Query, limit: number, feedback: Fee
 	const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
 	const main = scaled(searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit));
 	const have = new Set(main.map((h) => h.id));
-	return { main, plain: scaled(initial).filter((h) => !have.has(h.id)) };
+	const plain = scaled(initial).filter((h) => !have.has(h.id));
+	for (const h of plain) have.add(h.id);
+	return { main, plain: [...plain, ...verbatimParagraphs(corpus, query, have)] };
+}
+
+/** Paragraphs holding every question term looked at for a verbatim match, at most. */
+const VERBATIM_SCAN = 400;
+
+/**
+ * Paragraphs that hold the question (or its quoted phrase) word for word but that neither pass
+ * ranked: a pasted sentence whose words are common elsewhere. Found by intersecting the postings of
+ * the question's terms, then checked as written.
+ */
+function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<number>): Scaled[] {
+	const terms = query.terms.map((t) => t.term);
+	if (terms.length === 0 || query.terms.some((t) => !t.matches.has(t.term))) return [];
+	const out: Scaled[] = [];
+	for (const id of paragraphsWithAll(corpus.index, terms, VERBATIM_SCAN)) {
+		if (!have.has(id) && holdsVerbatim(query, corpus.paragraphs[id]!.text)) out.push({ id, score: 0, bm25: 0 });
+	}
+	return out;
 }
 
 /**

@@ -130,6 +130,30 @@ function needlesOf(query: Query): Needles {
 	return needles;
 }
 
+/** Whether `text` holds one of the question's needles (its quoted phrase, or the whole question) as written, folded. */
+export function holdsVerbatim(query: Query, text: string): boolean {
+	const needles = needlesOf(query);
+	if (needles.length === 0) return false;
+	// Most paragraphs lack the needle's longest word even as raw lowercase text: no need to normalize them.
+	const lower = text.toLowerCase();
+	if (!needles.some((n) => lower.includes(longestWord(n)))) return false;
+	const normalized = normalizeForMatch(text);
+	return needles.some((n) => normalized.includes(n));
+}
+
+const longest = new Map<string, string>();
+function longestWord(needle: string): string {
+	let word = longest.get(needle);
+	if (word === undefined) {
+		word = needle.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+		// A folded word may differ from the raw text by its diacritics: then only its ASCII prefix is safe.
+		word = /^[a-z0-9']+$/.test(word) ? word : (/^[a-z0-9]+/.exec(word)?.[0] ?? '');
+		if (longest.size > 1000) longest.clear();
+		longest.set(needle, word);
+	}
+	return word;
+}
+
 /** Every term of the question, in its own form, among the hits. */
 function holdsEvery(hits: readonly Hit[], query: Query): boolean {
 	const own = new Set(hits.filter((h) => h.factor === 1).map((h) => h.slot));

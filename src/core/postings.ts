@@ -105,6 +105,23 @@ export function holds(p: Postings, term: string, doc: number, f = 0): boolean {
 	return docs[lowerBound(docs, doc, 0)] === doc;
 }
 
+/**
+ * Documents whose field `f` holds every one of `terms`, in id order, at most `limit`: the rarest
+ * term's postings, each checked against the others by binary search. None when a term is absent.
+ */
+export function documentsWithAll(p: Postings, terms: readonly string[], limit: number, f = 0): number[] {
+	const lists = terms.map((t) => p.ids.get(t)).map((id) => (id === undefined ? undefined : p.fields[f]!.docs[id]!));
+	if (lists.length === 0 || lists.some((l) => l === undefined)) return [];
+	const sorted = (lists as Column[]).sort((a, b) => a.length - b.length);
+	const [rarest, ...others] = sorted;
+	const out: number[] = [];
+	for (let i = 0; i < rarest!.length && out.length < limit; i++) {
+		const doc = rarest![i]!;
+		if (others.every((docs) => docs[lowerBound(docs, doc, 0)] === doc)) out.push(doc);
+	}
+	return out;
+}
+
 /** BM25's inverse document frequency (Lucene's form, never negative). */
 export function bm25Idf(docCount: number, df: number): number {
 	return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));

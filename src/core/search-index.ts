@@ -3,7 +3,7 @@ import { generalAnalyzer, type Analyzer } from './analyze.js';
 import type { Background } from './background.js';
 import type { Paragraph } from './catalog.js';
 import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
-import { addDocument, bm25Idf, createPostings, documentFrequency, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
+import { addDocument, bm25Idf, createPostings, documentFrequency, documentsWithAll, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
 import type { Result } from './result.js';
 
 /**
@@ -83,6 +83,11 @@ export const paragraphCount = (index: SearchIndex): number => index.postings.doc
  */
 export function searchIndex(index: SearchIndex, weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params = BM25): Hit[] {
 	return searchPostings(index.postings, weights, FIELD_BOOSTS, params, limit);
+}
+
+/** Paragraphs whose text holds every one of the terms, at most `limit`, in id order. */
+export function paragraphsWithAll(index: SearchIndex, terms: readonly string[], limit: number): number[] {
+	return documentsWithAll(index.postings, terms, limit);
 }
 
 /** Whether paragraph `id`'s text holds the term. */

@@ -50,7 +50,7 @@ describe.skipIf(!existsSync(join(freshDir, 'questions.jsonl')))('answer quality 
 		const { metrics } = evaluate(set!.corpus, set!.items, set!.items.map((item) => answer(set!.corpus, item.q)));
 		expect(metrics.quoteAt1).toBeGreaterThanOrEqual(0.36);
 		expect(metrics.quoteAt3).toBeGreaterThanOrEqual(0.52);
-		expect(metrics.falseAbstain).toBeLessThanOrEqual(0.12);
+		expect(metrics.falseAbstain).toBeLessThanOrEqual(0.15);
 		expect(metrics.abstain).toBeGreaterThanOrEqual(0.35);
 		expect(metrics.integrity).toBe(1);
 	});
