@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodePostings, encodePostings } from '../../../src/core/postings-codec.js';
-import { addDocument, bm25Idf, createPostings, searchPostings, type Postings } from '../../../src/core/postings.js';
+import { addDocument, bm25Idf, createPostings, documentsWithAll, searchPostings, type Postings } from '../../../src/core/postings.js';
 
 const PARAMS = { k: 1.2, b: 0.75 };
 
@@ -118,6 +118,21 @@ describe('postings', () => {
 				const d = Math.min(df, n);
 				expect(bm25Idf(n, d)).toBeGreaterThanOrEqual(0);
 				if (d < n) expect(bm25Idf(n, d)).toBeGreaterThanOrEqual(bm25Idf(n, d + 1));
+			}),
+		);
+	});
+});
+
+describe('documentsWithAll', () => {
+	it('equals a naive scan: the documents holding every term, in id order, at most the limit', () => {
+		const vocabulary = ['a', 'b', 'c', 'd', 'e'];
+		const docs = fc.array(fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }), { maxLength: 40 });
+		fc.assert(
+			fc.property(docs, fc.uniqueArray(fc.constantFrom(...vocabulary, 'zz'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 50 }), (texts, terms, limit) => {
+				const p = createPostings(1);
+				for (const t of texts) addDocument(p, [t]);
+				const naive = texts.flatMap((t, i) => (terms.every((x) => t.includes(x)) ? [i] : [])).slice(0, limit);
+				expect(documentsWithAll(p, terms, limit)).toEqual(naive);
 			}),
 		);
 	});
