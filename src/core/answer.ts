@@ -1,7 +1,7 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
-import { candidatesOf, FEATURES, holdsVerbatim, scoreOf, type Candidate, type FeatureName } from './features.js';
+import { asksPhrase, candidatesOf, FEATURES, holdsVerbatim, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
@@ -231,10 +231,13 @@ export function answer(corpus: Corpus, question: string, options: AnswerOptions 
 	if (candidates.ranked.length === 0 || (abstain && !answerable(query, candidates.ranked, model.abstain))) {
 		return { question, answered: false, results: [] };
 	}
+	// A "quoted phrase" found as written: only the passages that hold it answer.
+	const phrase = asksPhrase(query) && candidates.ranked[0]!.best.features[VERBATIM] === 1;
 	const seen = new Set<string>();
 	const results: AnswerResult[] = [];
 	for (const r of ordered(corpus, query, candidates, weights)) {
 		if (results.length >= top) break;
+		if (phrase && r.best.features[VERBATIM] !== 1) continue;
 		const p = corpus.paragraphs[r.id]!;
 		if (seen.has(p.text)) continue;
 		seen.add(p.text);

@@ -130,6 +130,12 @@ function needlesOf(query: Query): Needles {
 	return needles;
 }
 
+/** The question puts a phrase between quotation marks: it must match as written. */
+export function asksPhrase(query: Query): boolean {
+	const needles = needlesOf(query);
+	return needles.length > 0 && needles.whole === undefined;
+}
+
 /** Whether `text` holds one of the question's needles (its quoted phrase, or the whole question) as written, folded. */
 export function holdsVerbatim(query: Query, text: string): boolean {
 	const needles = needlesOf(query);

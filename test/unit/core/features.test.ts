@@ -101,6 +101,21 @@ describe('abstention model', () => {
 	});
 });
 
+describe('quoted phrases', () => {
+	it('answer only with passages holding the phrase as written, typographic quotes too', () => {
+		for (const q of ['what is "no reason to rush" about', 'what is “no reason to rush” about']) {
+			const a = answer(news, q, { top: 5 });
+			expect(a.answered, q).toBe(true);
+			expect(a.results.length, q).toBeGreaterThan(0);
+			for (const r of a.results) expect(r.quote.toLowerCase(), q).toContain('no reason to rush');
+		}
+	});
+
+	it('abstain when no source holds the phrase', () => {
+		expect(answer(news, '"a door left ajar"').answered).toBe(false);
+	});
+});
+
 describe('exact windows (issue: a pasted quote is found first)', () => {
 	it('finds the paragraph of 200 seeded 3–8-word windows of the default corpus first ≥ 95 % and in the top 3 ≥ 99 %', () => {
 		const { ours, minisearch } = benchExactWindows(news, sampleWindows(news, 200, 19));
