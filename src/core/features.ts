@@ -1,4 +1,5 @@
 import type { Analyzer, Token } from './analyze.js';
+import type { Paragraph } from './catalog.js';
 import type { Corpus } from './corpus.js';
 import {
 	coverageOf,
@@ -94,6 +95,41 @@ function titleOf(analyzer: Analyzer, title: string): readonly Token[] {
 		titles.set(title, tokens);
 	}
 	return tokens;
+}
+
+/** What depends on a paragraph's text alone, kept with the paragraph: it is asked again by every question. */
+interface ParagraphFacts {
+	readonly heading: number;
+	readonly reference: number;
+	normalized?: string;
+}
+const facts = new WeakMap<Paragraph, ParagraphFacts>();
+function kindOf(p: Paragraph): ParagraphFacts {
+	let f = facts.get(p);
+	if (f === undefined) {
+		f = { heading: isHeading(p.text) ? 1 : 0, reference: isReference(p.text) ? 1 : 0 };
+		facts.set(p, f);
+	}
+	return f;
+}
+function normalizedOf(p: Paragraph): string {
+	const f = kindOf(p);
+	f.normalized ??= normalizeForMatch(p.text);
+	return f.normalized;
+}
+
+/** The tokens inside a window and one on each side (a number's unit, a day's month), by binary search. */
+function tokensAround(tokens: readonly Token[], w: Window): readonly Token[] {
+	let lo = 0;
+	let hi = tokens.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (tokens[mid]!.start < w.start) lo = mid + 1;
+		else hi = mid;
+	}
+	let end = lo;
+	while (end < tokens.length && tokens[end]!.start < w.end) end++;
+	return tokens.slice(Math.max(0, lo - 1), end + 1);
 }
 
 /** Slots of question terms a paragraph holds, read from the postings (the paragraph is not analyzed). */
@@ -230,12 +266,11 @@ export function candidatesOf(
 	const before = p.n > 0 ? slotsHeld(corpus, query, id - 1) : [];
 	const lead = [first, first + 1].filter((n) => n < id).flatMap((n) => slotsHeld(corpus, query, n));
 	const paragraph = coverageOf(hits, query);
-	const heading = isHeading(text) ? 1 : 0;
-	const reference = isReference(text) ? 1 : 0;
+	const { heading, reference } = kindOf(p);
 	// Only a paragraph holding a needle can have a window that does: most are spared the per-window test.
 	// A paragraph can hold the whole question as written only if it holds each of its terms.
 	const asked = needlesOf(query).filter((n) => n !== needleMemo.get(query)?.whole || holdsEvery(hits, query));
-	const normalized = asked.length > 0 ? normalizeForMatch(text) : '';
+	const normalized = asked.length > 0 ? normalizedOf(p) : '';
 	const needles = asked.filter((n) => normalized.includes(n));
 	// The article's subject: what its title and opening paragraphs name, the lead itself included.
 	const opening = [first, first + 1].filter((n) => n >= id && corpus.paragraphs[n]?.source === p.source).flatMap((n) => slotsHeld(corpus, query, n));
@@ -261,7 +296,7 @@ export function candidatesOf(
 		const coverage = cover(query, own);
 		let matched = 0;
 		for (let i = 0; i < slots; i++) if (own[i]! > 0) matched++;
-		const kind = query.asks !== undefined && holdsKind(query.asks, text, tokens, w, query);
+		const kind = query.asks !== undefined && holdsKind(query.asks, text, tokensAround(tokens, w), w, query);
 		const f = new Float64Array(FEATURE_COUNT);
 		f[F.coverage] = coverage;
 		if (inside.length > 0) {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { APP_ID, FAKE_TOKEN, GUILD_ID, snowflake, type MessageBody, type User } from './fake-discord-ids.js';
 import { botUser, guildCreate, interactionFrom, messageFrom } from './fake-discord-payloads.js';
 
@@ -134,10 +134,19 @@ export class FakeDiscord {
 		this.socket?.close(code, 'fake discord: test disconnect');
 	}
 
-	/** Sends a dispatch to the connected client. */
+	/** This session's dispatches, by sequence number: what a resuming client is sent again, as Discord does. */
+	private readonly sent: Array<{ readonly s: number; readonly frame: string }> = [];
+
+	/**
+	 * Sends a dispatch to the connected client. One sent while the client is away (its socket closing
+	 * or not yet resumed) is kept and replayed when it resumes, as Discord replays missed events.
+	 */
 	dispatch(t: string, d: unknown): void {
-		if (this.socket === undefined) throw new Error('fake discord: no gateway connection');
-		this.socket.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+		if (this.socket === undefined && this.sessionId === '') throw new Error('fake discord: no gateway connection');
+		const s = ++this.seq;
+		const frame = JSON.stringify({ op: 0, t, s, d });
+		this.sent.push({ s, frame });
+		if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(frame);
 	}
 
 	/**
@@ -288,7 +297,7 @@ export class FakeDiscord {
 		this.gatewayLog.push({ op: payload.op });
 		if (payload.op === 1) ws.send(JSON.stringify({ op: 11 }));
 		else if (payload.op === 2) this.onIdentify(ws, payload.d as { token: string; intents: number });
-		else if (payload.op === 6) this.onResume(ws, payload.d as { token: string; session_id: string });
+		else if (payload.op === 6) this.onResume(ws, payload.d as { token: string; session_id: string; seq: number | null });
 		this.notify();
 	}
 
@@ -301,6 +310,7 @@ export class FakeDiscord {
 		this.intents = d.intents;
 		this.sessionId = `session-${snowflake()}`;
 		this.seq = 0;
+		this.sent.length = 0;
 		this.dispatch('READY', {
 			v: 10,
 			user: botUser,
@@ -315,12 +325,14 @@ export class FakeDiscord {
 
 	intents: number | undefined;
 
-	private onResume(ws: WebSocket, d: { token: string; session_id: string }): void {
+	private onResume(ws: WebSocket, d: { token: string; session_id: string; seq: number | null }): void {
 		if (d.token !== this.token || d.session_id !== this.sessionId) {
 			ws.send(JSON.stringify({ op: 9, d: false }));
 			return;
 		}
 		this.resumes++;
+		// Every dispatch after the last one the client saw, then RESUMED.
+		for (const { s, frame } of this.sent) if (s > (d.seq ?? 0)) ws.send(frame);
 		this.dispatch('RESUMED', {});
 	}
 
