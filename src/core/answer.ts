@@ -1,7 +1,7 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
-import { asksPhrase, candidatesOf, FEATURES, holdsVerbatim, scoreOf, type Candidate, type FeatureName } from './features.js';
+import { asksPhrase, candidatesOf, FEATURES, holdsVerbatim, scoreOf, verbatimProbe, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
@@ -131,15 +131,18 @@ const scaled = (hits: readonly Hit[]): Scaled[] => hits.map((h) => ({ ...h, bm25
  */
 function scaledPasses(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): { main: Scaled[]; plain: Scaled[] } {
 	const weights = queryWeights(query);
-	if (weights.size === 0) return { main: [], plain: [] };
-	if (feedback === false) return { main: scaled(searchIndex(corpus.index, weights, limit)), plain: [] };
-	const initial = searchIndex(corpus.index, weights, feedback.docs);
-	const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
-	const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
-	const main = scaled(searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit));
-	const have = new Set(main.map((h) => h.id));
-	const plain = scaled(initial).filter((h) => !have.has(h.id));
-	for (const h of plain) have.add(h.id);
+	let main: Scaled[] = [];
+	let plain: Scaled[] = [];
+	if (weights.size > 0 && feedback === false) main = scaled(searchIndex(corpus.index, weights, limit));
+	else if (weights.size > 0 && feedback !== false) {
+		const initial = searchIndex(corpus.index, weights, feedback.docs);
+		const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
+		const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
+		main = scaled(searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit));
+		const inMain = new Set(main.map((h) => h.id));
+		plain = scaled(initial).filter((h) => !inMain.has(h.id));
+	}
+	const have = new Set([...main, ...plain].map((h) => h.id));
 	return { main, plain: [...plain, ...verbatimParagraphs(corpus, query, have)] };
 }
 
@@ -152,12 +155,21 @@ const VERBATIM_SCAN = 400;
  * the question's terms, then checked as written.
  */
 function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<number>): Scaled[] {
-	const terms = query.terms.map((t) => t.term);
-	if (terms.length === 0 || query.terms.some((t) => !t.matches.has(t.term))) return [];
 	const out: Scaled[] = [];
-	for (const id of paragraphsWithAll(corpus.index, terms, VERBATIM_SCAN)) {
+	const take = (id: number) => {
 		if (!have.has(id) && holdsVerbatim(query, corpus.paragraphs[id]!.text)) out.push({ id, score: 0, bm25: 0 });
+	};
+	// A term the corpus lacks is a word no paragraph holds: then nothing holds the question as written.
+	if (query.terms.some((t) => !t.matches.has(t.term))) return out;
+	if (query.terms.length > 0) {
+		for (const id of paragraphsWithAll(corpus.index, query.terms.map((t) => t.term), VERBATIM_SCAN)) take(id);
+		return out;
 	}
+	// Only stop words ("at the same", "which are both"): no postings to intersect, so the texts are
+	// scanned for the question's longest word first. Rare, and bounded like the intersection.
+	const probe = verbatimProbe(query);
+	if (probe === undefined) return out;
+	for (let id = 0; id < corpus.paragraphs.length && out.length < VERBATIM_SCAN; id++) if (probe.test(corpus.paragraphs[id]!.text)) take(id);
 	return out;
 }
 

@@ -196,6 +196,14 @@ function longestWord(needle: string): string {
 	return word;
 }
 
+/** A case-blind test for the longest word of the question's needles: what a text must hold to hold one. */
+export function verbatimProbe(query: Query): RegExp | undefined {
+	const needles = needlesOf(query);
+	const words = needles.map(longestWord).filter((w) => w.length >= 2);
+	if (words.length === 0 || words.length < needles.length) return undefined;
+	return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+}
+
 /** Every term of the question, in its own form, among the hits. */
 function holdsEvery(hits: readonly Hit[], query: Query): boolean {
 	const own = new Set(hits.filter((h) => h.factor === 1).map((h) => h.slot));

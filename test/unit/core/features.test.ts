@@ -111,6 +111,14 @@ describe('quoted phrases', () => {
 		}
 	});
 
+	it('find a pasted run of stop words only, which no index term can find', () => {
+		const phrase = 'which are both';
+		expect(news.paragraphs.some((p) => p.text.includes(phrase))).toBe(true);
+		const a = answer(news, phrase);
+		expect(a.answered).toBe(true);
+		expect(a.results[0]?.quote).toContain(phrase);
+	});
+
 	it('abstain when no source holds the phrase', () => {
 		expect(answer(news, '"a door left ajar"').answered).toBe(false);
 	});
