@@ -1,7 +1,7 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from './catalog.js';
 import type { Corpus } from './corpus.js';
-import { asksPhrase, candidatesOf, FEATURES, holdsVerbatim, scoreOf, verbatimProbe, type Candidate, type FeatureName } from './features.js';
+import { candidatesOf, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import { textFragmentLink } from './link.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
@@ -9,6 +9,7 @@ import type { Hit } from './postings.js';
 import { buildQuery, type Query } from './query.js';
 import { RANK_MODEL } from './rank-model.js';
 import { paragraphCount, paragraphsWithAll, searchIndex } from './search-index.js';
+import { asksPhrase, holdsVerbatim, verbatimProbe } from './verbatim.js';
 
 export { isCitationLike, isHeading, isReference } from './paragraph-kind.js';
 

@@ -1,37 +1,9 @@
-import { analyze, fold, type Token } from './analyze.js';
+import { fold, type Token } from './analyze.js';
 import type { AnswerKind, Query } from './query.js';
 import { splitClauses, splitSentences, type Span } from './sentences.js';
 
 /** The longest quote shown, in characters. */
 export const MAX_QUOTE_LENGTH = 300;
-
-/** A stretch of a paragraph chosen to quote, with how well it answers. */
-export interface Excerpt extends Span {
-	/** Share of the question's weight that the excerpt holds, in [0, 1]. */
-	readonly coverage: number;
-	/** How many of the question's terms the excerpt holds. */
-	readonly matched: number;
-	/** The excerpt holds an answer of the kind the question asks for (a date for "when"); true when it asks for none. */
-	readonly hasKind: boolean;
-	/** Coverage plus proximity and phrase bonuses, less a length cost: what excerpts are ranked by. */
-	readonly score: number;
-}
-
-/** Weights of the excerpt score beside coverage; chosen on the dev questions and our own held-out set. */
-export const EXCERPT_WEIGHTS = {
-	/** Matched terms close together (a tight span) are likelier one statement. */
-	proximity: 0.15,
-	/** Two question words side by side in the passage ("Turkish House"). */
-	phrase: 0.08,
-	/** A candidate of the kind asked for that the question does not already name: a date for "when", a name for "who". */
-	kind: 0.1,
-	/** Cost of length, per MAX_QUOTE_LENGTH characters: of two equal excerpts, the shorter wins. */
-	length: 0.04,
-	/** Question words found in the very form asked ("minilateralism", not "minilateral"). */
-	exact: 0.05,
-	/** Cost of quoting a second sentence: it must add more than this share of the question. */
-	second: 0.08,
-} as const;
 
 const NUMBER =
 	/^\d[\d,.]*$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti|hundr|thousand|million|billion|dozen|sever|half|doubl|percent)$/;
@@ -237,48 +209,4 @@ export function phrases(hits: readonly Hit[], query: Query): number {
 		}
 	}
 	return Math.min(bonus, 1);
-}
-
-/**
- * Chooses the sentence or two of `text` that best answer `query`: the window covering the most
- * question weight, its terms close together, at most {@link MAX_QUOTE_LENGTH} characters. The
- * excerpt is always an exact slice of `text`.
- */
-export function selectExcerpt(
-	text: string,
-	query: Query,
-	tokens: readonly Token[] = analyze(text),
-	spans: readonly Window[] = windows(text),
-): Excerpt {
-	const hits = hitsOf(tokens, query);
-	let best: Excerpt | undefined;
-	for (const w of spans) {
-		// Cut after its opening clauses, a sentence may stop short of the answer; a reason is what such
-		// an opening most often gives ("According to Fidan, premature normalization could reduce …").
-		if (w.opening === true && query.asks !== 'reason') continue;
-		const inside = hits.filter((h) => h.token.start >= w.start && h.token.end <= w.end);
-		const coverage = coverageOf(inside, query);
-		const length = w.end - w.start;
-		const kind = query.asks !== undefined && holdsKind(query.asks, text, tokens, w, query);
-		// A reason often takes the sentence after the one that names the subject.
-		const secondCost = w.pair === true && query.asks !== 'reason' ? EXCERPT_WEIGHTS.second : 0;
-		const score =
-			coverage +
-			EXCERPT_WEIGHTS.proximity * coverage * proximity(inside) +
-			EXCERPT_WEIGHTS.phrase * phrases(inside, query) +
-			EXCERPT_WEIGHTS.exact * exactness(text, inside, query) +
-			(kind ? EXCERPT_WEIGHTS.kind * coverage : 0) -
-			EXCERPT_WEIGHTS.length * (length / MAX_QUOTE_LENGTH) -
-			secondCost;
-		if (best === undefined || score > best.score) {
-			const hasKind = kind || query.asks === undefined || !REQUIRED_KINDS.has(query.asks);
-			best = { start: w.start, end: w.end, coverage, score, matched: new Set(inside.map((h) => h.slot)).size, hasKind };
-		}
-	}
-	return best ?? { start: 0, end: text.length, coverage: 0, score: 0, matched: 0, hasKind: false };
-}
-
-/** Share of the question's weight the whole paragraph covers. */
-export function paragraphCoverage(query: Query, tokens: readonly Token[]): number {
-	return coverageOf(hitsOf(tokens, query), query);
 }

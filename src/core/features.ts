@@ -16,6 +16,7 @@ import {
 import { isHeading, isReference } from './paragraph-kind.js';
 import type { Query } from './query.js';
 import { paragraphHolds } from './search-index.js';
+import { needlesOf, normalizeForMatch } from './verbatim.js';
 
 /**
  * What the ranker knows of one candidate quote (a sentence, two, or a clause of a long one), each
@@ -139,86 +140,12 @@ function slotsHeld(corpus: Corpus, query: Query, id: number): Array<{ slot: numb
 	return out;
 }
 
-/** Folded texts a quote must hold as written: the question's quoted phrases, or else the whole question. */
-interface Needles extends Array<string> {
-	/** The needle that is the whole question, when there is one. */
-	whole?: string;
-}
-
-/** The question's words, folded, in order: for the verbatim test. */
-function verbatimNeedles(question: string): Needles {
-	const quoted = [...question.matchAll(/["“”„«»]([^"“”„«»]{3,})["“”„«»]/g)].map((m) => normalizeForMatch(m[1]!));
-	if (quoted.length > 0) return quoted.filter((n) => n.length >= 3);
-	const whole = normalizeForMatch(question.replace(/[?!.]+\s*$/, ''));
-	if (whole.split(' ').length < 3) return [];
-	const needles: Needles = [whole];
-	needles.whole = whole;
-	return needles;
-}
-
-const needleMemo = new WeakMap<Query, Needles>();
-function needlesOf(query: Query): Needles {
-	let needles = needleMemo.get(query);
-	if (needles === undefined) {
-		needles = verbatimNeedles(query.question);
-		needleMemo.set(query, needles);
-	}
-	return needles;
-}
-
-/** The question puts a phrase between quotation marks: it must match as written. */
-export function asksPhrase(query: Query): boolean {
-	const needles = needlesOf(query);
-	return needles.length > 0 && needles.whole === undefined;
-}
-
-/** Whether `text` holds one of the question's needles (its quoted phrase, or the whole question) as written, folded. */
-export function holdsVerbatim(query: Query, text: string): boolean {
-	const needles = needlesOf(query);
-	if (needles.length === 0) return false;
-	// Most paragraphs lack the needle's longest word even as raw lowercase text: no need to normalize them.
-	const lower = text.toLowerCase();
-	if (!needles.some((n) => lower.includes(longestWord(n)))) return false;
-	const normalized = normalizeForMatch(text);
-	return needles.some((n) => normalized.includes(n));
-}
-
-const longest = new Map<string, string>();
-function longestWord(needle: string): string {
-	let word = longest.get(needle);
-	if (word === undefined) {
-		word = needle.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-		// A folded word may differ from the raw text by its diacritics: then only its ASCII prefix is safe.
-		word = /^[a-z0-9']+$/.test(word) ? word : (/^[a-z0-9]+/.exec(word)?.[0] ?? '');
-		if (longest.size > 1000) longest.clear();
-		longest.set(needle, word);
-	}
-	return word;
-}
-
-/** A case-blind test for the longest word of the question's needles: what a text must hold to hold one. */
-export function verbatimProbe(query: Query): RegExp | undefined {
-	const needles = needlesOf(query);
-	const words = needles.map(longestWord).filter((w) => w.length >= 2);
-	if (words.length === 0 || words.length < needles.length) return undefined;
-	return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
-}
-
 /** Every term of the question, in its own form, among the hits. */
 function holdsEvery(hits: readonly Hit[], query: Query): boolean {
 	const own = new Set(hits.filter((h) => h.factor === 1).map((h) => h.slot));
 	return own.size === query.terms.length;
 }
 
-function normalizeForMatch(text: string): string {
-	return text
-		.toLowerCase()
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.replace(/[‘’]/g, "'")
-		.replace(/[^\p{L}\p{N}']+/gu, ' ')
-		.trim();
-}
 
 /** Share of the question's weight held, from the best factor per slot. */
 function cover(query: Query, factors: Float64Array): number {
@@ -277,7 +204,7 @@ export function candidatesOf(
 	const { heading, reference } = kindOf(p);
 	// Only a paragraph holding a needle can have a window that does: most are spared the per-window test.
 	// A paragraph can hold the whole question as written only if it holds each of its terms.
-	const asked = needlesOf(query).filter((n) => n !== needleMemo.get(query)?.whole || holdsEvery(hits, query));
+	const asked = needlesOf(query).filter((n) => n !== needlesOf(query).whole || holdsEvery(hits, query));
 	const normalized = asked.length > 0 ? normalizedOf(p) : '';
 	const needles = asked.filter((n) => normalized.includes(n));
 	// The article's subject: what its title and opening paragraphs name, the lead itself included.

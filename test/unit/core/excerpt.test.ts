@@ -1,24 +1,40 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUOTE_LENGTH, selectExcerpt } from '../../../src/core/excerpt.js';
+import { paragraphCandidates } from '../../../src/core/answer.js';
+import type { Source } from '../../../src/core/catalog.js';
+import { createCorpus } from '../../../src/core/corpus.js';
+import { MAX_QUOTE_LENGTH } from '../../../src/core/excerpt.js';
+import { FEATURES, scoreOf } from '../../../src/core/features.js';
 import { buildQuery } from '../../../src/core/query.js';
+import { RANK_MODEL } from '../../../src/core/rank-model.js';
+import { loadBackground } from '../../../src/store/data-dir.js';
 import { corpusFrom, DEFAULT_DATA } from '../../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);
-/** Whether the excerpt chosen for `question` holds an answer of the kind it asks for. */
-const kindFor = (question: string) => {
-	const query = buildQuery(news.index, question);
-	return (text: string) => selectExcerpt(text, query).hasKind;
-};
-const quote = (text: string, question: string) => {
-	const e = selectExcerpt(text, buildQuery(news.index, question));
-	return text.slice(e.start, e.end);
-};
+const background = loadBackground();
+const source: Source = { id: 's', file: 's.txt', title: 'A report', publisher: 'P', url: 'https://p.example/a', published: '2025-01-01', authors: [] };
+const weights = FEATURES.map((f) => RANK_MODEL.rank[f]);
 
-describe('selectExcerpt', () => {
-	it('picks the sentence holding the rare question words, not the one with most common ones', () => {
+/** The quote the ranker chooses in `text`, a one-paragraph article, for `question`: its best candidate. */
+function best(text: string, question: string) {
+	const corpus = createCorpus([{ source, text }], { background });
+	const query = buildQuery(corpus.index, question);
+	const candidates = paragraphCandidates(corpus, query, 0, 1);
+	return candidates.reduce((a, b) => (scoreOf(b.features, weights) > scoreOf(a.features, weights) ? b : a));
+}
+const quote = (text: string, question: string) => {
+	const c = best(text, question);
+	return text.slice(c.start, c.end);
+};
+/** Whether the quote chosen for `question` holds an answer of the kind it asks for. */
+const kindFor = (question: string) => (text: string) => best(text, question).hasKind;
+
+describe('the quote chosen in a paragraph', () => {
+	it('quotes the sentence holding the rare question words (with at most one sentence beside it), not the ones with common words', () => {
 		const text = 'Armenia and Azerbaijan met. Armenia and Azerbaijan and Armenia talked. The railway to Kars reopened in 1993.';
-		expect(quote(text, 'When did the railway to Kars reopen in Armenia?')).toBe('The railway to Kars reopened in 1993.');
+		const q = quote(text, 'When did the railway to Kars reopen in Armenia?');
+		expect(q.endsWith('The railway to Kars reopened in 1993.')).toBe(true);
+		expect(q).not.toContain('met.');
 	});
 
 	it('quotes a clause of a sentence too long to quote whole', () => {
@@ -28,13 +44,13 @@ describe('selectExcerpt', () => {
 		expect(q).toContain('Alican gate opened');
 	});
 
-	it('answers "why" with the subject sentence and the opening of the next, other questions with whole sentences', () => {
+	it('answers "why" with the subject sentence and opening clauses of the next, other questions with whole sentences', () => {
 		const text =
 			'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships through the Eurasian Economic Union, ' +
 			'and officials in Astana, who spoke on condition of anonymity to reporters gathered at the airport on Tuesday morning, described the visit as long overdue and productive for both sides.';
-		expect(quote(text, 'Why did Pashinyan travel to Kazakhstan?')).toBe(
-			'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships through the Eurasian Economic Union,',
-		);
+		const why = quote(text, 'Why did Pashinyan travel to Kazakhstan?');
+		expect(why.startsWith('Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships')).toBe(true);
+		expect(why.length).toBeLessThan(text.length);
 		expect(quote(text, 'Did Pashinyan travel to Kazakhstan?')).toBe('Pashinyan traveled to Kazakhstan this week.');
 	});
 
@@ -61,7 +77,7 @@ describe('selectExcerpt', () => {
 	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
-				const e = selectExcerpt(text, buildQuery(news.index, question));
+				const e = best(text, question);
 				expect(e.start).toBeGreaterThanOrEqual(0);
 				expect(e.end).toBeLessThanOrEqual(text.length);
 				expect(e.end).toBeGreaterThan(e.start);
