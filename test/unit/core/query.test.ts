@@ -52,7 +52,7 @@ describe('buildQuery', () => {
 	it('matches a misspelt name to the spelling the corpus has, at a factor below 1', () => {
 		const term = buildQuery(fixture.index, 'Who is Serdarr?').terms[0]!;
 		expect(term.unknown).toBe(false);
-		const [[match, factor]] = [...term.matches];
+		const [match, factor] = [...term.matches][0]!;
 		expect(match).toBe('serdar');
 		expect(factor).toBeGreaterThan(0);
 		expect(factor).toBeLessThan(1);
