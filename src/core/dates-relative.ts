@@ -114,7 +114,7 @@ const MONTH_MODIFIERS = 'early late mid last this next in since by until till fr
 /** A month with neither day nor year: "In October again", "Azerbaijan’s September offensive". */
 const MONTH_ALONE = new RegExp(String.raw`(?:\b(${MONTH_MODIFIERS})[-\s]+)?\b(${MONTH_ALONE_WORD})(?![.\s]*\d)`, 'gu');
 /** "July and October 2024": the first month shares the year written after the last. */
-const SHARED_YEAR = new RegExp(String.raw`^(?:\s*(?:,|and|or|to|through|until|${DASH})\s*${MONTH})+,?\s+(${YEAR})(?!\d)`, 'u');
+const SHARED_YEAR = new RegExp(String.raw`^(?:\s*(?:,\s*(?:and|or)|,|and|or|to|through|until|${DASH})\s*${MONTH})+,?\s+(${YEAR})(?!\d)`, 'u');
 
 function monthYear(month: number, modifier: string | undefined, ctx: Context, at: number, end: number): number {
 	const { pub } = ctx;

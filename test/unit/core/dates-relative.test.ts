@@ -160,10 +160,10 @@ describe('RELATIVE_STAGES: months without a year', () => {
 		const text = 'In late 2023, after the September offensive';
 		expect(dates(text, PUB, [explicit(text, 'late 2023')])).toEqual(['2023-09']);
 	});
-	// Bug: SHARED_YEAR allows one connector between months, so a serial comma (", and", ", or") breaks the
-	// list: "March, July, and October 2023" (published 2025-06-18) dates March 2025-03 and July 2024-07,
-	// and extractDates gives the same. Expected: ['2023-03', '2023-07'].
-	it.todo('takes the year written after a list of months joined with a serial comma ("March, July, and October 2023")');
+	it('takes the year written after a list of months joined with a serial comma ("March, July, and October 2023")', () => {
+		expect(dates('In March, July, and October 2023.')).toEqual(['2023-03', '2023-07']);
+		expect(dates('In March, July, or October 2023.')).toEqual(['2023-03', '2023-07']);
+	});
 	it('leaves "May" without a word before it, and months that begin a name', () => {
 		expect(claims('May he rest.')).toEqual([]);
 		expect(claims('Singer June Carter performed.')).toEqual([]);
