@@ -45,7 +45,7 @@ export function benchExactWindows(corpus: Corpus, windows: readonly ExactWindow[
 	let first = 0, top3 = 0, answered = 0;
 	let started = performance.now();
 	for (const w of windows) {
-		const a = answer(corpus, w.q, { top: 3 });
+		const a = answer(corpus, w.q, { top: 3, memo: false });
 		if (a.answered) answered++;
 		const got = a.results.map((r) => ids.get(key({ source: r.source, n: r.paragraph }))!);
 		if (got[0] !== undefined && same(got[0], w.paragraph)) first++;

@@ -48,9 +48,11 @@ export interface AnswerOptions {
 	readonly feedback?: FeedbackSettings | false;
 	/** The ranking and abstention weights; default the fitted {@link RANK_MODEL}. */
 	readonly model?: RankModel;
+	/** Keep and reuse answers to repeated questions (see {@link ANSWER_MEMO_SIZE}). Default true; benchmarks timing the ranking say false. */
+	readonly memo?: boolean;
 }
 
-export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK, model: RANK_MODEL };
+export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK, model: RANK_MODEL, memo: true };
 
 /** Paragraphs re-ranked sentence by sentence: the first this many by BM25. */
 export const CANDIDATES = 40;
@@ -237,6 +239,36 @@ function answerable(query: Query, ranked: readonly Ranked[], model: AbstainModel
  * abstains when the abstention model says the best does not answer.
  */
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
+	// Only the default ranking is kept: sweeps and benchmarks that pass their own model or feedback
+	// always compute.
+	if (options.memo === false || options.model !== undefined || options.feedback !== undefined) return compute(corpus, question, options);
+	const key = `${options.top ?? ANSWER_DEFAULTS.top}\u0000${options.abstain ?? ANSWER_DEFAULTS.abstain}\u0000${question}`;
+	let memo = memos.get(corpus);
+	if (memo === undefined) {
+		memo = new Map();
+		memos.set(corpus, memo);
+	}
+	const kept = memo.get(key);
+	if (kept !== undefined) {
+		memo.delete(key);
+		memo.set(key, kept);
+		return kept;
+	}
+	const fresh = compute(corpus, question, options);
+	if (memo.size >= ANSWER_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+	memo.set(key, fresh);
+	return fresh;
+}
+
+/**
+ * Answers kept per corpus, by question and options, the least recently asked dropped first: a
+ * server's popular question (after a news event, many ask the same) is ranked once. A corpus is
+ * never changed in place (extendCorpus returns a new one), so a kept answer stays right.
+ */
+export const ANSWER_MEMO_SIZE = 256;
+const memos = new WeakMap<Corpus, Map<string, Answer>>();
+
+function compute(corpus: Corpus, question: string, options: AnswerOptions): Answer {
 	const { top, abstain, feedback, model } = { ...ANSWER_DEFAULTS, ...options };
 	const query = buildQuery(corpus.index, question);
 	const weights = weightsOf(model);

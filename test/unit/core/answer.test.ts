@@ -99,3 +99,24 @@ describe('extendCorpus', () => {
 		for (const r of answer(grown, 'Kars railway Turkish side', { top: 10 }).results) expect(isIntact(grown, r)).toBe(true);
 	});
 });
+
+describe('answer memo', () => {
+	it('gives the kept answer to a repeated question, a fresh one for other options, another corpus, or memo: false', async () => {
+		const q = 'Who leads the Turkish delegation to Armenia?';
+		const first = answer(news, q);
+		expect(answer(news, q)).toBe(first);
+		expect(answer(news, q, { top: 5 })).not.toBe(first);
+		expect(answer(news, q, { memo: false })).not.toBe(first);
+		expect(answer(news, q, { memo: false })).toEqual(first);
+		expect(answer(fixture, q)).not.toBe(first);
+	});
+
+	it('stays bounded: past ANSWER_MEMO_SIZE other questions, the first is computed again', async () => {
+		const { ANSWER_MEMO_SIZE } = await import('../../../src/core/answer.js');
+		const first = answer(fixture, 'When did the railway reopen?');
+		for (let i = 0; i < ANSWER_MEMO_SIZE; i++) answer(fixture, `railway question ${i}`);
+		const again = answer(fixture, 'When did the railway reopen?');
+		expect(again).not.toBe(first);
+		expect(again).toEqual(first);
+	});
+});
