@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABSTAIN_FEATURES, abstainFeatures, type AbstainFeature } from '../src/core/abstain.js';
-import { candidatePool } from '../src/core/answer.js';
-import { FEATURES, FEATURE_COUNT, scoreOf, type Candidate } from '../src/core/features.js';
+import { ABSTAIN_FEATURES, abstainFeatures, answerProbability, type AbstainFeature } from '../src/core/abstain.js';
+import { candidatePool, rankCandidates } from '../src/core/answer.js';
+import { FEATURES, FEATURE_COUNT, type Candidate } from '../src/core/features.js';
 import { buildQuery, type Query } from '../src/core/query.js';
 import { sampleWindows } from './exact-windows.js';
 import { loadEvalSets, ROOT } from './eval-sets.js';
@@ -123,26 +123,15 @@ function fitRanker(train: readonly Sample[], l2 = 0.003, steps = 300, rate = 0.0
 	return [...w];
 }
 
-const REFERENCE = FEATURES.indexOf('reference');
-const VERBATIM = FEATURES.indexOf('verbatim');
-
 interface Ranking {
 	readonly order: ReadonlyArray<{ readonly i: number; readonly score: number }>;
 }
 
 /** Paragraphs ordered by their best candidate's score, each with that candidate's index. */
+/** Paragraphs ordered as answer() orders them (its rankCandidates), each with its best candidate's index. */
 function rank(s: Sample, w: readonly number[]): Ranking {
-	const best = new Map<number, { i: number; score: number }>();
-	s.candidates.forEach((c, i) => {
-		const score = scoreOf(c.features, w);
-		const b = best.get(c.id);
-		if (b === undefined || score > b.score) best.set(c.id, { i, score });
-	});
-	const cites = (o: { i: number }) => {
-		const f = s.candidates[o.i]!.features;
-		return f[REFERENCE] === 1 && f[VERBATIM] !== 1 ? 1 : 0;
-	};
-	return { order: [...best.values()].sort((a, b) => cites(a) - cites(b) || b.score - a.score) };
+	const index = new Map(s.candidates.map((c, i) => [c, i]));
+	return { order: rankCandidates(s.candidates, w).map((r) => ({ i: index.get(r.best)!, score: r.score })) };
 }
 
 function abstainRow(s: Sample, r: Ranking): Record<AbstainFeature, number> | undefined {
@@ -188,11 +177,8 @@ function fitAbstain(rows: ReadonlyArray<{ x: Record<AbstainFeature, number>; y: 
 	return { bias: rawBias, weights };
 }
 
-const probability = (m: { bias: number; weights: Record<AbstainFeature, number> }, x: Record<AbstainFeature, number>) => {
-	let z = m.bias;
-	for (const f of ABSTAIN_FEATURES) z += m.weights[f] * x[f];
-	return 1 / (1 + Math.exp(-z));
-};
+const probability = (m: { bias: number; weights: Record<AbstainFeature, number> }, x: Record<AbstainFeature, number>) =>
+	answerProbability(x, { ...m, threshold: 0 });
 
 /**
  * What a false abstention costs beside a missed one, in rates: a refused answerable question loses

@@ -4,6 +4,7 @@ import type { Corpus } from './corpus.js';
 import { candidatesOf, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
 import { textFragmentLink } from './link.js';
+import { Lru } from './lru.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
 import type { Hit } from './postings.js';
 import { buildQuery, type Query } from './query.js';
@@ -64,7 +65,7 @@ export interface RankModel {
 }
 
 /** A paragraph's best candidate quote and its score. */
-interface Ranked {
+export interface Ranked {
 	readonly id: number;
 	readonly best: Candidate;
 	readonly score: number;
@@ -84,13 +85,25 @@ export function paragraphCandidates(corpus: Corpus, query: Query, id: number, bm
 	return candidatesOf(corpus, query, id, bm25, tokens, windows);
 }
 
-function rankParagraph(corpus: Corpus, query: Query, id: number, bm25: number, weights: readonly number[]): Ranked | undefined {
-	let best: Ranked | undefined;
-	for (const c of paragraphCandidates(corpus, query, id, bm25)) {
+/**
+ * Paragraphs ranked by their best candidate quote (which is the quote they are shown with), best
+ * first. A footnote reference cites a title, it states nothing: it comes after every paragraph that
+ * does, however many of the question's words its title repeats, unless it holds the question word
+ * for word. `npm run fit` ranks with this very function.
+ */
+export function rankCandidates(candidates: Iterable<Candidate>, weights: readonly number[]): Ranked[] {
+	const best = new Map<number, Ranked>();
+	for (const c of candidates) {
 		const score = scoreOf(c.features, weights);
-		if (best === undefined || score > best.score) best = { id, best: c, score };
+		const b = best.get(c.id);
+		if (b === undefined || score > b.score) best.set(c.id, { id: c.id, best: c, score });
 	}
-	return best;
+	const cites = (r: Ranked) => (r.best.features[REFERENCE] === 1 && r.best.features[VERBATIM] !== 1 ? 1 : 0);
+	return [...best.values()].sort((a, b) => cites(a) - cites(b) || b.score - a.score || a.id - b.id);
+}
+
+function rankParagraph(corpus: Corpus, query: Query, id: number, bm25: number, weights: readonly number[]): Ranked | undefined {
+	return rankCandidates(paragraphCandidates(corpus, query, id, bm25), weights)[0];
 }
 
 /** Paragraphs matching the question: the first {@link CANDIDATES} re-ranked, the others in BM25 order. */
@@ -187,16 +200,8 @@ export function candidatePool(corpus: Corpus, query: Query, feedback: FeedbackSe
 
 function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSettings | false, weights: readonly number[]): Candidates {
 	const { main, plain } = scaledPasses(corpus, query, CANDIDATES + spare(top), feedback);
-	const ranked: Ranked[] = [];
-	for (const h of [...main.slice(0, CANDIDATES), ...plain]) {
-		const r = rankParagraph(corpus, query, h.id, h.bm25, weights);
-		if (r !== undefined) ranked.push(r);
-	}
-	// A footnote reference cites a title, it states nothing: it comes after every paragraph that does,
-	// however many of the question's words its title repeats; unless it holds the question word for word.
-	const cites = (r: Ranked) => (r.best.features[REFERENCE] === 1 && r.best.features[VERBATIM] !== 1 ? 1 : 0);
-	ranked.sort((a, b) => cites(a) - cites(b) || b.score - a.score || a.id - b.id);
-	return { ranked, rest: main.slice(CANDIDATES) };
+	const pool = [...main.slice(0, CANDIDATES), ...plain].flatMap((h) => paragraphCandidates(corpus, query, h.id, h.bm25));
+	return { ranked: rankCandidates(pool, weights), rest: main.slice(CANDIDATES) };
 }
 
 /** The ranked results, then as many of the rest (in BM25 order, excerpted now) as `top` asks for. */
@@ -245,17 +250,12 @@ export function answer(corpus: Corpus, question: string, options: AnswerOptions 
 	const key = `${options.top ?? ANSWER_DEFAULTS.top}\u0000${options.abstain ?? ANSWER_DEFAULTS.abstain}\u0000${question}`;
 	let memo = memos.get(corpus);
 	if (memo === undefined) {
-		memo = new Map();
+		memo = new Lru(ANSWER_MEMO_SIZE);
 		memos.set(corpus, memo);
 	}
 	const kept = memo.get(key);
-	if (kept !== undefined) {
-		memo.delete(key);
-		memo.set(key, kept);
-		return kept;
-	}
+	if (kept !== undefined) return kept;
 	const fresh = compute(corpus, question, options);
-	if (memo.size >= ANSWER_MEMO_SIZE) memo.delete(memo.keys().next().value!);
 	memo.set(key, fresh);
 	return fresh;
 }
@@ -266,7 +266,7 @@ export function answer(corpus: Corpus, question: string, options: AnswerOptions 
  * never changed in place (extendCorpus returns a new one), so a kept answer stays right.
  */
 export const ANSWER_MEMO_SIZE = 256;
-const memos = new WeakMap<Corpus, Map<string, Answer>>();
+const memos = new WeakMap<Corpus, Lru<string, Answer>>();
 
 function compute(corpus: Corpus, question: string, options: AnswerOptions): Answer {
 	const { top, abstain, feedback, model } = { ...ANSWER_DEFAULTS, ...options };

@@ -134,11 +134,22 @@ function tokensAround(tokens: readonly Token[], w: Window): readonly Token[] {
 }
 
 /** Slots of question terms a paragraph holds, read from the postings (the paragraph is not analyzed). */
-function slotsHeld(corpus: Corpus, query: Query, id: number): Array<{ slot: number; factor: number }> {
-	const out: Array<{ slot: number; factor: number }> = [];
-	for (const [term, match] of query.lookup) if (paragraphHolds(corpus.index, term, id)) out.push(match);
+function slotsHeld(corpus: Corpus, query: Query, id: number): ReadonlyArray<{ slot: number; factor: number }> {
+	// Kept per question: every candidate paragraph of an article asks again for the same title and lead.
+	let held = heldMemo.get(query);
+	if (held === undefined) {
+		held = new Map();
+		heldMemo.set(query, held);
+	}
+	let out = held.get(id);
+	if (out === undefined) {
+		out = [];
+		for (const [term, match] of query.lookup) if (paragraphHolds(corpus.index, term, id)) out.push(match);
+		held.set(id, out);
+	}
 	return out;
 }
+const heldMemo = new WeakMap<Query, Map<number, Array<{ slot: number; factor: number }>>>();
 
 /** Every term of the question, in its own form, among the hits. */
 function holdsEvery(hits: readonly Hit[], query: Query): boolean {

@@ -1,5 +1,6 @@
 import type { Token } from './analyze.js';
 import type { Corpus } from './corpus.js';
+import { Lru } from './lru.js';
 import { windows, type Window } from './excerpt.js';
 
 /** A paragraph's analysis, which depends on its text alone: computed once, reused by every question. */
@@ -11,21 +12,17 @@ export interface ParagraphAnalysis {
 /** Paragraphs whose analysis is kept; the least recently used go first. Bounds memory on large corpora. */
 export const PARAGRAPH_CACHE_SIZE = 20_000;
 
-const caches = new WeakMap<Corpus, Map<number, ParagraphAnalysis>>();
+const caches = new WeakMap<Corpus, Lru<number, ParagraphAnalysis>>();
 
 /** The analysis of paragraph `id` of `corpus`, from the cache or computed now. */
 export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis {
 	let cache = caches.get(corpus);
 	if (cache === undefined) {
-		cache = new Map();
+		cache = new Lru(PARAGRAPH_CACHE_SIZE);
 		caches.set(corpus, cache);
 	}
 	const hit = cache.get(id);
-	if (hit !== undefined) {
-		cache.delete(id);
-		cache.set(id, hit);
-		return hit;
-	}
+	if (hit !== undefined) return hit;
 	const text = corpus.paragraphs[id]!.text;
 	// Windows (sentence segmentation) only when an excerpt is wanted: a neighbour read for context,
 	// or a paragraph read for feedback, needs its terms alone.
@@ -37,7 +34,6 @@ export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis
 			return split;
 		},
 	};
-	if (cache.size >= PARAGRAPH_CACHE_SIZE) cache.delete(cache.keys().next().value!);
 	cache.set(id, analysis);
 	return analysis;
 }

@@ -90,13 +90,11 @@ describe('abstention model', () => {
 	});
 
 	it('never refuses a question that a source holds word for word', () => {
-		for (const q of ['a door left ajar', 'the first freight train']) {
-			const corpus = q.startsWith('a door') ? news : fixture;
+		for (const [corpus, q] of [[news, 'sees no reason to rush'], [fixture, 'its first freight train']] as const) {
+			expect(corpus.paragraphs.some((p) => p.text.includes(q)), q).toBe(true);
 			const a = answer(corpus, q);
-			if (corpus.paragraphs.some((p) => p.text.includes(q))) {
-				expect(a.answered, q).toBe(true);
-				expect(a.results[0]?.passage, q).toContain(q);
-			}
+			expect(a.answered, q).toBe(true);
+			expect(a.results[0]?.passage, q).toContain(q);
 		}
 	});
 });
