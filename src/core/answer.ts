@@ -81,8 +81,7 @@ const weightsOf = (model: RankModel) => FEATURES.map((name) => model.rank[name])
 
 /** Every candidate quote of paragraph `id` (its sentences, pairs, clauses), with features. */
 export function paragraphCandidates(corpus: Corpus, query: Query, id: number, bm25: number): Candidate[] {
-	const { tokens, windows } = paragraphAnalysis(corpus, id);
-	return candidatesOf(corpus, query, id, bm25, tokens, windows);
+	return candidatesOf(corpus, query, id, bm25, paragraphAnalysis(corpus, id));
 }
 
 /**

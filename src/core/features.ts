@@ -1,6 +1,6 @@
 import type { Analyzer, Token } from './analyze.js';
-import type { Paragraph } from './catalog.js';
 import type { Corpus } from './corpus.js';
+import type { ParagraphAnalysis } from './paragraph-cache.js';
 import {
 	coverageOf,
 	exactness,
@@ -13,7 +13,6 @@ import {
 	type Hit,
 	type Window,
 } from './excerpt.js';
-import { isHeading, isReference } from './paragraph-kind.js';
 import type { Query } from './query.js';
 import { paragraphHolds } from './search-index.js';
 import { needlesOf, normalizeForMatch } from './verbatim.js';
@@ -98,27 +97,6 @@ function titleOf(analyzer: Analyzer, title: string): readonly Token[] {
 	return tokens;
 }
 
-/** What depends on a paragraph's text alone, kept with the paragraph: it is asked again by every question. */
-interface ParagraphFacts {
-	readonly heading: number;
-	readonly reference: number;
-	normalized?: string;
-}
-const facts = new WeakMap<Paragraph, ParagraphFacts>();
-function kindOf(p: Paragraph): ParagraphFacts {
-	let f = facts.get(p);
-	if (f === undefined) {
-		f = { heading: isHeading(p.text) ? 1 : 0, reference: isReference(p.text) ? 1 : 0 };
-		facts.set(p, f);
-	}
-	return f;
-}
-function normalizedOf(p: Paragraph): string {
-	const f = kindOf(p);
-	f.normalized ??= normalizeForMatch(p.text);
-	return f.normalized;
-}
-
 /** The tokens inside a window and one on each side (a number's unit, a day's month), by binary search. */
 function tokensAround(tokens: readonly Token[], w: Window): readonly Token[] {
 	let lo = 0;
@@ -192,7 +170,7 @@ function orderedRun(hits: readonly Hit[]): number {
 }
 
 /**
- * Every candidate quote of paragraph `id`, with its features. `tokens` and `spans` are the
+ * Every candidate quote of paragraph `id`, with its features. `analysis` is the
  * paragraph's analysis; `bm25` its first-pass score over the best's.
  */
 export function candidatesOf(
@@ -200,9 +178,9 @@ export function candidatesOf(
 	query: Query,
 	id: number,
 	bm25: number,
-	tokens: readonly Token[],
-	spans: readonly Window[],
+	analysis: ParagraphAnalysis,
 ): Candidate[] {
+	const { tokens, windows: spans } = analysis;
 	const p = corpus.paragraphs[id]!;
 	const text = p.text;
 	const hits = hitsOf(tokens, query);
@@ -212,11 +190,12 @@ export function candidatesOf(
 	const before = p.n > 0 ? slotsHeld(corpus, query, id - 1) : [];
 	const lead = [first, first + 1].filter((n) => n < id).flatMap((n) => slotsHeld(corpus, query, n));
 	const paragraph = coverageOf(hits, query);
-	const { heading, reference } = kindOf(p);
+	const heading = analysis.heading ? 1 : 0;
+	const reference = analysis.reference ? 1 : 0;
 	// Only a paragraph holding a needle can have a window that does: most are spared the per-window test.
 	// A paragraph can hold the whole question as written only if it holds each of its terms.
 	const asked = needlesOf(query).filter((n) => n !== needlesOf(query).whole || holdsEvery(hits, query));
-	const normalized = asked.length > 0 ? normalizedOf(p) : '';
+	const normalized = asked.length > 0 ? analysis.folded : '';
 	const needles = asked.filter((n) => normalized.includes(n));
 	// The article's subject: what its title and opening paragraphs name, the lead itself included.
 	const opening = [first, first + 1].filter((n) => n >= id && corpus.paragraphs[n]?.source === p.source).flatMap((n) => slotsHeld(corpus, query, n));
