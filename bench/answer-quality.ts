@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { answer } from '../src/core/answer.js';
+import { answer } from '../src/core/answer/answer.js';
 import type { Corpus } from '../src/core/corpus.js';
-import { evaluate, EvalItemSchema, type EvalItem, type EvalMetrics } from '../src/core/evaluate.js';
+import { evaluate, EvalItemSchema, type EvalItem, type EvalMetrics } from '../src/core/answer/evaluate.js';
 import { buildBm25, searchBm25 } from './bm25.js';
 
 /** The eval figures of one question file, ours beside the reference BM25's first paragraph. */

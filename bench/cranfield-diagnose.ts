@@ -1,9 +1,9 @@
-import { terms } from '../src/core/analyze.js';
-import { firstPass } from '../src/core/answer.js';
+import { terms } from '../src/core/text/analyze.js';
+import { firstPass } from '../src/core/answer/answer.js';
 import type { Corpus } from '../src/core/corpus.js';
-import { FEEDBACK, type FeedbackSettings } from '../src/core/feedback.js';
-import { buildQuery } from '../src/core/query.js';
-import { BM25, searchIndex, TITLE_BOOST } from '../src/core/search-index.js';
+import { FEEDBACK, type FeedbackSettings } from '../src/core/answer/feedback.js';
+import { buildQuery } from '../src/core/answer/query.js';
+import { BM25, searchIndex, TITLE_BOOST } from '../src/core/search/search-index.js';
 import { buildBm25, searchBm25, type Bm25Variant } from './bm25.js';
 import { CRANFIELD_DEPTH, cranfieldGain, rankOurs, type Cranfield, type Rankings } from './cranfield.js';
 import { scoreRankings, type RankingMetrics } from './metrics.js';

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { answer, type AnswerOptions } from '../src/core/answer.js';
+import { answer, type AnswerOptions } from '../src/core/answer/answer.js';
 import type { Source } from '../src/core/catalog.js';
 import { createCorpus, type Corpus, type SourceText } from '../src/core/corpus.js';
-import type { Background } from '../src/core/background.js';
+import type { Background } from '../src/core/text/background.js';
 import { buildBm25, searchBm25 } from './bm25.js';
 import { scoreRankings, type Judgments, type RankingMetrics } from './metrics.js';
 

@@ -1,5 +1,5 @@
-import { answer } from '../src/core/answer.js';
-import { evaluate, type EvalMetrics } from '../src/core/evaluate.js';
+import { answer } from '../src/core/answer/answer.js';
+import { evaluate, type EvalMetrics } from '../src/core/answer/evaluate.js';
 import { benchExactWindows, sampleWindows } from './exact-windows.js';
 import { loadEvalSets } from './eval-sets.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../src/app.js';
 import type { Corpus } from '../src/core/corpus.js';
-import type { EvalItem } from '../src/core/evaluate.js';
+import type { EvalItem } from '../src/core/answer/evaluate.js';
 import { loadDataDir } from '../src/store/data-dir.js';
 import { readEvalItems } from './answer-quality.js';
 

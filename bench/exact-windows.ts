@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { answer } from '../src/core/answer.js';
+import { answer } from '../src/core/answer/answer.js';
 import type { Corpus } from '../src/core/corpus.js';
 import { mulberry32 } from './prng.js';
 

@@ -1,14 +1,14 @@
 /**
  * Fits the ranker's weights and the abstention model on the eval sets, validates them across corpora
  * (each question scored by weights fitted without its article or its set), and writes
- * src/core/rank-model.ts. `npm run fit` (after `npm run build`); `--dry` prints without writing.
+ * src/core/answer/rank-model.ts. `npm run fit` (after `npm run build`); `--dry` prints without writing.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABSTAIN_FEATURES, abstainFeatures, answerProbability, type AbstainFeature } from '../src/core/abstain.js';
-import { candidatePool, rankCandidates } from '../src/core/answer.js';
-import { FEATURES, FEATURE_COUNT, type Candidate } from '../src/core/features.js';
-import { buildQuery, type Query } from '../src/core/query.js';
+import { ABSTAIN_FEATURES, abstainFeatures, answerProbability, type AbstainFeature } from '../src/core/answer/abstain.js';
+import { candidatePool, rankCandidates } from '../src/core/answer/answer.js';
+import { FEATURES, FEATURE_COUNT, type Candidate } from '../src/core/answer/features.js';
+import { buildQuery, type Query } from '../src/core/answer/query.js';
 import { sampleWindows } from './exact-windows.js';
 import { loadEvalSets, ROOT } from './eval-sets.js';
 
@@ -323,7 +323,7 @@ ${rankLines}
 } as const;
 `;
 	writeFileSync(join(ROOT, 'src', 'core', 'rank-model.ts'), file);
-	console.log('\nwrote src/core/rank-model.ts');
+	console.log('\nwrote src/core/answer/rank-model.ts');
 }
 
 if (process.argv.includes('--diagnose')) {

@@ -1,10 +1,10 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { answer } from '../src/core/answer.js';
+import { answer } from '../src/core/answer/answer.js';
 import { parseCatalog, splitParagraphs } from '../src/core/catalog.js';
 import { createCorpus, type SourceText } from '../src/core/corpus.js';
-import { serializeIndex } from '../src/core/search-index.js';
+import { serializeIndex } from '../src/core/search/search-index.js';
 import { cacheKey, indexCacheName, loadBackground, loadDataDir } from '../src/store/data-dir.js';
 import { encodeIndexCache } from '../src/store/index-cache.js';
 import { readQuestions } from './generate.js';

@@ -1,4 +1,4 @@
-import { CANDIDATES } from '../src/core/answer.js';
+import { CANDIDATES } from '../src/core/answer/answer.js';
 import type { AnswerQualityReport } from './answer-quality.js';
 import type { Diagnostic } from './cranfield-diagnose.js';
 import type { CranfieldReport } from './cranfield.js';

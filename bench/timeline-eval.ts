@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { projectRoot } from '../src/app.js';
-import { timeline } from '../src/core/timeline.js';
+import { timeline } from '../src/core/dates/timeline.js';
 import { loadDataDir } from '../src/store/data-dir.js';
 
 /** One line of a timeline eval file (`../shared/eval/timeline-dev.jsonl`, `fresh-dev/timeline.jsonl`). */

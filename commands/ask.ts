@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { answer } from '../src/core/answer.js';
-import { ASK_PAGE_SIZE, MAX_ASK_RESULTS, renderAnswerPage } from '../src/core/render.js';
+import { answer } from '../src/core/answer/answer.js';
+import { ASK_PAGE_SIZE, MAX_ASK_RESULTS, renderAnswerPage } from '../src/core/render/render.js';
 import { defineCommand } from './define.js';
 
 /** Longest question accepted; longer ones get a clear error rather than a slow answer. */

@@ -1,7 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { z } from 'zod';
 import type { Corpus } from '../src/core/corpus.js';
-import type { Reply } from '../src/core/render.js';
+import type { Reply } from '../src/core/render/render.js';
 import type { Ingest } from '../src/ingest/ingester.js';
 
 /** What a command runs with: the loaded corpus. Nothing of Discord's. */

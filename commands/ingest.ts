@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { escapeMarkdown } from '../src/core/markdown.js';
-import { errorReply, reply, type Reply } from '../src/core/render.js';
+import { escapeMarkdown } from '../src/core/render/markdown.js';
+import { errorReply, reply, type Reply } from '../src/core/render/render.js';
 import type { Result } from '../src/core/result.js';
 import type { IngestOutcome } from '../src/ingest/commit.js';
 import type { IngestProblem } from '../src/ingest/problem.js';

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { fold } from '../src/core/analyze.js';
-import { closeIds } from '../src/core/close-ids.js';
-import { errorReply, renderSource, renderSourceList, SOURCE_PAGE_SIZE } from '../src/core/render.js';
+import { fold } from '../src/core/text/analyze.js';
+import { closeIds } from '../src/core/text/close-ids.js';
+import { errorReply, renderSource, renderSourceList, SOURCE_PAGE_SIZE } from '../src/core/render/render.js';
 import { defineCommand, type Choice } from './define.js';
 
 const MAX_CHOICES = 25;

@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { dateRange, parsePartialDate } from '../src/core/dates.js';
-import { errorReply } from '../src/core/render.js';
-import { renderTimeline } from '../src/core/timeline-render.js';
-import { timeline as timelineOf } from '../src/core/timeline.js';
+import { dateRange, parsePartialDate } from '../src/core/dates/dates.js';
+import { errorReply } from '../src/core/render/render.js';
+import { renderTimeline } from '../src/core/render/timeline.js';
+import { timeline as timelineOf } from '../src/core/dates/timeline.js';
 import { defineCommand } from './define.js';
 
 /** Longest topic accepted: short enough that the paging buttons' ids carry it whole. */

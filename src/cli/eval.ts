@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { answer } from '../core/answer.js';
+import { answer } from '../core/answer/answer.js';
 import type { Corpus } from '../core/corpus.js';
-import { evaluate, EvalItemSchema, type EvalItem, type EvalMetrics } from '../core/evaluate.js';
+import { evaluate, EvalItemSchema, type EvalItem, type EvalMetrics } from '../core/answer/evaluate.js';
 import { UsageError } from '../env.js';
 import { parseCommandArgs } from './args.js';
 

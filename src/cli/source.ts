@@ -1,4 +1,4 @@
-import { closeIds } from '../core/close-ids.js';
+import { closeIds } from '../core/text/close-ids.js';
 import type { Corpus } from '../core/corpus.js';
 import { UsageError } from '../env.js';
 import { parseCommandArgs } from './args.js';

@@ -1,8 +1,8 @@
-import { closeIds } from '../core/close-ids.js';
+import { closeIds } from '../core/text/close-ids.js';
 import type { Corpus } from '../core/corpus.js';
-import { dateRange, parsePartialDate, type PartialDate } from '../core/dates.js';
-import { textFragmentLink } from '../core/link.js';
-import { timeline, type TimelineEvent } from '../core/timeline.js';
+import { dateRange, parsePartialDate, type PartialDate } from '../core/dates/dates.js';
+import { textFragmentLink } from '../core/render/link.js';
+import { timeline, type TimelineEvent } from '../core/dates/timeline.js';
 import { UsageError } from '../env.js';
 import { parseCommandArgs, positiveInt } from './args.js';
 

@@ -1,7 +1,7 @@
-import type { Analyzer } from './analyze.js';
+import type { Analyzer } from './text/analyze.js';
 import { splitParagraphs, type Paragraph, type Source } from './catalog.js';
-import type { Background } from './background.js';
-import { addToIndex, buildIndex, type SearchIndex } from './search-index.js';
+import type { Background } from './text/background.js';
+import { addToIndex, buildIndex, type SearchIndex } from './search/search-index.js';
 
 /** Everything the core answers from: the sources, their paragraphs, and the index over them. */
 export interface Corpus {

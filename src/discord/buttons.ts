@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../../commands/index.js';
-import { buttonId, errorReply, renderParagraph, SOURCE_PAGE_SIZE, type Button, type Reply } from '../core/render.js';
+import { buttonId, errorReply, renderParagraph, SOURCE_PAGE_SIZE, type Button, type Reply } from '../core/render/render.js';
 
 /**
  * What a button click does: re-run a command with the options its id carries (the result replaces

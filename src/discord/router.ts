@@ -6,7 +6,7 @@ import type {
 	Interaction,
 } from 'discord.js';
 import type { Command, CommandContext } from '../../commands/index.js';
-import { errorReply, type Reply } from '../core/render.js';
+import { errorReply, type Reply } from '../core/render/render.js';
 import type { Logger } from '../log.js';
 import { addPaging, resolveButton } from './buttons.js';
 import { safeError } from './errors.js';

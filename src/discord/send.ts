@@ -7,7 +7,7 @@ import {
 	type APIEmbed,
 } from 'discord-api-types/v10';
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBEDS, MAX_MESSAGE_LENGTH, type Button, type Card, type Reply } from '../core/render.js';
+import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBEDS, MAX_MESSAGE_LENGTH, type Button, type Card, type Reply } from '../core/render/render.js';
 import { clip, splitText } from './split.js';
 
 /** Discord's limits beyond those the core knows. */

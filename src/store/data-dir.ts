@@ -1,21 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ANALYZER_VERSION, createAnalyzer, generalAnalyzer, type Analyzer } from '../core/analyze.js';
-import { EMPTY_LEXICON, type CorpusLexicon } from '../core/corpus-lexicon.js';
-import { LEXICON_DATA_VERSION } from '../core/lexicon-data.js';
-import { DATES_VERSION } from '../core/dates-version.js';
+import { ANALYZER_VERSION, createAnalyzer, generalAnalyzer, type Analyzer } from '../core/text/analyze.js';
+import { EMPTY_LEXICON, type CorpusLexicon } from '../core/text/corpus-lexicon.js';
+import { LEXICON_DATA_VERSION } from '../core/text/lexicon-data.js';
+import { DATES_VERSION } from '../core/dates/version.js';
 import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
-import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search-index.js';
+import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search/search-index.js';
 import { encodeIndexCache, readIndexCache } from './index-cache.js';
 import { writeFileAtomic } from './atomic.js';
 import { readLexiconFile } from './lexicon-file.js';
 import { readSourceFile } from './source-file.js';
 import type { Paragraph } from '../core/catalog.js';
 import { createRequire } from 'node:module';
-import { buildBackground, type Background } from '../core/background.js';
+import { buildBackground, type Background } from '../core/text/background.js';
 
 /** The everyday-English word ranks as `analyzer` reads them, loaded only when an index is built (the cache keeps them). */
 export function loadBackground(analyzer: Analyzer = generalAnalyzer): Background {

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { LayoutSchema } from '../core/postings-codec.js';
-import type { SerializedIndex } from '../core/search-index.js';
+import { LayoutSchema } from '../core/search/postings-codec.js';
+import type { SerializedIndex } from '../core/search/search-index.js';
 
 /**
  * The index cache file: a magic string, the length of a JSON header (the terms, the counts, the

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lexiconProblem } from '../core/analyze.js';
-import { CorpusLexiconSchema, EMPTY_LEXICON, type CorpusLexicon } from '../core/corpus-lexicon.js';
+import { lexiconProblem } from '../core/text/analyze.js';
+import { CorpusLexiconSchema, EMPTY_LEXICON, type CorpusLexicon } from '../core/text/corpus-lexicon.js';
 import { err, ok, type Result } from '../core/result.js';
 
 /** The optional file of a data directory that holds its corpus's own word knowledge. */

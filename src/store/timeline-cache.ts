@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Citation } from '../core/answer.js';
+import type { Citation } from '../core/answer/answer.js';
 import type { Corpus } from '../core/corpus.js';
-import { rememberTimelineEvents, timelineEvents, type EventCitation, type TimelineEvent } from '../core/timeline.js';
+import { rememberTimelineEvents, timelineEvents, type EventCitation, type TimelineEvent } from '../core/dates/timeline.js';
 import { writeFileAtomic } from './atomic.js';
 
 const Place = z.object({ s: z.string(), n: z.number().int().nonnegative(), t: z.string() });

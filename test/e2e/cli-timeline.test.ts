@@ -23,8 +23,8 @@ interface JsonEvent {
 // than the timeline sources, so it rebuilds then rather than test stale code.
 beforeAll(() => {
 	const built = join(ROOT, 'dist/src/cli/timeline.js');
-	const dateRules = readdirSync(join(ROOT, 'src/core')).filter((f) => /^dates.*\.ts$/.test(f)).map((f) => `src/core/${f}`);
-	const sources = ['src/cli/timeline.ts', 'src/cli/main.ts', 'src/core/timeline.ts', ...dateRules].map((f) => join(ROOT, f));
+	const dateRules = readdirSync(join(ROOT, 'src/core/dates')).map((f) => `src/core/dates/${f}`);
+	const sources = ['src/cli/timeline.ts', 'src/cli/main.ts', ...dateRules].map((f) => join(ROOT, f));
 	const stale = !existsSync(built) || sources.some((f) => statSync(f).mtimeMs > statSync(built).mtimeMs);
 	if (stale) spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
 	expect(existsSync(built)).toBe(true);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Card, Reply } from '../../src/core/render.js';
+import type { Card, Reply } from '../../src/core/render/render.js';
 import { buildPayload } from '../../src/discord/send.js';
 import { ELLIPSIS, splitText } from '../../src/discord/split.js';
 

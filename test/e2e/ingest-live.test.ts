@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { ingest as ingestCommand } from '../../commands/ingest.js';
-import { answer } from '../../src/core/answer.js';
+import { answer } from '../../src/core/answer/answer.js';
 import { parseCatalog, type Source } from '../../src/core/catalog.js';
 import { createCorpus, type Corpus } from '../../src/core/corpus.js';
 import { runConsoleLine } from '../../src/console.js';

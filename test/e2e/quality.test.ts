@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/answer.js';
-import { evaluate, EvalItemSchema } from '../../src/core/evaluate.js';
+import { answer } from '../../src/core/answer/answer.js';
+import { evaluate, EvalItemSchema } from '../../src/core/answer/evaluate.js';
 import { corpusFrom, DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);

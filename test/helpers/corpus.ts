@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/app.js';
 import { parseCatalog } from '../../src/core/catalog.js';
-import { createAnalyzer } from '../../src/core/analyze.js';
+import { createAnalyzer } from '../../src/core/text/analyze.js';
 import { createCorpus, type Corpus } from '../../src/core/corpus.js';
-import { CorpusLexiconSchema, EMPTY_LEXICON } from '../../src/core/corpus-lexicon.js';
+import { CorpusLexiconSchema, EMPTY_LEXICON } from '../../src/core/text/corpus-lexicon.js';
 import { loadBackground } from '../../src/store/data-dir.js';
 
 /** The project's root, from the test sources and from their build in dist/test/helpers (the bench drives the fake Discord). */

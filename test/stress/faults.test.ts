@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/answer.js';
+import { answer } from '../../src/core/answer/answer.js';
 import { indexCacheName, loadDataDir } from '../../src/store/data-dir.js';
 import { decodeIndexCache } from '../../src/store/index-cache.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';

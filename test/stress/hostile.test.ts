@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
 import { commands } from '../../commands/index.js';
-import { answer } from '../../src/core/answer.js';
-import type { Reply } from '../../src/core/render.js';
+import { answer } from '../../src/core/answer/answer.js';
+import type { Reply } from '../../src/core/render/render.js';
 import { corpusFrom, DEFAULT_DATA } from '../helpers/corpus.js';
 
 const corpus = corpusFrom(DEFAULT_DATA);

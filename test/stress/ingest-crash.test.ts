@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/core/answer.js';
+import { answer } from '../../src/core/answer/answer.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import { isAlive } from '../../src/ingest/lock.js';
 import { loadDataDir } from '../../src/store/data-dir.js';

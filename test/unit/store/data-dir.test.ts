@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answer } from '../../../src/core/answer.js';
+import { answer } from '../../../src/core/answer/answer.js';
 import { DataDirError, loadDataDir } from '../../../src/store/data-dir.js';
 import { FIXTURE_DATA, ROOT } from '../../helpers/corpus.js';
 
@@ -100,7 +100,7 @@ describe('loadDataDir', () => {
 
 describe('loadDataDir with the timeline', () => {
 	it('saves the timeline beside the index and reads the same events back', async () => {
-		const { timelineEvents } = await import('../../../src/core/timeline.js');
+		const { timelineEvents } = await import('../../../src/core/dates/timeline.js');
 		const first = await loadDataDir(dir, undefined, { timeline: true });
 		const events = (await readdir(join(dir, '.cache'))).filter((f) => f.startsWith('events-'));
 		expect(events).toEqual([`events-${first.report.key}.json`]);
@@ -110,7 +110,7 @@ describe('loadDataDir with the timeline', () => {
 	});
 
 	it('recomputes a timeline file that no longer quotes its sources verbatim', async () => {
-		const { timelineEvents } = await import('../../../src/core/timeline.js');
+		const { timelineEvents } = await import('../../../src/core/dates/timeline.js');
 		const first = await loadDataDir(dir, undefined, { timeline: true });
 		const path = join(dir, '.cache', `events-${first.report.key}.json`);
 		const saved = JSON.parse(await readFile(path, 'utf8'));

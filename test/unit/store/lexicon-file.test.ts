@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMPTY_LEXICON } from '../../../src/core/corpus-lexicon.js';
+import { EMPTY_LEXICON } from '../../../src/core/text/corpus-lexicon.js';
 import { LEXICON_FILE, readLexiconFile } from '../../../src/store/lexicon-file.js';
 
 let dir: string;

@@ -1,0 +1,176 @@
+import type { QueryTerm as QuestionTerm } from '../text/analyze.js';
+import { relatedWords } from '../text/thesaurus.js';
+import { specificity } from '../text/background.js';
+import { idf, type SearchIndex } from '../search/search-index.js';
+
+/** A question term with its weight and the index terms that count as matching it. */
+export interface WeightedTerm {
+	readonly term: string;
+	/** Informative weight: inverse paragraph frequency, higher for names. */
+	readonly weight: number;
+	/** Index term → factor in (0, 1]: 1 for the term itself, less for a demonym's country or a typo's fix. */
+	readonly matches: ReadonlyMap<string, number>;
+	/**
+	 * Index terms of the thesaurus's related words → factor: they count for the quote's coverage
+	 * but are not searched for, so a question's first pass stays as fast and as precise as its words.
+	 */
+	readonly related: ReadonlyMap<string, number>;
+	/** The term is found nowhere in the corpus, not even by its alternatives. */
+	readonly unknown: boolean;
+	/** Multiplier for the term's BM25 contribution: less for everyday words, more for names. */
+	readonly boost: number;
+	/** The question's word as written, folded. */
+	readonly surface: string;
+}
+
+/** A question analyzed against an index, ready to rank and excerpt with. */
+export interface Query {
+	readonly terms: readonly WeightedTerm[];
+	/** Sum of the terms' weights: what a passage answering everything would cover. */
+	readonly total: number;
+	/** Index term → the slot of the question term it matches, and the match's factor. */
+	readonly lookup: ReadonlyMap<string, { readonly slot: number; readonly factor: number }>;
+	/** What kind of thing answers the question, when its wording says (see {@link answerKind}). */
+	readonly asks: AnswerKind | undefined;
+	/** The question as asked. */
+	readonly question: string;
+}
+
+/**
+ * The kinds of answer a question's wording asks for: a person (or any named thing: "which company"),
+ * a date, a time of day, a number, a sum of money, a percentage, a place, a length of time or
+ * distance, a reason.
+ */
+export type AnswerKind = 'person' | 'date' | 'time' | 'number' | 'money' | 'percent' | 'place' | 'duration' | 'reason';
+
+const LEAD = String.raw`^\s*(?:(?:and|so|but|then|ok|okay|also|in|on|at|by|since|until|from|to|for|of)\s+)?`;
+/** Words after "how much" that ask for a sum of money rather than a quantity. */
+const MONEY_WORDS = String.raw`(?:money|cash|cost|costs|costing|spend|spent|paid|pay|pays|price|funding|fund|budget|worth|salary|wage|wages|raise|fee|fees|charge|charges|fine|fined|earn|earns|invest|invested|sell|sold|buy|bought|value|valued)`;
+const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
+	[new RegExp(`${LEAD}what\\s+time\\b|\\bat\\s+what\\s+time\\b`, 'i'), 'time'],
+	[new RegExp(`${LEAD}(?:when|(?:what|which) (?:year|date|month|day|week))\\b`, 'i'), 'date'],
+	[new RegExp(`${LEAD}(?:what|which)\\s+(?:%|percent|percentage|per\\s+cent|share|proportion)\\b|\\bwhat\\s+%|\\bhow\\s+many\\s+percent`, 'i'), 'percent'],
+	[new RegExp(`${LEAD}how\\s+(?:expensive|costly)\\b|\\bwhat\\s+(?:did|does|do|will|would|is|was)\\b.*\\bcost\\b|${LEAD}how\\s+much\\b.*\\b${MONEY_WORDS}\\b|${LEAD}how\\s+much\\s+(?:did|does|do|will|would|is|was|are|were)\\b.*\\b(?:cost|pay|spend|earn|raise)`, 'i'), 'money'],
+	[new RegExp(`${LEAD}how (?:many|much|old|big|large|high|deep|tall|fast)\\b`, 'i'), 'number'],
+	[new RegExp(`${LEAD}how (?:long|far)\\b`, 'i'), 'duration'],
+	[new RegExp(`${LEAD}(?:who|whom|whose)\\b|${LEAD}(?:what|which)\\s+(?:company|companies|firm|team|club|airline|party|group|organi[sz]ation|agency|country|countries|person|people|minister|official)\\b`, 'i'), 'person'],
+	[new RegExp(`${LEAD}(?:where|(?:what|which) (?:city|town|place|region|province|village|island|port))\\b`, 'i'), 'place'],
+	[new RegExp(`${LEAD}(?:why|how\\s+come)\\b|\\bwhat\\s+(?:got|made|caused|led|drove|prompted)\\b`, 'i'), 'reason'],
+];
+
+/** The kind of answer a question asks for, from the wh-words it opens with ("Who …" → a person), if it says. */
+export function answerKind(question: string): AnswerKind | undefined {
+	return KINDS.find(([re]) => re.test(question))?.[1];
+}
+
+/** Weight multiplier for a capitalized word inside the question: names are what a question is about. */
+const NAME_WEIGHT = 1.5;
+/**
+ * A name the corpus has never seen (not even misspelt) weighs more still: a question about someone or
+ * something the sources never mention is one they cannot answer.
+ */
+const UNKNOWN_NAME_WEIGHT = 3;
+/** So does a rare English word the corpus lacks ("genocide", "volcano"): the topic is not covered. */
+const UNKNOWN_RARE_WEIGHT = 2;
+const RARE = 0.8;
+/** Factor of a spelling the index knows within a small edit distance of an unknown question word. */
+const FUZZY_FACTOR = 0.7;
+const FUZZY_MIN_LENGTH = 5;
+/** Weight left to the commonest English words ("get", "city"), as a share of their corpus weight. */
+const COMMON_FLOOR = 0.3;
+
+/** Stems at least this long also match longer index terms they begin ("agre" → "agreement"). */
+const PREFIX_MIN_LENGTH = 4;
+const PREFIX_MAX_EXTRA = 5;
+const PREFIX_FACTOR = 0.5;
+
+/** Index terms that extend `term` by a derivational ending the stemmer left ("agre" → "agreement"). */
+function prefixMatches(index: SearchIndex, term: string): Map<string, number> {
+	const found = new Map<string, number>();
+	if (term.length < PREFIX_MIN_LENGTH || /^\p{N}/u.test(term)) return found;
+	for (const [candidate] of index.vocabulary.atPrefix(term)) {
+		if (candidate !== term && candidate.length - term.length <= PREFIX_MAX_EXTRA) found.set(candidate, PREFIX_FACTOR);
+	}
+	// And the other way: "victori" (victories) also finds "victor".
+	for (let cut = term.length - 1; cut >= Math.max(PREFIX_MIN_LENGTH + 1, term.length - 2); cut--) {
+		const shorter = term.slice(0, cut);
+		if (index.vocabulary.has(shorter)) found.set(shorter, PREFIX_FACTOR);
+	}
+	return found;
+}
+
+function fuzzyMatches(index: SearchIndex, term: string): Map<string, number> {
+	const found = new Map<string, number>();
+	if (term.length < FUZZY_MIN_LENGTH || /^\p{N}+$/u.test(term)) return found;
+	const maxDistance = term.length >= 8 ? 2 : 1;
+	for (const [candidate, [, distance]] of index.vocabulary.fuzzyGet(term, maxDistance)) {
+		if (candidate.length >= FUZZY_MIN_LENGTH - 1) found.set(candidate, FUZZY_FACTOR * (1 - distance / (term.length + 1)));
+	}
+	return found;
+}
+
+/** Factors of WordNet's synonyms ("injured" → hurt) and of its weaker relations (cause, derivation: "killed" → died). */
+const SYNONYM_FACTOR = 0.5;
+const RELATED_FACTOR = 0.35;
+
+/** Index terms of the thesaurus's words related to a question word, each at its relation's factor. */
+function thesaurusMatches(index: SearchIndex, word: string): Map<string, number> {
+	const found = new Map<string, number>();
+	const { strong, weak } = relatedWords(word);
+	for (const [words, factor] of [[weak, RELATED_FACTOR], [strong, SYNONYM_FACTOR]] as const) {
+		for (const w of words) {
+			const term = index.analyzer.termOfWord(w);
+			if (term !== null) found.set(term, factor);
+		}
+	}
+	return found;
+}
+
+/** The index terms accepted for a question term: itself, its listed relatives, longer or shorter stems, close spellings. */
+function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
+	const matches = new Map<string, number>();
+	const known = index.vocabulary.has(qt.term);
+	if (known) matches.set(qt.term, 1);
+	const add = (found: ReadonlyMap<string, number>) => {
+		for (const [alt, factor] of found) if (!matches.has(alt) && index.vocabulary.has(alt)) matches.set(alt, factor);
+	};
+	add(qt.alternatives);
+	add(prefixMatches(index, qt.term));
+	if (!known) add(fuzzyMatches(index, qt.term));
+	return matches;
+}
+
+/** A term's weight: its inverse frequency (of its best stand-in when the corpus lacks it), damped for everyday words, raised for names and for what the corpus has never seen. */
+function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string, number>): { weight: number; boost: number } {
+	const unknown = matches.size === 0;
+	const specific = specificity(index.background, qt.term);
+	const general = COMMON_FLOOR + (1 - COMMON_FLOOR) * specific;
+	const kind = qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : unknown && specific >= RARE ? UNKNOWN_RARE_WEIGHT : 1;
+	const df = index.vocabulary.get(qt.term) ?? Math.max(0, ...[...matches.keys()].map((m) => index.vocabulary.get(m) ?? 0));
+	const boost = general * kind;
+	return { weight: idf(index, df) * boost, boost };
+}
+
+/**
+ * Turns a question into weighted terms. Each term weighs its inverse paragraph frequency (a word in
+ * every paragraph says nothing; an unknown word says the most); names weigh more. Words the corpus
+ * lacks are matched to close spellings it has ("Gamaghelian" → "gamaghelyan").
+ */
+export function buildQuery(index: SearchIndex, question: string): Query {
+	const terms: WeightedTerm[] = [];
+	const lookup = new Map<string, { slot: number; factor: number }>();
+	for (const qt of index.analyzer.analyzeQuestion(question)) {
+		const matches = matchesOf(index, qt);
+		const { weight, boost } = weigh(index, qt, matches);
+		const slot = terms.length;
+		const related = new Map<string, number>();
+		if (!qt.name) for (const [term, factor] of thesaurusMatches(index, qt.surface)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
+		terms.push({ term: qt.term, weight, matches, related, unknown: matches.size === 0, boost, surface: qt.surface });
+		for (const [match, factor] of [...matches, ...related]) {
+			const previous = lookup.get(match);
+			if (previous === undefined || previous.factor < factor) lookup.set(match, { slot, factor });
+		}
+	}
+	const total = terms.reduce((sum, t) => sum + t.weight, 0);
+	return { terms, total, lookup, asks: answerKind(question), question };
+}

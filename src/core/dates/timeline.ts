@@ -1,0 +1,200 @@
+import type { Analyzer } from '../text/analyze.js';
+import type { Citation } from '../answer/answer.js';
+import { isCitationLike } from '../answer/paragraph-kind.js';
+import type { Paragraph, Source } from '../catalog.js';
+import type { Corpus } from '../corpus.js';
+import { dateRange, extractDates, type PartialDate, type Precision } from './dates.js';
+import { splitSentences } from '../text/sentences.js';
+
+/** Where a sentence telling an event stands: its source, paragraph (0-based) and the sentence itself. */
+export interface EventCitation {
+	readonly source: Citation;
+	readonly paragraph: number;
+	/** The sentence, verbatim: an exact substring of the paragraph. */
+	readonly text: string;
+}
+
+/** A dated event: a sentence of a source and one date it states (a sentence with two dates is two events). */
+export interface TimelineEvent extends PartialDate, EventCitation {
+	/** The same event told by other sources (see {@link MERGE_OVERLAP}); empty for most events. */
+	readonly also: readonly EventCitation[];
+}
+
+/**
+ * The merge rule: two events from different sources are one event when they have the same date and
+ * precision and their sentences share at least this share of their analyzed terms (Jaccard index of
+ * the term sets). The first in timeline order keeps its place; the others go in its `also`.
+ */
+export const MERGE_OVERLAP = 0.5;
+
+const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 0, month: 1, year: 2 };
+
+/** Timeline order: newest first (date string descending), then day before month before year, then source id, paragraph. */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+	if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+	if (a.precision !== b.precision) return PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision];
+	if (a.source.id !== b.source.id) return a.source.id < b.source.id ? -1 : 1;
+	return a.paragraph - b.paragraph;
+}
+
+function citation(source: Source): Citation {
+	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
+}
+
+/** Header date lines are short; longer paragraphs are not read for one. */
+const MAX_DATE_LINE = 80;
+
+/** A paragraph that holds nothing but a date: a page's header or dateline ("23 Apr 2025"). */
+export function isDateLine(text: string, published: string): boolean {
+	if (text.length > MAX_DATE_LINE) return false;
+	const mentions = extractDates(text, published);
+	if (mentions.length === 0) return false;
+	let rest = text;
+	for (const m of [...mentions].reverse()) rest = rest.slice(0, m.start) + rest.slice(m.end);
+	return /^[\s\p{P}]*(?:(?:published|updated|posted|on)\b[\s\p{P}]*)*$/iu.test(rest);
+}
+
+/**
+ * A live-update entry's time stamp opening a paragraph: "18:30 —", "9.05am:", "10:55 GMT –". The day it
+ * belongs to is the one of the last date line above it ("Tuesday 14 October").
+ */
+const TIME_STAMP = /^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*\p{Lu}{2,4})?\s*[—–:|-]\s/u;
+
+/** The day a paragraph dates the live-update entries below it: its only date, when it is a date line of day precision. */
+function liveDay(p: Paragraph): PartialDate | undefined {
+	if (!isDateLine(p.text, p.source.published)) return undefined;
+	const dates = extractDates(p.text, p.source.published);
+	return dates.length === 1 && dates[0]!.precision === 'day' ? { date: dates[0]!.date, precision: 'day' } : undefined;
+}
+
+/**
+ * The events of one paragraph, sentence by sentence, a sentence's repeated date once. `day` is the day
+ * of the live-update entries under the last date line; a paragraph opening with a time stamp gives it
+ * to its first sentence, the one the stamp heads.
+ */
+function paragraphEvents(p: Paragraph, day: PartialDate | undefined): TimelineEvent[] {
+	if (isCitationLike(p.text) || isDateLine(p.text, p.source.published)) return [];
+	const source = citation(p.source);
+	const stamped = day !== undefined && TIME_STAMP.test(p.text);
+	return splitSentences(p.text).flatMap(({ start, end }, i) => {
+		const text = p.text.slice(start, end);
+		const dates = new Map(extractDates(text, p.source.published).map((d) => [d.date, d.precision] as const));
+		if (stamped && i === 0 && !dates.has(day.date)) dates.set(day.date, day.precision);
+		return [...dates].map(([date, precision]) => ({ date, precision, text, source, paragraph: p.n, also: [] }));
+	});
+}
+
+/** The events of a source's paragraphs, in order (live-update entries dated by the date line above them). */
+function sourceEvents(paragraphs: readonly Paragraph[]): TimelineEvent[] {
+	let day: PartialDate | undefined;
+	return paragraphs.flatMap((p) => {
+		const header = liveDay(p);
+		if (header === undefined) return paragraphEvents(p, day);
+		day = header;
+		return [];
+	});
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+	let shared = 0;
+	for (const t of a) if (b.has(t)) shared++;
+	const union = a.size + b.size - shared;
+	return union === 0 ? 0 : shared / union;
+}
+
+interface Merged {
+	readonly event: TimelineEvent;
+	readonly terms: ReadonlySet<string>;
+	readonly also: EventCitation[];
+}
+
+/** Merges, in timeline order, the same event told by several sources (see {@link MERGE_OVERLAP}). */
+function mergeEvents(sorted: readonly TimelineEvent[], analyzer: Analyzer): TimelineEvent[] {
+	const kept: Merged[] = [];
+	const byDate = new Map<string, Merged[]>();
+	for (const event of sorted) {
+		const words = new Set(analyzer.terms(event.text));
+		const sameDate = byDate.get(event.date) ?? [];
+		const told = (m: Merged) => m.event.source.id === event.source.id || m.also.some((a) => a.source.id === event.source.id);
+		const twin = sameDate.find((m) => !told(m) && jaccard(m.terms, words) >= MERGE_OVERLAP);
+		if (twin !== undefined) {
+			twin.also.push({ source: event.source, paragraph: event.paragraph, text: event.text });
+			continue;
+		}
+		const merged = { event, terms: words, also: [] };
+		kept.push(merged);
+		byDate.set(event.date, [...sameDate, merged]);
+	}
+	return kept.map(({ event, also }) => ({ ...event, also }));
+}
+
+const memo = new WeakMap<Corpus, readonly TimelineEvent[]>();
+
+/**
+ * Every dated event of the corpus, newest first ({@link compareEvents}), the same event told by two
+ * sources merged. Footnote and reference lists, headings and header date lines are skipped; a
+ * live-update entry ("18:30 — …") is dated by the date line above it. Computed
+ * once per corpus and remembered for as long as the corpus lives.
+ */
+export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
+	const cached = memo.get(corpus);
+	if (cached !== undefined) return cached;
+	const all = corpus.sources.flatMap((s) => sourceEvents(corpus.paragraphsOf.get(s.id) ?? []));
+	const events = mergeEvents(all.sort(compareEvents), corpus.index.analyzer);
+	memo.set(corpus, events);
+	return events;
+}
+
+/**
+ * Seeds the memo with events computed earlier for this very corpus, e.g. read back from the index
+ * cache (which must then be keyed by `DATES_VERSION` of dates.ts and the analyzer version too, since merging
+ * compares analyzed terms). {@link timelineEvents} returns them as given.
+ */
+export function rememberTimelineEvents(corpus: Corpus, events: readonly TimelineEvent[]): void {
+	memo.set(corpus, events);
+}
+
+/** Which events to list. Every field is optional; none lists them all. */
+export interface TimelineFilter {
+	/** Keep events whose date interval ends on or after the start of this date. */
+	readonly since?: PartialDate | undefined;
+	/** Keep events whose date interval starts on or before the end of this date. */
+	readonly until?: PartialDate | undefined;
+	/** Keep events told by this source (first or in `also`). */
+	readonly source?: string | undefined;
+	/** Keep events whose sentence shares an informative term with this text (analyzed as /ask does). */
+	readonly query?: string | undefined;
+	/** At most this many events, the newest. */
+	readonly limit?: number | undefined;
+}
+
+/** The events a filter keeps, and how many it kept before the limit. */
+export interface Timeline {
+	readonly events: readonly TimelineEvent[];
+	readonly total: number;
+}
+
+/** Whether an event's sentence shares a term with the query's informative terms (or their alternatives). */
+function queryMatcher(query: string, analyzer: Analyzer): (event: TimelineEvent) => boolean {
+	const wanted = new Set<string>();
+	for (const t of analyzer.analyzeQuestion(query)) {
+		wanted.add(t.term);
+		for (const alternative of t.alternatives.keys()) wanted.add(alternative);
+	}
+	return (event) => analyzer.terms(event.text).some((t) => wanted.has(t));
+}
+
+/** The corpus's events a filter keeps, in timeline order. */
+export function timeline(corpus: Corpus, filter: TimelineFilter = {}): Timeline {
+	const since = filter.since === undefined ? undefined : dateRange(filter.since).start;
+	const until = filter.until === undefined ? undefined : dateRange(filter.until).end;
+	const matches = filter.query === undefined ? undefined : queryMatcher(filter.query, corpus.index.analyzer);
+	const kept = timelineEvents(corpus).filter((e) => {
+		const range = dateRange(e);
+		if (since !== undefined && range.end < since) return false;
+		if (until !== undefined && range.start > until) return false;
+		if (filter.source !== undefined && e.source.id !== filter.source && !e.also.some((a) => a.source.id === filter.source)) return false;
+		return matches === undefined || matches(e);
+	});
+	return { events: filter.limit === undefined ? kept : kept.slice(0, filter.limit), total: kept.length };
+}

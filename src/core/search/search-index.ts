@@ -1,0 +1,118 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { generalAnalyzer, type Analyzer } from '../text/analyze.js';
+import type { Background } from '../text/background.js';
+import type { Paragraph } from '../catalog.js';
+import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
+import { addDocument, bm25Idf, createPostings, documentFrequency, documentsWithAll, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
+import type { Result } from '../result.js';
+
+/**
+ * BM25 parameters, chosen by measurement (`npm run bench`, Cranfield, and the news eval sets):
+ * k 1.2 and b 0.75 as in Okapi; plain BM25 rather than BM25+ (MiniSearch's default, d 0.5), which
+ * cost 0.011 MAP on Cranfield and nothing on the news questions.
+ */
+export const BM25: Bm25Params = { k: 1.2, b: 0.75 };
+
+/**
+ * How much a title match counts beside a match in the paragraph itself. 1 measured best: Cranfield
+ * MAP 0.267 without titles, 0.287 at 0.3, 0.299 at 1; quote@3 on the held-out news sets rose too.
+ */
+export const TITLE_BOOST = 1;
+
+/** The fields of a paragraph, in postings order, and how much a match in each counts. */
+const FIELD_BOOSTS = [1, TITLE_BOOST] as const;
+
+/** The searchable form of a corpus: postings of its paragraphs, and their vocabulary. */
+export interface SearchIndex {
+	readonly postings: Postings;
+	/** Term → number of paragraphs whose text holds it: MiniSearch's radix tree, for prefix and fuzzy lookups. */
+	readonly vocabulary: SearchableMap<number>;
+	/** Everyday-English rank of common terms (see background.ts). */
+	readonly background: Background;
+	/** How the paragraphs were analyzed: questions must be analyzed alike (the corpus's lexicon). */
+	readonly analyzer: Analyzer;
+}
+
+/** What the cache keeps of an index: enough to load it without analyzing the corpus again. */
+export interface SerializedIndex {
+	readonly layout: Layout;
+	readonly data: Uint32Array;
+	readonly background: Array<[string, number]>;
+}
+
+const titleTerms = new WeakMap<Analyzer, Map<string, readonly string[]>>();
+function analyzedTitle(analyzer: Analyzer, title: string): readonly string[] {
+	let titles = titleTerms.get(analyzer);
+	if (titles === undefined) titleTerms.set(analyzer, (titles = new Map()));
+	let terms = titles.get(title);
+	if (terms === undefined) {
+		terms = analyzer.terms(title);
+		titles.set(title, terms);
+	}
+	return terms;
+}
+
+/**
+ * Builds the index of `paragraphs`; document ids are positions in that array. `analyzer` defaults to
+ * the general tables alone (a corpus without lexicon.json).
+ */
+export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map(), analyzer: Analyzer = generalAnalyzer): SearchIndex {
+	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), background, analyzer };
+	return addToIndex(empty, paragraphs);
+}
+
+/**
+ * Adds paragraphs to an index in place, numbering them after those it holds, and returns it. Nothing
+ * is rebuilt: a running bot takes new sources this way.
+ */
+export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
+	for (const p of paragraphs) {
+		const terms = index.analyzer.terms(p.text);
+		addDocument(index.postings, [terms, analyzedTitle(index.analyzer, p.source.title)]);
+		for (const term of new Set(terms)) index.vocabulary.set(term, documentFrequency(index.postings, term));
+	}
+	return index;
+}
+
+/** Number of paragraphs indexed. */
+export const paragraphCount = (index: SearchIndex): number => index.postings.docCount;
+
+/**
+ * The `limit` paragraphs with the best BM25 score for the weighted terms (text, and title at
+ * {@link TITLE_BOOST}), best first.
+ */
+export function searchIndex(index: SearchIndex, weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params = BM25): Hit[] {
+	return searchPostings(index.postings, weights, FIELD_BOOSTS, params, limit);
+}
+
+/** Paragraphs whose text holds every one of the terms, at most `limit`, in id order. */
+export function paragraphsWithAll(index: SearchIndex, terms: readonly string[], limit: number): number[] {
+	return documentsWithAll(index.postings, terms, limit);
+}
+
+/** Whether paragraph `id`'s text holds the term. */
+export function paragraphHolds(index: SearchIndex, term: string, id: number): boolean {
+	return holds(index.postings, term, id);
+}
+
+export function serializeIndex(index: SearchIndex): SerializedIndex {
+	return { ...encodePostings(index.postings), background: [...index.background] };
+}
+
+/** The index from its serialized form, or why that form cannot be trusted; `analyzer` must be the one it was built with. */
+export function deserializeIndex(data: SerializedIndex, analyzer: Analyzer = generalAnalyzer): Result<SearchIndex, string> {
+	if (data.layout.fields.length !== FIELD_BOOSTS.length) return { ok: false, error: `the cache has ${data.layout.fields.length} fields, the index ${FIELD_BOOSTS.length}` };
+	const postings = decodePostings(data.layout, data.data);
+	if (!postings.ok) return postings;
+	const text = postings.value.fields[0]!;
+	const vocabulary = new SearchableMap<number>();
+	postings.value.terms.forEach((term, i) => {
+		if (text.docs[i]!.length > 0) vocabulary.set(term, text.docs[i]!.length);
+	});
+	return { ok: true, value: { postings: postings.value, vocabulary, background: new Map(data.background), analyzer } };
+}
+
+/** Inverse document frequency of a term over paragraphs (BM25's, never negative). */
+export function idf(index: SearchIndex, df: number): number {
+	return bm25Idf(paragraphCount(index), df);
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { paragraphCandidates } from '../../../../src/core/answer/answer.js';
+import type { Source } from '../../../../src/core/catalog.js';
+import { createCorpus } from '../../../../src/core/corpus.js';
+import { MAX_QUOTE_LENGTH } from '../../../../src/core/answer/excerpt.js';
+import { FEATURES, scoreOf } from '../../../../src/core/answer/features.js';
+import { buildQuery } from '../../../../src/core/answer/query.js';
+import { RANK_MODEL } from '../../../../src/core/answer/rank-model.js';
+import { loadBackground } from '../../../../src/store/data-dir.js';
+import { corpusFrom, DEFAULT_DATA } from '../../../helpers/corpus.js';
+
+const news = corpusFrom(DEFAULT_DATA);
+const background = loadBackground();
+const source: Source = { id: 's', file: 's.txt', title: 'A report', publisher: 'P', url: 'https://p.example/a', published: '2025-01-01', authors: [] };
+const weights = FEATURES.map((f) => RANK_MODEL.rank[f]);
+
+/** The quote the ranker chooses in `text`, a one-paragraph article, for `question`: its best candidate. */
+function best(text: string, question: string) {
+	const corpus = createCorpus([{ source, text }], { background });
+	const query = buildQuery(corpus.index, question);
+	const candidates = paragraphCandidates(corpus, query, 0, 1);
+	return candidates.reduce((a, b) => (scoreOf(b.features, weights) > scoreOf(a.features, weights) ? b : a));
+}
+const quote = (text: string, question: string) => {
+	const c = best(text, question);
+	return text.slice(c.start, c.end);
+};
+/** Whether the quote chosen for `question` holds an answer of the kind it asks for. */
+const kindFor = (question: string) => (text: string) => best(text, question).hasKind;
+
+describe('the quote chosen in a paragraph', () => {
+	it('quotes the sentence holding the rare question words (with at most one sentence beside it), not the ones with common words', () => {
+		const text = 'Armenia and Azerbaijan met. Armenia and Azerbaijan and Armenia talked. The railway to Kars reopened in 1993.';
+		const q = quote(text, 'When did the railway to Kars reopen in Armenia?');
+		expect(q.endsWith('The railway to Kars reopened in 1993.')).toBe(true);
+		expect(q).not.toContain('met.');
+	});
+
+	it('quotes a clause of a sentence too long to quote whole', () => {
+		const long = `${'Officials met many times over the years and discussed a great many things, '.repeat(4)}and finally the Alican gate opened to third-country nationals, as promised.`;
+		const q = quote(long, 'Did the Alican gate open?');
+		expect(q.length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+		expect(q).toContain('Alican gate opened');
+	});
+
+	it('answers "why" with the subject sentence and opening clauses of the next, other questions with whole sentences', () => {
+		const text =
+			'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships through the Eurasian Economic Union, ' +
+			'and officials in Astana, who spoke on condition of anonymity to reporters gathered at the airport on Tuesday morning, described the visit as long overdue and productive for both sides.';
+		const why = quote(text, 'Why did Pashinyan travel to Kazakhstan?');
+		expect(why.startsWith('Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships')).toBe(true);
+		expect(why.length).toBeLessThan(text.length);
+		expect(quote(text, 'Did Pashinyan travel to Kazakhstan?')).toBe('Pashinyan traveled to Kazakhstan this week.');
+	});
+
+	it('does not take a denied reason ("no reason to") for the reason a "why" question asks for', () => {
+		const text = 'Ankara saw no reason to delay the talks with Yerevan. Officials said this was due to the coming elections.';
+		expect(quote(text, 'Why did Ankara delay the talks with Yerevan?')).toBe(text);
+	});
+
+	it('does not take a date or a footnote mark for the count a "how many" question asks for', () => {
+		const kind = kindFor('How many people died in the earthquake?');
+		expect(kind('The earthquake on 6 February 2023 hit the region and people fled.[8]')).toBe(false);
+		expect(kind('People fled the earthquake on Aug. 8, 1999.')).toBe(false);
+		expect(kind('The earthquake killed 50,000 people.')).toBe(true);
+		expect(kind('Some twelve people died in the earthquake.')).toBe(true);
+	});
+
+	it('answers "how long" with a time or a distance, not with any number', () => {
+		const kind = kindFor('How long is the railway?');
+		expect(kind('The two countries share the railway.')).toBe(false);
+		expect(kind('The railway runs 826 km across three countries.')).toBe(true);
+		expect(kind('The railway took six years to build.')).toBe(true);
+	});
+
+	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
+				const e = best(text, question);
+				expect(e.start).toBeGreaterThanOrEqual(0);
+				expect(e.end).toBeLessThanOrEqual(text.length);
+				expect(e.end).toBeGreaterThan(e.start);
+				expect(e.end - e.start).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+});
