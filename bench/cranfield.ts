@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { answer, type AnswerOptions } from '../src/core/answer/answer.js';
 import type { Source } from '../src/core/catalog.js';
+import type { EngineName } from '../src/core/search/engine.js';
 import { createCorpus, type Corpus, type SourceText } from '../src/core/corpus.js';
 import type { Background } from '../src/core/text/background.js';
 import { buildBm25, searchBm25 } from './bm25.js';
@@ -72,8 +73,8 @@ export function cranfieldTexts(docs: readonly CranfieldDoc[], titles: TitleMode 
 	});
 }
 
-export function cranfieldCorpus(data: Cranfield, background: Background, titles: TitleMode = 'title'): Corpus {
-	return createCorpus(cranfieldTexts(data.docs, titles), { background });
+export function cranfieldCorpus(data: Cranfield, background: Background, titles: TitleMode = 'title', engine: EngineName = 'minisearch'): Corpus {
+	return createCorpus(cranfieldTexts(data.docs, titles), { background, engine });
 }
 
 export type Rankings = Map<string, string[]>;
@@ -112,22 +113,27 @@ export interface CranfieldReport {
 	readonly ours: RankingMetrics;
 	readonly bm25: RankingMetrics;
 	readonly minisearch: RankingMetrics;
+	/** Ours with the other engine than `corpus`'s (the column engine, when the corpus runs MiniSearch). */
+	readonly other?: { readonly engine: EngineName; readonly metrics: RankingMetrics; readonly ms: number };
 	/** Wall time of our 225 answers, ms. */
 	readonly oursMs: number;
 }
 
 /** Runs the three systems over every query and scores them. */
-export function benchCranfield(data: Cranfield, corpus: Corpus): CranfieldReport {
+export function benchCranfield(data: Cranfield, corpus: Corpus, other?: Corpus): CranfieldReport {
 	const score = (r: Rankings) => scoreRankings(r, data.qrels, cranfieldGain);
 	const started = performance.now();
 	const ours = rankOurs(corpus, data);
 	const oursMs = performance.now() - started;
+	const otherStarted = performance.now();
+	const second = other === undefined ? undefined : { engine: other.index.engine.name, metrics: score(rankOurs(other, data)), ms: 0 };
 	return {
 		docs: data.docs.length,
 		queries: data.queries.length,
 		ours: score(ours),
 		bm25: score(rankBm25(data)),
 		minisearch: score(rankMiniSearch(data)),
+		...(second === undefined ? {} : { other: { ...second, ms: performance.now() - otherStarted } }),
 		oursMs,
 	};
 }

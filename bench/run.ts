@@ -9,7 +9,7 @@ import { benchAnswerQuality } from './answer-quality.js';
 import { diagnoseCranfield } from './cranfield-diagnose.js';
 import { benchDiscord, discordSection } from './discord.js';
 import { benchCranfield, cranfieldCorpus, loadCranfield } from './cranfield.js';
-import { cranfieldSection, diagnosticsSection, qualitySection, scaleSection } from './sections.js';
+import { cranfieldSection, diagnosticsSection, enginesSection, qualitySection, scaleSection } from './sections.js';
 import { benchScale, DEFAULT_SIZES, FULL_SIZE } from './scale.js';
 import { formatSection, ratioOf, type Section } from './table.js';
 
@@ -39,7 +39,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 function sizesWanted(): number[] {
 	if (values.sizes !== undefined) return values.sizes.split(',').map(Number);
-	if (values.quick) return [DEFAULT_SIZES[0]];
+	if (values.quick) return [10_000];
 	return values.full ? [...DEFAULT_SIZES, FULL_SIZE] : [...DEFAULT_SIZES];
 }
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 		log('Cranfield: ranking 225 queries with ours, BM25 and MiniSearch');
 		const background = loadBackground();
 		const corpus = cranfieldCorpus(data, background);
-		const cranfield = benchCranfield(data, corpus);
+		const cranfield = benchCranfield(data, corpus, cranfieldCorpus(data, background, 'title', 'columnar'));
 		report.cranfield = cranfield;
 		sections.push(cranfieldSection(cranfield));
 		if (!values.quick) {
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
 	log(`Scale: ${sizes.join(', ')} paragraphs`);
 	const scale = await benchScale(join(root, 'bench', 'out'), sizes, seed, questions, log);
 	report.scale = scale;
-	sections.push(...scale.map(scaleSection));
+	sections.push(...scale.map(scaleSection), enginesSection(scale));
 
 	log('Exact windows: 200 pasted 3–8-word windows per corpus, ours and MiniSearch defaults');
 	const exact = await benchExactWindowSets(scale.map((r) => r.dir).slice(-1), seed);

@@ -4,8 +4,9 @@ import MiniSearch from 'minisearch';
 import { answer } from '../src/core/answer/answer.js';
 import { parseCatalog, splitParagraphs } from '../src/core/catalog.js';
 import { createCorpus, type SourceText } from '../src/core/corpus.js';
+import { ENGINE_NAMES, type EngineName } from '../src/core/search/engine.js';
 import { serializeIndex } from '../src/core/search/search-index.js';
-import { cacheKey, indexCacheName, loadBackground, loadDataDir } from '../src/store/data-dir.js';
+import { coverageOf, cacheKey, indexCacheName, loadBackground, loadDataDir } from '../src/store/data-dir.js';
 import { encodeIndexCache } from '../src/store/index-cache.js';
 import { readQuestions } from './generate.js';
 import { quantile } from './metrics.js';
@@ -13,8 +14,8 @@ import { quantile } from './metrics.js';
 /**
  * One measurement in a fresh process (so heaps and JIT state never leak from one to the next), run by
  * scale.ts as `node --expose-gc dist/bench/scale-worker.js <mode> <dir>`; prints one JSON line.
- *   ours-build  read the texts, build our index (createCorpus), save the binary cache where loadDataDir looks
- *   ours-load   loadDataDir from that cache (cold start), then answer the questions as /ask does
+ *   ours-build E  read the texts, build our index with engine E (minisearch or columnar), save the cache where loadDataDir looks
+ *   ours-load E   loadDataDir from that cache (cold start) with engine E, then answer the questions as /ask does
  *   mini-build  MiniSearch with default options over the same paragraphs, saved with toJSON
  *   mini-load   that file loaded with MiniSearch.loadJSON, then the questions searched with defaults
  */
@@ -70,24 +71,26 @@ async function save(path: string, make: () => string | Uint8Array): Promise<{ ms
 	}
 }
 
-async function oursBuild(dir: string) {
+async function oursBuild(dir: string, engine: EngineName) {
 	await rm(join(dir, '.cache'), { recursive: true, force: true });
 	const t0 = performance.now();
 	const texts = await readTexts(dir);
 	const background = loadBackground();
 	const t1 = performance.now();
-	const corpus = createCorpus(texts, { background });
+	const corpus = createCorpus(texts, { background, engine });
 	const t2 = performance.now();
 	const textBytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0);
 	const heap = heapUsed();
 	await mkdir(join(dir, '.cache'), { recursive: true });
 	// The very file loadDataDir looks for; ours-load checks that it hits.
-	const saved = await save(join(dir, '.cache', indexCacheName(cacheKey(texts))), () => encodeIndexCache(serializeIndex(corpus.index)));
+	const saved = await save(join(dir, '.cache', indexCacheName(cacheKey(texts, undefined, engine))), () =>
+		encodeIndexCache(serializeIndex(corpus.index), coverageOf(texts, undefined, engine)),
+	);
 	return { paragraphs: corpus.paragraphs.length, textBytes, readMs: t1 - t0, buildMs: t2 - t1, heap, save: saved };
 }
 
-async function oursLoad(dir: string) {
-	const { corpus, report } = await loadDataDir(dir);
+async function oursLoad(dir: string, engine: EngineName) {
+	const { corpus, report } = await loadDataDir(dir, undefined, { engine });
 	const readyMs = performance.now();
 	const heap = heapUsed();
 	const questions = (await readQuestions(dir)).map((q) => q.q);
@@ -123,11 +126,11 @@ async function miniLoad(dir: string) {
 
 const MODES = { 'ours-build': oursBuild, 'ours-load': oursLoad, 'mini-build': miniBuild, 'mini-load': miniLoad } as const;
 
-const [mode, dir] = process.argv.slice(2);
-if (mode === undefined || dir === undefined || !(mode in MODES)) {
-	process.stderr.write(`usage: scale-worker <${Object.keys(MODES).join('|')}> <data-dir>\n`);
+const [mode, dir, engine = 'columnar'] = process.argv.slice(2);
+if (mode === undefined || dir === undefined || !(mode in MODES) || !(ENGINE_NAMES as readonly string[]).includes(engine)) {
+	process.stderr.write(`usage: scale-worker <${Object.keys(MODES).join('|')}> <data-dir> [${ENGINE_NAMES.join('|')}]\n`);
 	process.exitCode = 2;
 } else {
-	const result = await MODES[mode as WorkerMode](dir);
+	const result = await MODES[mode as WorkerMode](dir, engine as EngineName);
 	process.stdout.write(`${JSON.stringify({ ...result, heapLimit: (await import('node:v8')).getHeapStatistics().heap_size_limit })}\n`);
 }

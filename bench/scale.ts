@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDataDir } from './generate.js';
+import { AUTO_COLUMNAR_AT, chooseEngine, ENGINE_NAMES, type EngineName } from '../src/core/search/engine.js';
 import type { WorkerMode } from './scale-worker.js';
 
+/** `SEARCH_ENGINE=auto` switches engines above this many paragraphs (engine.ts); the bench shows why. */
+export { AUTO_COLUMNAR_AT };
+
 /** Paragraph counts measured by default; `--full` adds a million, `--quick` keeps the first. */
-export const DEFAULT_SIZES = [10_000, 100_000] as const;
+export const DEFAULT_SIZES = [1_000, 10_000, 100_000] as const;
 export const FULL_SIZE = 1_000_000;
 
 /**
@@ -57,7 +61,11 @@ export interface ScaleReport {
 	readonly dir: string;
 	/** Ms spent generating the corpus this run (0 when a previous run's was reused). */
 	readonly generateMs: number;
-	readonly ours: SystemFigures;
+	/** Our whole pipeline (index, cache, answer) with each search engine. */
+	readonly engines: Record<EngineName, SystemFigures>;
+	/** The engine `SEARCH_ENGINE=auto` picks at this size. */
+	readonly auto: EngineName;
+	/** The baseline: MiniSearch with its defaults, searching the question as typed. */
 	readonly minisearch: SystemFigures;
 }
 
@@ -67,11 +75,11 @@ function why(stderr: string): string {
 	return (lines.find((l) => /Error|heap out of memory|Allocation failed/i.test(l)) ?? lines.at(-1) ?? '').trim().slice(0, 300);
 }
 
-function runWorker(mode: WorkerMode, dir: string, paragraphs: number): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+function runWorker(mode: WorkerMode, dir: string, paragraphs: number, engine: EngineName = 'columnar'): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
 	const worker = join(import.meta.dirname, 'scale-worker.js');
-	const flags = ['--expose-gc', ...(paragraphs >= LARGE && mode.startsWith('mini') ? [`--max-old-space-size=${LARGE_HEAP_MB}`] : [])];
+	const flags = ['--expose-gc', ...(paragraphs >= LARGE && (mode.startsWith('mini') || engine === 'minisearch') ? [`--max-old-space-size=${LARGE_HEAP_MB}`] : [])];
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [...flags, worker, mode, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [...flags, worker, mode, dir, engine], { stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -84,13 +92,14 @@ function runWorker(mode: WorkerMode, dir: string, paragraphs: number): Promise<{
 	});
 }
 
-async function measure(dir: string, paragraphs: number, system: 'ours' | 'mini', log: (s: string) => void): Promise<SystemFigures> {
+async function measure(dir: string, paragraphs: number, system: 'ours' | 'mini', log: (s: string) => void, engine: EngineName = 'columnar'): Promise<SystemFigures> {
 	const errors: string[] = [];
-	log(`  ${paragraphs} paragraphs: ${system} build`);
-	const build = await runWorker(`${system}-build`, dir, paragraphs);
+	const name = system === 'ours' ? `ours (${engine})` : 'MiniSearch defaults';
+	log(`  ${paragraphs} paragraphs: ${name} build`);
+	const build = await runWorker(`${system}-build`, dir, paragraphs, engine);
 	if (!build.ok) return { errors: [build.error] };
-	log(`  ${paragraphs} paragraphs: ${system} cold start and questions`);
-	const load = await runWorker(`${system}-load`, dir, paragraphs);
+	log(`  ${paragraphs} paragraphs: ${name} cold start and questions`);
+	const load = await runWorker(`${system}-load`, dir, paragraphs, engine);
 	if (!load.ok) return { build: build.value as BuildFigures, errors: [load.error] };
 	const figures = load.value as LoadFigures;
 	if (figures.cache !== 'hit') errors.push(`cold start did not use the cache (${figures.cache})`);
@@ -112,9 +121,10 @@ export async function benchScale(
 		log(`  ${paragraphs} paragraphs: corpus in ${dir}`);
 		const generated = await ensureDataDir(dir, seed, paragraphs, questions);
 		const generateMs = generated ? performance.now() - started : 0;
-		const ours = await measure(dir, paragraphs, 'ours', log);
+		const engines = {} as Record<EngineName, SystemFigures>;
+		for (const engine of ENGINE_NAMES) engines[engine] = await measure(dir, paragraphs, 'ours', log, engine);
 		const minisearch = await measure(dir, paragraphs, 'mini', log);
-		reports.push({ paragraphs, questions, dir, generateMs, ours, minisearch });
+		reports.push({ paragraphs, questions, dir, generateMs, engines, auto: chooseEngine('auto', paragraphs), minisearch });
 	}
 	return reports;
 }

@@ -3,6 +3,7 @@ import type { AnswerQualityReport } from './answer-quality.js';
 import type { Diagnostic } from './cranfield-diagnose.js';
 import type { CranfieldReport } from './cranfield.js';
 import type { RankingMetrics } from './metrics.js';
+import { AUTO_COLUMNAR_AT, ENGINE_NAMES, type EngineName } from '../src/core/search/engine.js';
 import type { ScaleReport } from './scale.js';
 import type { Row, Section } from './table.js';
 
@@ -28,9 +29,10 @@ export function cranfieldSection(r: CranfieldReport): Section {
 			{ figure: 'MiniSearch defaults: MAP', ours: r.minisearch.map, baseline: r.bm25.map, digits: 4 },
 			{ figure: 'MiniSearch defaults: nDCG@10', ours: r.minisearch.ndcg10, baseline: r.bm25.ndcg10, digits: 4 },
 			{ figure: 'MiniSearch defaults: R@100', ours: r.minisearch.recall100, baseline: r.bm25.recall100, digits: 4 },
+			...(r.other === undefined ? [] : rankingRows(`ours with the ${r.other.engine} engine: `, r.other.metrics, r.bm25).slice(0, 2)),
 		],
 		notes: [
-			'ours: answer(corpus, q, { top: 100, abstain: false }), a source per abstract, its title as the source title',
+			'ours: answer(corpus, q, { top: 100, abstain: false }), a source per abstract, its title as the source title; first pass through MiniSearch (what SEARCH_ENGINE=auto picks at this size)',
 			'BM25 ref: bench/bm25.ts, k1 1.2, b 0.75, Lucene idf, NLTK stop list, Porter, title + text (PROVENANCE.md: MAP 0.3114, nDCG@10 0.3732)',
 			'MiniSearch defaults: new MiniSearch({ fields: ["text"] }) over title + text, search(q) with default options',
 			`our ${r.queries} answers took ${Math.round(r.oursMs)} ms`,
@@ -69,35 +71,67 @@ export function qualitySection(reports: readonly AnswerQualityReport[]): Section
 
 const mb = (x: number | undefined) => (x === undefined ? undefined : x / MB);
 
+const ENGINE_LABEL: Record<EngineName, string> = { minisearch: 'MiniSearch engine', columnar: 'column engine' };
+
 export function scaleSection(r: ScaleReport): Section {
-	const o = r.ours;
 	const m = r.minisearch;
 	const row = (figure: string, ours: number | undefined, base: number | undefined, digits = 1): Row =>
 		ours === undefined ? { figure, ours: 'failed', baseline: base, digits } : { figure, ours, baseline: base, digits };
+	const rows = (engine: EngineName): Row[] => {
+		const o = r.engines[engine];
+		const at = (figure: string) => `${ENGINE_LABEL[engine]}${engine === r.auto ? ' (auto)' : ''}: ${figure}`;
+		return [
+			row(at('build index, ms'), o.build?.buildMs, m.build?.buildMs, 0),
+			row(at('heap + buffers after build, MB'), mb(o.build?.heap), mb(m.build?.heap), 0),
+			row(at('save cache, ms'), o.build?.save.ms, m.build?.save.ms, 0),
+			row(at('cache on disk, MB'), mb(o.build?.save.bytes), mb(m.build?.save.bytes), 1),
+			row(at('cold start: load from cache, ms'), o.load?.loadMs, m.load?.loadMs, 0),
+			row(at('cold start: process start to ready, ms'), o.load?.processReadyMs, m.load?.processReadyMs, 0),
+			row(at('heap + buffers after cold start, MB'), mb(o.load?.heap), mb(m.load?.heap), 0),
+			row(at('/ask p50, ms'), o.load?.ask.p50, m.load?.ask.p50, 2),
+			row(at('/ask p95, ms'), o.load?.ask.p95, m.load?.ask.p95, 2),
+			row(at('/ask p99, ms'), o.load?.ask.p99, m.load?.ask.p99, 2),
+			row(at('questions answered (MiniSearch: any hit)'), o.load?.ask.answered, m.load?.ask.answered, 3),
+		];
+	};
+	const first = r.engines.columnar.build ?? r.engines.minisearch.build;
 	return {
 		title: `Speed and memory: generated news, ${r.paragraphs.toLocaleString('en-US')} paragraphs, ${r.questions} questions`,
 		baseline: 'MiniSearch',
-		rows: [
-			row('read texts, ms', o.build?.readMs, m.build?.readMs, 0),
-			row('build index, ms', o.build?.buildMs, m.build?.buildMs, 0),
-			row('heap + buffers after build, MB', mb(o.build?.heap), mb(m.build?.heap), 0),
-			row('save cache, ms', o.build?.save.ms, m.build?.save.ms, 0),
-			row('cache on disk, MB', mb(o.build?.save.bytes), mb(m.build?.save.bytes), 1),
-			row('cold start: load from cache, ms', o.load?.loadMs, m.load?.loadMs, 0),
-			row('cold start: process start to ready, ms', o.load?.processReadyMs, m.load?.processReadyMs, 0),
-			row('heap + buffers after cold start, MB', mb(o.load?.heap), mb(m.load?.heap), 0),
-			row('/ask p50, ms', o.load?.ask.p50, m.load?.ask.p50, 2),
-			row('/ask p95, ms', o.load?.ask.p95, m.load?.ask.p95, 2),
-			row('/ask p99, ms', o.load?.ask.p99, m.load?.ask.p99, 2),
-			row('questions answered (MiniSearch: any hit)', o.load?.ask.answered, m.load?.ask.answered, 3),
-		],
+		rows: [row('read texts, ms', first?.readMs, m.build?.readMs, 0), ...ENGINE_NAMES.flatMap(rows)],
 		notes: [
-			`corpus: ${r.dir}${r.generateMs > 0 ? ` (generated in ${Math.round(r.generateMs)} ms)` : ' (reused)'}; texts ${mb(o.build?.textBytes)?.toFixed(1) ?? '?'} MB`,
-			`ours: createCorpus + binary cache in .cache/, loadDataDir in a fresh process, answer(corpus, q) as /ask; MiniSearch: defaults, toJSON/loadJSON, search(q)`,
-			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (our postings live there); heap limit of the workers: ours ${((o.build?.heapLimit ?? 0) / MB).toFixed(0)} MB, MiniSearch ${((m.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
-			...o.errors.map((e) => `ours: ${e}`),
-			...m.errors.map((e) => `MiniSearch: ${e}`),
-			...(o.build?.save.error === undefined ? [] : [`ours: the cache was not saved: ${o.build.save.error}`]),
+			`corpus: ${r.dir}${r.generateMs > 0 ? ` (generated in ${Math.round(r.generateMs)} ms)` : ' (reused)'}; texts ${mb(first?.textBytes)?.toFixed(1) ?? '?'} MB`,
+			`ours: the whole pipeline with each engine (createCorpus + cache in .cache/, loadDataDir in a fresh process, answer(corpus, q) as /ask); SEARCH_ENGINE=auto picks the ${ENGINE_LABEL[r.auto]} here (MiniSearch up to ${AUTO_COLUMNAR_AT.toLocaleString('en-US')} paragraphs)`,
+			`baseline: MiniSearch with its defaults, toJSON/loadJSON, search(q) on the question as typed (no ranking, no quotes)`,
+			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (the column engine's postings live there); heap limit of the workers: ${ENGINE_NAMES.map((e) => `${ENGINE_LABEL[e]} ${((r.engines[e].build?.heapLimit ?? 0) / MB).toFixed(0)} MB`).join(', ')}, baseline ${((m.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
+			...ENGINE_NAMES.flatMap((e) => r.engines[e].errors.map((x) => `${ENGINE_LABEL[e]}: ${x}`)),
+			...m.errors.map((e) => `MiniSearch baseline: ${e}`),
+			...ENGINE_NAMES.flatMap((e) => (r.engines[e].build?.save.error === undefined ? [] : [`${ENGINE_LABEL[e]}: the cache was not saved: ${r.engines[e].build?.save.error}`])),
+		],
+	};
+}
+
+/** One table of both engines over every size: what `auto` is decided on. */
+export function enginesSection(reports: readonly ScaleReport[]): Section {
+	const rows: Row[] = reports.flatMap((r) => {
+		const mini = r.engines.minisearch.load;
+		const col = r.engines.columnar.load;
+		const size = r.paragraphs.toLocaleString('en-US');
+		const figure = (f: number | undefined) => (f === undefined ? 'failed' : f);
+		return [
+			{ figure: `${size}: /ask p50, ms (MiniSearch engine vs column engine)`, ours: figure(mini?.ask.p50), baseline: col?.ask.p50, digits: 2 },
+			{ figure: `${size}: /ask p95, ms`, ours: figure(mini?.ask.p95), baseline: col?.ask.p95, digits: 2 },
+			{ figure: `${size}: cold start, ms`, ours: figure(mini?.loadMs), baseline: col?.loadMs, digits: 0 },
+			{ figure: `${size}: build, ms`, ours: figure(r.engines.minisearch.build?.buildMs), baseline: r.engines.columnar.build?.buildMs, digits: 0 },
+			{ figure: `${size}: answered`, ours: figure(mini?.ask.answered), baseline: col?.ask.answered, digits: 3 },
+		];
+	});
+	return {
+		title: 'Search engines side by side: MiniSearch (figure) against the column engine (baseline)',
+		baseline: 'column engine',
+		rows,
+		notes: [
+			`SEARCH_ENGINE=auto runs MiniSearch up to ${AUTO_COLUMNAR_AT.toLocaleString('en-US')} paragraphs and the column engine above: ${reports.map((r) => `${r.paragraphs.toLocaleString('en-US')} → ${r.auto}`).join(', ')}`,
 		],
 	};
 }

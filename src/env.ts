@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
 	FEEDS: optionalText,
 	FEED_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 	ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
+	/** The first pass's engine: MiniSearch, the column engine, or `auto` (MiniSearch up to AUTO_COLUMNAR_AT paragraphs). */
+	SEARCH_ENGINE: z.enum(['minisearch', 'columnar', 'auto']).default('auto'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
 		process.exitCode = await DATA_COMMANDS[name as keyof typeof DATA_COMMANDS](args, context);
 		return;
 	}
-	const { corpus, report } = await loadDataDir(dataDir(env), log, { timeline: name === 'timeline' });
+	const { corpus, report } = await loadDataDir(dataDir(env), log, { timeline: name === 'timeline', engine: env.SEARCH_ENGINE });
 	log.debug({ cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
 	const out: string[] = [];
 	const write = (s: string) => {

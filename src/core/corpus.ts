@@ -1,6 +1,7 @@
 import type { Analyzer } from './text/analyze.js';
 import { splitParagraphs, type Paragraph, type Source } from './catalog.js';
 import type { Background } from './text/background.js';
+import type { EngineName } from './search/engine.js';
 import { addToIndex, buildIndex, type SearchIndex } from './search/search-index.js';
 
 /** Everything the core answers from: the sources, their paragraphs, and the index over them. */
@@ -34,6 +35,8 @@ export interface CorpusOptions {
 	readonly paragraphs?: readonly Paragraph[];
 	/** How a new index analyzes text (the corpus's lexicon); the general tables alone by default. */
 	readonly analyzer?: Analyzer;
+	/** The engine of a new index: MiniSearch unless told. */
+	readonly engine?: EngineName;
 }
 
 /** Assembles a corpus from its texts. */
@@ -47,7 +50,7 @@ export function createCorpus(texts: readonly SourceText[], options: CorpusOption
 		byId,
 		paragraphs,
 		paragraphsOf: grouped,
-		index: options.index ?? buildIndex(paragraphs, options.background, options.analyzer),
+		index: options.index ?? buildIndex(paragraphs, options.background, options.analyzer, options.engine),
 	};
 }
 

@@ -8,8 +8,9 @@ import { DATES_VERSION } from '../core/dates/version.js';
 import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
-import { BM25, buildIndex, deserializeIndex, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search/search-index.js';
-import { encodeIndexCache, readIndexCache } from './index-cache.js';
+import { chooseEngine, type EngineName, type EngineSetting } from '../core/search/engine.js';
+import { addToIndex, BM25, buildIndex, deserializeIndex, paragraphCount, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search/search-index.js';
+import { encodeIndexCache, readIndexCache, readIndexCoverage, type Coverage } from './index-cache.js';
 import { writeFileAtomic } from './atomic.js';
 import { readLexiconFile } from './lexicon-file.js';
 import { readSourceFile } from './source-file.js';
@@ -31,7 +32,8 @@ export class DataDirError extends Error {
 
 /** Where loading spent its time, and whether the cache served. */
 export interface LoadReport {
-	readonly cache: 'hit' | 'built' | 'built, not saved';
+	/** `extended`: a cache of the catalog's first sources was loaded and only the sources added since were indexed. */
+	readonly cache: 'hit' | 'built' | 'extended' | 'built, not saved' | 'extended, not saved';
 	/** The cache key of these files: what the index and the timeline are saved under. */
 	readonly key: string;
 	readonly problems: readonly Problem[];
@@ -44,7 +46,7 @@ interface Logger {
 }
 
 const CACHE_DIR = '.cache';
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** The index cache's file name for a cache key. */
 export const indexCacheName = (key: string) => `index-${key}.bin`;
@@ -82,24 +84,34 @@ async function readTexts(dir: string, catalog: unknown): Promise<{ texts: Source
 	return { texts, problems };
 }
 
-/** The cache key: the analyzer, its tables and the corpus's lexicon, the ranking settings, the valid catalog entries and every file's bytes. */
-export function cacheKey(texts: readonly SourceText[], lexicon: CorpusLexicon = EMPTY_LEXICON): string {
-	const hash = createHash('sha256');
+/** What an index depends on beside the texts: the analyzer, its tables and the corpus's lexicon, the ranking settings, the engine. */
+function settingsKey(lexicon: CorpusLexicon, engine: EngineName): string {
 	const analyzer = { version: ANALYZER_VERSION, tables: LEXICON_DATA_VERSION, lexicon };
-	hash.update(JSON.stringify({ format: CACHE_FORMAT, analyzer, dates: DATES_VERSION, bm25: BM25, title: TITLE_BOOST }));
-	for (const { source, text } of texts) {
-		hash.update(JSON.stringify(source));
-		hash.update('\0');
-		hash.update(text);
-		hash.update('\0');
-	}
-	return hash.digest('hex').slice(0, 32);
+	const settings = JSON.stringify({ format: CACHE_FORMAT, analyzer, dates: DATES_VERSION, bm25: BM25, title: TITLE_BOOST, engine });
+	return createHash('sha256').update(settings).digest('hex').slice(0, 32);
 }
 
-async function writeCache(dir: string, name: string, index: SearchIndex): Promise<void> {
+/** A hash of one catalog entry and its file's bytes. */
+function sourceHash({ source, text }: SourceText): string {
+	return createHash('sha256').update(JSON.stringify(source)).update('\0').update(text).digest('hex').slice(0, 32);
+}
+
+/** What an index of these texts covers (its cache's header): the settings, and each source's hash in order. */
+export function coverageOf(texts: readonly SourceText[], lexicon: CorpusLexicon = EMPTY_LEXICON, engine: EngineName = 'minisearch'): Coverage {
+	return { settings: settingsKey(lexicon, engine), sources: texts.map(sourceHash) };
+}
+
+const keyOf = (coverage: Coverage): string => createHash('sha256').update(JSON.stringify(coverage)).digest('hex').slice(0, 32);
+
+/** The cache key: the settings ({@link settingsKey}) and every valid catalog entry with its file's bytes, in order. */
+export function cacheKey(texts: readonly SourceText[], lexicon: CorpusLexicon = EMPTY_LEXICON, engine: EngineName = 'minisearch'): string {
+	return keyOf(coverageOf(texts, lexicon, engine));
+}
+
+async function writeCache(dir: string, name: string, index: SearchIndex, coverage: Coverage): Promise<void> {
 	const cacheDir = join(dir, CACHE_DIR);
 	await mkdir(cacheDir, { recursive: true });
-	await writeFileAtomic(join(cacheDir, name), encodeIndexCache(serializeIndex(index)));
+	await writeFileAtomic(join(cacheDir, name), encodeIndexCache(serializeIndex(index), coverage));
 	// Older indexes, the timelines computed with them, and temporary files of killed writes are stale now.
 	const events = `events-${name.slice('index-'.length).replace(/\.bin$/, '.json')}`;
 	for (const entry of await readdir(cacheDir)) {
@@ -111,25 +123,50 @@ async function writeCache(dir: string, name: string, index: SearchIndex): Promis
 export interface LoadOptions {
 	/** Also make the timeline ready (read back from the cache, or computed and saved): for `/timeline`. */
 	readonly timeline?: boolean;
+	/** Which search engine (`SEARCH_ENGINE`): MiniSearch, the column engine, or `auto` by corpus size (the default). */
+	readonly engine?: EngineSetting;
 }
 
-/** The index from the cache when it was built from these very files; undefined when absent or unusable. */
-async function cachedIndex(dir: string, name: string, paragraphs: readonly Paragraph[], analyzer: Analyzer, log?: Logger): Promise<SearchIndex | undefined> {
-	const cached = await readIndexCache(join(dir, CACHE_DIR, name));
-	if (cached === undefined || cached.layout.docCount !== paragraphs.length) return undefined;
-	const index = deserializeIndex(cached, analyzer);
+/** The index from a cache file when it loads and holds `paragraphs` paragraphs; undefined otherwise. */
+async function loadCached(path: string, paragraphs: number, analyzer: Analyzer, log?: Logger): Promise<SearchIndex | undefined> {
+	const cached = await readIndexCache(path);
+	if (cached === undefined) return undefined;
+	const index = deserializeIndex(cached.index, analyzer);
 	if (!index.ok) log?.warn({ reason: index.error }, 'the index cache did not load; rebuilding it');
-	return index.ok ? index.value : undefined;
+	return index.ok && paragraphCount(index.value) === paragraphs ? index.value : undefined;
 }
 
-async function builtIndex(dir: string, name: string, paragraphs: readonly Paragraph[], analyzer: Analyzer, log?: Logger) {
-	const index = buildIndex(paragraphs, loadBackground(analyzer), analyzer);
+/**
+ * An index saved for the first sources of this very catalog, with the same settings: after sources
+ * were added (by `cli ingest`, a feed, or `/ingest` in a running bot), the next start loads it and
+ * adds only the new paragraphs instead of analyzing everything again. The longest such prefix wins.
+ */
+async function cachedPrefix(dir: string, coverage: Coverage, log?: Logger): Promise<{ path: string; sources: number } | undefined> {
+	let entries: string[];
 	try {
-		await writeCache(dir, name, index);
-		return { index, cache: 'built' as const };
+		entries = await readdir(join(dir, CACHE_DIR));
+	} catch {
+		return undefined;
+	}
+	let best: { path: string; sources: number } | undefined;
+	for (const entry of entries.filter((e) => /^index-[0-9a-f]+\.bin$/.test(e))) {
+		const path = join(dir, CACHE_DIR, entry);
+		const covers = await readIndexCoverage(path);
+		if (covers === undefined || covers.settings !== coverage.settings || covers.sources.length >= coverage.sources.length) continue;
+		if (!covers.sources.every((h, i) => h === coverage.sources[i])) continue;
+		if (best === undefined || covers.sources.length > best.sources) best = { path, sources: covers.sources.length };
+	}
+	if (best !== undefined) log?.debug({ reused: best.sources, of: coverage.sources.length }, 'extending the index saved before the latest sources');
+	return best;
+}
+
+async function saved(dir: string, name: string, index: SearchIndex, coverage: Coverage, done: 'built' | 'extended', log?: Logger) {
+	try {
+		await writeCache(dir, name, index, coverage);
+		return { index, cache: done };
 	} catch (error) {
 		log?.warn({ err: error }, 'could not save the index cache; it will be rebuilt next time');
-		return { index, cache: 'built, not saved' as const };
+		return { index, cache: `${done}, not saved` as const };
 	}
 }
 
@@ -138,6 +175,28 @@ async function readLexicon(dir: string): Promise<CorpusLexicon> {
 	const lexicon = await readLexiconFile(dir);
 	if (!lexicon.ok) throw new DataDirError(lexicon.error);
 	return lexicon.value;
+}
+
+interface Wanted {
+	readonly texts: readonly SourceText[];
+	readonly paragraphs: readonly Paragraph[];
+	readonly analyzer: Analyzer;
+	readonly engine: EngineName;
+	readonly coverage: Coverage;
+}
+
+/** The index of exactly these sources: from the cache, from a cache of their first ones plus the rest, or built. */
+async function indexFor(dir: string, name: string, wanted: Wanted, log?: Logger): Promise<{ index: SearchIndex; cache: LoadReport['cache'] }> {
+	const { texts, paragraphs, analyzer, engine, coverage } = wanted;
+	const hit = await loadCached(join(dir, CACHE_DIR, name), paragraphs.length, analyzer, log);
+	if (hit !== undefined) return { index: hit, cache: 'hit' };
+	const prefix = await cachedPrefix(dir, coverage, log);
+	if (prefix !== undefined) {
+		const covered = paragraphsOf(texts.slice(0, prefix.sources)).length;
+		const base = await loadCached(prefix.path, covered, analyzer, log);
+		if (base !== undefined) return saved(dir, name, addToIndex(base, paragraphs.slice(covered)), coverage, 'extended', log);
+	}
+	return saved(dir, name, buildIndex(paragraphs, loadBackground(analyzer), analyzer, engine), coverage, 'built', log);
 }
 
 /**
@@ -151,11 +210,12 @@ export async function loadDataDir(dir: string, log?: Logger, options: LoadOption
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
 	const lexicon = await readLexicon(dir);
 	const analyzer = createAnalyzer(lexicon);
-	const key = cacheKey(texts, lexicon);
-	const name = indexCacheName(key);
 	const paragraphs = paragraphsOf(texts);
-	const hit = await cachedIndex(dir, name, paragraphs, analyzer, log);
-	const { index, cache } = hit === undefined ? await builtIndex(dir, name, paragraphs, analyzer, log) : { index: hit, cache: 'hit' as const };
+	const engine = chooseEngine(options.engine ?? 'auto', paragraphs.length);
+	const coverage = coverageOf(texts, lexicon, engine);
+	const key = keyOf(coverage);
+	const name = indexCacheName(key);
+	const { index, cache } = await indexFor(dir, name, { texts, paragraphs, analyzer, engine, coverage }, log);
 	const corpus = createCorpus(texts, { index, paragraphs });
 	if (options.timeline === true) {
 		// Loaded only when wanted: date extraction brings chrono-node, a quarter of a second to load.

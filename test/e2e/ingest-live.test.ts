@@ -47,11 +47,11 @@ describe('refreshCorpus', () => {
 		expect(answer(corpus, 'How many centimetres did Lake Sevan rise?').answered).toBe(false);
 		const r = await ingestSource(`${site.base}/article.html`, { dataDir: dir, allowPrivateHosts: true });
 		expect(r.ok && r.value.status).toBe('added');
-		const postings = corpus.index.postings;
+		const engine = corpus.index.engine;
 		const refreshed = await refreshCorpus(corpus, dir);
 		corpus = refreshed.corpus;
 		expect(refreshed.added.map((s) => s.id)).toEqual(['caucasus-ledger-2025-10-14']);
-		expect(corpus.index.postings).toBe(postings);
+		expect(corpus.index.engine).toBe(engine);
 		expect(corpus.sources.map((s) => s.id)).toEqual([...before, 'caucasus-ledger-2025-10-14']);
 		const a = answer(corpus, 'How many centimetres did Lake Sevan rise?');
 		expect(a.answered).toBe(true);

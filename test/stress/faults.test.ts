@@ -142,7 +142,7 @@ describe('the store survives faults', () => {
 			['overwritten with garbage of the same size', (path, bytes) => writeFile(path, 'x'.repeat(bytes.length))],
 			['in the JSON format of earlier versions', (path) => writeFile(path, '{"mini":{},"vocabulary":[],"paragraphCount":7,"background":[]}')],
 			['with one byte of its postings flipped', (path, bytes) => flipNearEnd(path, bytes, 8)],
-			['with a header that lies about the paragraph count', (path, bytes) => writeFile(path, Buffer.from(bytes.toString('latin1').replace(/"docCount":(\d)/, '"docCount":1$1'), 'latin1'))],
+			['with a header that lies about the paragraph count', (path, bytes) => writeFile(path, Buffer.from(bytes.toString('latin1').replace(/"(docCount|documentCount)":(\d)/, '"$1":1$2'), 'latin1'))],
 		];
 		for (const [what, damage] of damages) {
 			it(`rebuilds a cache ${what}`, async () => {

@@ -2,8 +2,10 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { generalAnalyzer, type Analyzer } from '../text/analyze.js';
 import type { Background } from '../text/background.js';
 import type { Paragraph } from '../catalog.js';
-import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
-import { addDocument, bm25Idf, createPostings, documentFrequency, documentsWithAll, holds, searchPostings, type Bm25Params, type Hit, type Postings } from './postings.js';
+import { createColumnarEngine, loadColumnarEngine } from './columnar-engine.js';
+import type { Bm25Params, EngineName, SearchEngine, SerializedEngine } from './engine.js';
+import { createMiniSearchEngine, loadMiniSearchEngine } from './minisearch-engine.js';
+import { bm25Idf, type Hit } from './postings.js';
 import type { Result } from '../result.js';
 
 /**
@@ -19,12 +21,13 @@ export const BM25: Bm25Params = { k: 1.2, b: 0.75 };
  */
 export const TITLE_BOOST = 1;
 
-/** The fields of a paragraph, in postings order, and how much a match in each counts. */
+/** The fields of a paragraph, in the engines' order, and how much a match in each counts. */
 const FIELD_BOOSTS = [1, TITLE_BOOST] as const;
 
-/** The searchable form of a corpus: postings of its paragraphs, and their vocabulary. */
+/** The searchable form of a corpus: an engine over its paragraphs, and their vocabulary. */
 export interface SearchIndex {
-	readonly postings: Postings;
+	/** MiniSearch or the column engine (engine.ts): the same answers, different costs at scale. */
+	readonly engine: SearchEngine;
 	/** Term → number of paragraphs whose text holds it: MiniSearch's radix tree, for prefix and fuzzy lookups. */
 	readonly vocabulary: SearchableMap<number>;
 	/** Everyday-English rank of common terms (see background.ts). */
@@ -33,12 +36,8 @@ export interface SearchIndex {
 	readonly analyzer: Analyzer;
 }
 
-/** What the cache keeps of an index: enough to load it without analyzing the corpus again. */
-export interface SerializedIndex {
-	readonly layout: Layout;
-	readonly data: Uint32Array;
-	readonly background: Array<[string, number]>;
-}
+/** What the cache keeps of an index: the engine's own form, and the everyday-word ranks. */
+export type SerializedIndex = SerializedEngine & { readonly background: Array<[string, number]> };
 
 const titleTerms = new WeakMap<Analyzer, Map<string, readonly string[]>>();
 function analyzedTitle(analyzer: Analyzer, title: string): readonly string[] {
@@ -52,12 +51,22 @@ function analyzedTitle(analyzer: Analyzer, title: string): readonly string[] {
 	return terms;
 }
 
+const ENGINES: Record<EngineName, (boosts: readonly number[]) => SearchEngine> = {
+	minisearch: createMiniSearchEngine,
+	columnar: createColumnarEngine,
+};
+
 /**
- * Builds the index of `paragraphs`; document ids are positions in that array. `analyzer` defaults to
- * the general tables alone (a corpus without lexicon.json).
+ * Builds the index of `paragraphs` with the named engine (MiniSearch unless told); document ids are
+ * positions in that array. `analyzer` defaults to the general tables alone (a corpus without lexicon.json).
  */
-export function buildIndex(paragraphs: readonly Paragraph[], background: Background = new Map(), analyzer: Analyzer = generalAnalyzer): SearchIndex {
-	const empty: SearchIndex = { postings: createPostings(FIELD_BOOSTS.length), vocabulary: new SearchableMap(), background, analyzer };
+export function buildIndex(
+	paragraphs: readonly Paragraph[],
+	background: Background = new Map(),
+	analyzer: Analyzer = generalAnalyzer,
+	engine: EngineName = 'minisearch',
+): SearchIndex {
+	const empty: SearchIndex = { engine: ENGINES[engine](FIELD_BOOSTS), vocabulary: new SearchableMap(), background, analyzer };
 	return addToIndex(empty, paragraphs);
 }
 
@@ -68,48 +77,44 @@ export function buildIndex(paragraphs: readonly Paragraph[], background: Backgro
 export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
 	for (const p of paragraphs) {
 		const terms = index.analyzer.terms(p.text);
-		addDocument(index.postings, [terms, analyzedTitle(index.analyzer, p.source.title)]);
-		for (const term of new Set(terms)) index.vocabulary.set(term, documentFrequency(index.postings, term));
+		index.engine.add([terms, analyzedTitle(index.analyzer, p.source.title)]);
+		for (const term of new Set(terms)) index.vocabulary.set(term, (index.vocabulary.get(term) ?? 0) + 1);
 	}
 	return index;
 }
 
 /** Number of paragraphs indexed. */
-export const paragraphCount = (index: SearchIndex): number => index.postings.docCount;
+export const paragraphCount = (index: SearchIndex): number => index.engine.documentCount;
 
 /**
  * The `limit` paragraphs with the best BM25 score for the weighted terms (text, and title at
  * {@link TITLE_BOOST}), best first.
  */
 export function searchIndex(index: SearchIndex, weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params = BM25): Hit[] {
-	return searchPostings(index.postings, weights, FIELD_BOOSTS, params, limit);
+	return index.engine.search(weights, limit, params);
 }
 
 /** Paragraphs whose text holds every one of the terms, at most `limit`, in id order. */
 export function paragraphsWithAll(index: SearchIndex, terms: readonly string[], limit: number): number[] {
-	return documentsWithAll(index.postings, terms, limit);
+	return index.engine.withAll(terms, limit);
 }
 
 /** Whether paragraph `id`'s text holds the term. */
 export function paragraphHolds(index: SearchIndex, term: string, id: number): boolean {
-	return holds(index.postings, term, id);
+	return index.engine.holds(term, id);
 }
 
 export function serializeIndex(index: SearchIndex): SerializedIndex {
-	return { ...encodePostings(index.postings), background: [...index.background] };
+	return { ...index.engine.serialize(), background: [...index.background] };
 }
 
 /** The index from its serialized form, or why that form cannot be trusted; `analyzer` must be the one it was built with. */
 export function deserializeIndex(data: SerializedIndex, analyzer: Analyzer = generalAnalyzer): Result<SearchIndex, string> {
-	if (data.layout.fields.length !== FIELD_BOOSTS.length) return { ok: false, error: `the cache has ${data.layout.fields.length} fields, the index ${FIELD_BOOSTS.length}` };
-	const postings = decodePostings(data.layout, data.data);
-	if (!postings.ok) return postings;
-	const text = postings.value.fields[0]!;
+	const loaded = data.engine === 'columnar' ? loadColumnarEngine(data.layout, data.data, FIELD_BOOSTS) : loadMiniSearchEngine(data.json, FIELD_BOOSTS);
+	if (!loaded.ok) return loaded;
 	const vocabulary = new SearchableMap<number>();
-	postings.value.terms.forEach((term, i) => {
-		if (text.docs[i]!.length > 0) vocabulary.set(term, text.docs[i]!.length);
-	});
-	return { ok: true, value: { postings: postings.value, vocabulary, background: new Map(data.background), analyzer } };
+	for (const [term, df] of loaded.value.frequencies) vocabulary.set(term, df);
+	return { ok: true, value: { engine: loaded.value.engine, vocabulary, background: new Map(data.background), analyzer } };
 }
 
 /** Inverse document frequency of a term over paragraphs (BM25's, never negative). */

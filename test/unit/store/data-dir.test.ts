@@ -37,12 +37,43 @@ describe('loadDataDir', () => {
 		expect(await cacheFiles()).toHaveLength(1);
 	});
 
+	it('after sources are added, indexes only the new ones on the saved index of the rest, with the answers of a full build', async () => {
+		await loadDataDir(dir);
+		const catalog = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as object[];
+		const gamma = { id: 'gamma-2025-06-01', file: 'gamma.txt', title: 'Ferry Line to Trabzon', publisher: 'Gamma Daily', url: 'https://gamma.example/ferry', published: '2025-06-01' };
+		await writeFile(join(dir, 'gamma.txt'), 'A ferry to Trabzon starts in spring, the port authority said.\n');
+		await writeFile(join(dir, 'sources.json'), JSON.stringify([...catalog, gamma]));
+		const extended = await loadDataDir(dir);
+		expect(extended.report.cache).toBe('extended');
+		expect(await cacheFiles()).toHaveLength(1);
+		const q = 'When does the ferry to Trabzon start?';
+		expect(answer(extended.corpus, q).results[0]?.source.id).toBe('gamma-2025-06-01');
+		expect((await loadDataDir(dir)).report.cache).toBe('hit');
+		await rm(join(dir, '.cache'), { recursive: true });
+		const built = await loadDataDir(dir);
+		expect(built.report.cache).toBe('built');
+		expect(built.report.key).toBe(extended.report.key);
+		expect(answer(extended.corpus, q)).toEqual(answer(built.corpus, q));
+		expect([...extended.corpus.index.vocabulary.entries()].sort()).toEqual([...built.corpus.index.vocabulary.entries()].sort());
+	});
+
+	it('builds afresh when a source other than the last ones changed, or the engine changed', async () => {
+		await loadDataDir(dir);
+		const catalog = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as object[];
+		await writeFile(join(dir, 'sources.json'), JSON.stringify([...catalog].reverse()));
+		expect((await loadDataDir(dir)).report.cache).toBe('built');
+		const columnar = await loadDataDir(dir, undefined, { engine: 'columnar' });
+		expect(columnar.report.cache).toBe('built');
+		expect(columnar.corpus.index.engine.name).toBe('columnar');
+		expect((await loadDataDir(dir, undefined, { engine: 'columnar' })).report.cache).toBe('hit');
+	});
+
 	it('clears stale indexes and the temporary files of killed writes when it saves a new index', async () => {
 		await loadDataDir(dir);
 		const [name] = await cacheFiles();
 		await writeFile(join(dir, '.cache', `${name}.tmp-999-abcd`), '{"half');
 		await writeFile(join(dir, '.cache', 'index-0000.json'), '{}');
-		await writeFile(join(dir, '.cache', 'index-0001.bin'), 'VERBIDX2');
+		await writeFile(join(dir, '.cache', 'index-0001.bin'), 'VERBIDX3');
 		await appendFile(join(dir, 'beta.txt'), 'Another line.\n');
 		await loadDataDir(dir);
 		expect(await readdir(join(dir, '.cache'))).toHaveLength(1);

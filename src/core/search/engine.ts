@@ -1,0 +1,60 @@
+import type { Hit } from './top-hits.js';
+
+/**
+ * The one interface every search engine of the index answers to: MiniSearch (the default for the
+ * corpora most servers keep) or the column engine of postings.ts (for corpora past
+ * {@link AUTO_COLUMNAR_AT} paragraphs). Everything above it (the question's weights, ranking,
+ * quoting) is the same whichever engine ran, and whatever filtering or deletion later needs goes
+ * through here.
+ *
+ * Documents are paragraphs, numbered from 0 in the order they are added; each has the same fields
+ * (the paragraph's text, its source's title), given as analyzed terms with repeats kept.
+ */
+export interface SearchEngine {
+	readonly name: EngineName;
+	/** Number of documents added. */
+	readonly documentCount: number;
+	/** Adds a document given each field's analyzed terms; returns its id (the count so far). */
+	add(fieldTerms: readonly (readonly string[])[]): number;
+	/**
+	 * The `limit` documents with the best Okapi BM25 score summed over the weighted terms and the
+	 * boosted fields, best first; ties go to the lower id.
+	 */
+	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params): Hit[];
+	/** Documents whose first field (the text) holds every one of `terms`, in id order, at most `limit`. */
+	withAll(terms: readonly string[], limit: number): number[];
+	/** Whether document `id`'s text holds the term. */
+	holds(term: string, id: number): boolean;
+	/** The engine in a form the cache can keep (see the store's index cache). */
+	serialize(): SerializedEngine;
+}
+
+export const ENGINE_NAMES = ['minisearch', 'columnar'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+/** What `SEARCH_ENGINE` may say: an engine, or `auto` (by corpus size). */
+export type EngineSetting = EngineName | 'auto';
+
+export interface Bm25Params {
+	readonly k: number;
+	readonly b: number;
+}
+
+/** An engine's cacheable form: the column engine's flat words, or MiniSearch's own JSON. */
+export type SerializedEngine =
+	| { readonly engine: 'columnar'; readonly layout: import('./postings-codec.js').Layout; readonly data: Uint32Array }
+	| { readonly engine: 'minisearch'; readonly json: string };
+
+/**
+ * Where `auto` switches from MiniSearch to the column engine, in paragraphs. Measured by `npm run
+ * bench` ("Search engines"): MiniSearch answers a question in time proportional to every paragraph
+ * holding any of its words and keeps a Map per term and field, so its first pass and its cache load
+ * grow faster than the column engine's; at this size and below both answer well within a
+ * millisecond-scale budget, above it the column engine's MaxScore and flat arrays pay.
+ */
+export const AUTO_COLUMNAR_AT = 20_000;
+
+/** The engine a setting picks for a corpus of `paragraphs` paragraphs. */
+export function chooseEngine(setting: EngineSetting, paragraphs: number): EngineName {
+	if (setting !== 'auto') return setting;
+	return paragraphs > AUTO_COLUMNAR_AT ? 'columnar' : 'minisearch';
+}
