@@ -1,14 +1,10 @@
 import { kthBest, topHits, type Hit } from './top-hits.js';
 
 /**
- * The inverted index: for each term and field, the documents that hold it and how often, in flat
- * columns (typed arrays once loaded from the cache, plain arrays while documents are added), and
- * exact Okapi BM25 over them with a dense score array and a bounded heap for the top hits.
- *
- * Why not MiniSearch's own postings and `search`: it keeps a Map per term and field, which at 100,000
- * paragraphs took 0.9 s to rebuild from its cache (`loadJS`) and most of `/ask`'s time to walk; and
- * it multiplies each score by the number of query terms matched, which cost Cranfield MAP. MiniSearch's
- * radix tree still holds the vocabulary for prefix and fuzzy lookups (search-index.ts).
+ * The column engine's inverted index: for each term and field, the documents that hold it and how
+ * often, in flat columns (typed arrays once loaded from the cache, plain arrays while documents are
+ * added), and exact Okapi BM25 over them with a dense score array and a bounded heap for the top hits.
+ * When it runs instead of MiniSearch, and why, is engine.ts's to say.
  */
 
 /** A column of document ids or term frequencies: typed when loaded, plain while growing. */
