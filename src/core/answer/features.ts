@@ -207,9 +207,11 @@ export function candidatesOf(
 	const terms = Math.max(1, query.terms.length);
 	const title = hitsOf(titleOf(corpus.index.analyzer, p.source.title), query);
 	const first = id - p.n;
-	const leads = Array.from({ length: tuning.features.leadParagraphs }, (_, i) => first + i);
+	// The article's opening: its paragraphs before `leadEnd`.
+	const leadEnd = first + tuning.features.leadParagraphs;
 	const before = p.n > 0 ? slotsHeld(corpus, query, id - 1) : [];
-	const lead = leads.filter((n) => n < id).flatMap((n) => slotsHeld(corpus, query, n));
+	const lead: Array<{ slot: number; factor: number }> = [];
+	for (let n = first; n < Math.min(id, leadEnd); n++) lead.push(...slotsHeld(corpus, query, n));
 	const paragraph = coverageOf(hits, query);
 	const heading = analysis.heading ? 1 : 0;
 	const reference = analysis.reference ? 1 : 0;
@@ -219,7 +221,8 @@ export function candidatesOf(
 	const normalized = asked.length > 0 ? analysis.folded : '';
 	const needles = asked.filter((n) => normalized.includes(n));
 	// The article's subject: what its title and opening paragraphs name, the lead itself included.
-	const opening = leads.filter((n) => n >= id && corpus.paragraphs[n]?.source === p.source).flatMap((n) => slotsHeld(corpus, query, n));
+	const opening: Array<{ slot: number; factor: number }> = [];
+	for (let n = id; n < leadEnd && corpus.paragraphs[n]?.source === p.source; n++) opening.push(...slotsHeld(corpus, query, n));
 	const subject = new Set([...title, ...lead, ...opening].map((h) => h.slot));
 	// Best factor per question slot, for the context that is the same for every window of the paragraph.
 	const slots = query.terms.length;
