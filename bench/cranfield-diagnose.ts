@@ -1,7 +1,7 @@
 import { terms } from '../src/core/text/analyze.js';
 import { firstPass } from '../src/core/answer/answer.js';
 import type { Corpus } from '../src/core/corpus.js';
-import { FEEDBACK, type FeedbackSettings } from '../src/core/answer/feedback.js';
+import { FEEDBACK_TUNING, type FeedbackTuning } from '../src/core/answer/feedback.js';
 import { buildQuery } from '../src/core/answer/query.js';
 import { BM25, searchIndex, TITLE_BOOST } from '../src/core/search/search-index.js';
 import { buildBm25, searchBm25, type Bm25Variant } from './bm25.js';
@@ -20,7 +20,7 @@ export interface Diagnostic {
 }
 
 /** Stage 1 of `answer` (its `firstPass`): BM25 over the expanded, boosted question terms, with or without feedback. */
-export function stageOne(corpus: Corpus, question: string, feedback: FeedbackSettings | false = FEEDBACK): string[] {
+export function stageOne(corpus: Corpus, question: string, feedback: FeedbackTuning | false = FEEDBACK_TUNING): string[] {
 	return firstPass(corpus, buildQuery(corpus.index, question), CRANFIELD_DEPTH, feedback).map((hit) => corpus.paragraphs[hit.id]!.source.id);
 }
 
@@ -41,7 +41,7 @@ export function diagnoseCranfield(data: Cranfield, withTitles: Corpus, noTitles:
 		const index = buildBm25(docs, analyze, variant);
 		return score(rankWith(data, (q) => searchBm25(index, q, CRANFIELD_DEPTH, variant).map((r) => r.id)));
 	};
-	const feedback = `RM3 ${FEEDBACK.docs} paragraphs, ${FEEDBACK.terms} words, ${FEEDBACK.original} kept`;
+	const feedback = `RM3 ${FEEDBACK_TUNING.docs} paragraphs, ${FEEDBACK_TUNING.terms} words, ${FEEDBACK_TUNING.original} kept`;
 	return [
 		{ name: 'ours without feedback', metrics: score(rankOurs(withTitles, data, { feedback: false })) },
 		{ name: 'ours, titles not indexed', metrics: score(rankOurs(noTitles, data)) },

@@ -1,7 +1,7 @@
-import { answer } from '../src/core/answer/answer.js';
+import { answer, type AnswerOptions } from '../src/core/answer/answer.js';
 import { evaluate, type EvalMetrics } from '../src/core/answer/evaluate.js';
 import { benchExactWindows, sampleWindows } from './exact-windows.js';
-import { loadEvalSets } from './eval-sets.js';
+import { loadEvalSets, type EvalSet } from './eval-sets.js';
 
 /** One row of the table: a set's figures. */
 export interface SetRow {
@@ -12,7 +12,9 @@ export interface SetRow {
 	readonly misses: ReturnType<typeof evaluate>['misses'];
 }
 
-const f = (x: number) => (Number.isNaN(x) ? '  –  ' : x.toFixed(3));
+/** A share as the tables print it: three decimals, a dash when there was nothing to count. */
+export const formatShare = (x: number) => (Number.isNaN(x) ? '  –  ' : x.toFixed(3));
+const f = formatShare;
 
 /** The table of every set, a row each, as the closing notes and the README print it. */
 export function formatRows(rows: readonly SetRow[]): string {
@@ -26,10 +28,15 @@ export function formatRows(rows: readonly SetRow[]): string {
 
 /** Runs every eval set through `answer` as `cli eval` does. */
 export async function evalAll(names?: readonly string[]): Promise<SetRow[]> {
+	return evalSets(await loadEvalSets(names));
+}
+
+/** Runs loaded eval sets through `answer` with `options` (`npm run sweep`: one tuning a run). */
+export function evalSets(sets: readonly EvalSet[], options?: AnswerOptions): SetRow[] {
 	const rows: SetRow[] = [];
-	for (const set of await loadEvalSets(names)) {
+	for (const set of sets) {
 		const started = performance.now();
-		const answers = set.items.map((item) => answer(set.corpus, item.q));
+		const answers = set.items.map((item) => answer(set.corpus, item.q, options));
 		const meanMs = (performance.now() - started) / Math.max(1, set.items.length);
 		const { metrics, misses } = evaluate(set.corpus, set.items, answers);
 		rows.push({ set: set.name, questions: set.items.length, metrics, meanMs, misses });

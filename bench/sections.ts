@@ -1,4 +1,4 @@
-import { CANDIDATES } from '../src/core/answer/answer.js';
+import { CANDIDATE_TUNING } from '../src/core/answer/answer.js';
 import type { AnswerQualityReport } from './answer-quality.js';
 import type { Diagnostic } from './cranfield-diagnose.js';
 import type { CranfieldReport } from './cranfield.js';
@@ -46,7 +46,7 @@ export function diagnosticsSection(diagnostics: readonly Diagnostic[], ref: Rank
 		baseline: 'BM25 ref',
 		rows: diagnostics.map((d) => ({ figure: `MAP, ${d.name}`, ours: d.metrics.map, baseline: ref.map, digits: 4 })),
 		notes: [
-			`stage 1 = answer()'s firstPass (BM25 over our postings, then RM3 feedback); answer() re-ranks its first ${CANDIDATES} (CANDIDATES) by excerpt`,
+			`stage 1 = answer()'s firstPass (BM25 over our postings, then RM3 feedback); answer() re-ranks its first ${CANDIDATE_TUNING.candidates} (candidates.candidates) by excerpt`,
 			'nDCG@10 and the rest in --json',
 		],
 	};

@@ -1,15 +1,18 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from '../catalog.js';
 import type { Corpus } from '../corpus.js';
-import { candidatesOf, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
-import { expandWeights, FEEDBACK, type FeedbackSettings } from './feedback.js';
+import { EXCERPT_TUNING } from './excerpt.js';
+import { candidatesOf, FEATURE_TUNING, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
+import { expandWeights, FEEDBACK_TUNING, type FeedbackTuning } from './feedback.js';
 import { textFragmentLink } from '../render/link.js';
 import { Lru } from '../lru.js';
 import { paragraphAnalysis } from './paragraph-cache.js';
 import type { Hit } from '../search/postings.js';
-import { buildQuery, type Query } from './query.js';
+import { buildQuery, QUERY_TUNING, type Query } from './query.js';
 import { RANK_MODEL } from './rank-model.js';
 import { paragraphCount, paragraphsWithAll, searchIndex } from '../search/search-index.js';
+import { RELATION_TUNING } from '../text/term-tables.js';
+import { mergeTuning, type ResolvedTuning, type Tuning } from './tuning.js';
 import { asksPhrase, holdsVerbatim, verbatimProbe } from './verbatim.js';
 
 export { isCitationLike, isHeading, isReference } from './paragraph-kind.js';
@@ -45,18 +48,46 @@ export interface AnswerOptions {
 	readonly top?: number;
 	/** Say "the sources don't say" when no passage answers well enough. Default true; false for ranking benchmarks. */
 	readonly abstain?: boolean;
-	/** Pseudo-relevance feedback for the first pass (see feedback.ts); false for plain BM25. */
-	readonly feedback?: FeedbackSettings | false;
+	/** Pseudo-relevance feedback for the first pass (see feedback.ts); false for plain BM25. `tuning.feedback` adjusts it. */
+	readonly feedback?: FeedbackTuning | false;
 	/** The ranking and abstention weights; default the fitted {@link RANK_MODEL}. */
 	readonly model?: RankModel;
 	/** Keep and reuse answers to repeated questions (see {@link ANSWER_MEMO_SIZE}). Default true; benchmarks timing the ranking say false. */
 	readonly memo?: boolean;
+	/** Hand-set values of any stage to use instead of {@link TUNING_DEFAULTS}' (`npm run sweep`). */
+	readonly tuning?: Tuning;
 }
 
-export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK, model: RANK_MODEL, memo: true };
+/**
+ * How many paragraphs the answer is chosen among: this stage's tuning. Set by hand (the re-ranking
+ * depth in b9cb2da, the verbatim scan in feef7a4), never swept: `npm run sweep --
+ * candidates.candidates=20,40,80` measures it, `answer(…, { tuning: { candidates } })` overrides it.
+ */
+export const CANDIDATE_TUNING = Object.freeze({
+	/** Paragraphs re-ranked sentence by sentence: the first this many by BM25. */
+	candidates: 40,
+	/**
+	 * Paragraphs fetched beyond the re-ranked ones for `top` results: this many per result, and
+	 * `spareExtra` more, since paragraphs repeating one already quoted are skipped.
+	 */
+	sparePerResult: 2,
+	spareExtra: 20,
+	/** Paragraphs holding every question term looked at for a verbatim match, at most. */
+	verbatimScan: 400,
+});
+export type CandidateTuning = { readonly [K in keyof typeof CANDIDATE_TUNING]: number };
 
-/** Paragraphs re-ranked sentence by sentence: the first this many by BM25. */
-export const CANDIDATES = 40;
+/** Every stage's hand-set values: what `options.tuning` is merged over (see tuning.ts). */
+export const TUNING_DEFAULTS: ResolvedTuning = Object.freeze({
+	relations: RELATION_TUNING,
+	query: QUERY_TUNING,
+	feedback: FEEDBACK_TUNING,
+	candidates: CANDIDATE_TUNING,
+	excerpt: EXCERPT_TUNING,
+	features: FEATURE_TUNING,
+});
+
+export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK_TUNING, model: RANK_MODEL, memo: true, tuning: {} };
 
 /** The ranker and the abstention rule: weights by feature name (see rank-model.ts). */
 export interface RankModel {
@@ -80,8 +111,8 @@ const REFERENCE = FEATURES.indexOf('reference');
 const weightsOf = (model: RankModel) => FEATURES.map((name) => model.rank[name]);
 
 /** Every candidate quote of paragraph `id` (its sentences, pairs, clauses), with features. */
-export function paragraphCandidates(corpus: Corpus, query: Query, id: number, bm25: number): Candidate[] {
-	return candidatesOf(corpus, query, id, bm25, paragraphAnalysis(corpus, id));
+export function paragraphCandidates(corpus: Corpus, query: Query, id: number, bm25: number, tuning: ResolvedTuning = TUNING_DEFAULTS): Candidate[] {
+	return candidatesOf(corpus, query, id, bm25, paragraphAnalysis(corpus, id), tuning);
 }
 
 /**
@@ -101,21 +132,18 @@ export function rankCandidates(candidates: Iterable<Candidate>, weights: readonl
 	return [...best.values()].sort((a, b) => cites(a) - cites(b) || b.score - a.score || a.id - b.id);
 }
 
-function rankParagraph(corpus: Corpus, query: Query, id: number, bm25: number, weights: readonly number[]): Ranked | undefined {
-	return rankCandidates(paragraphCandidates(corpus, query, id, bm25), weights)[0];
+function rankParagraph(corpus: Corpus, query: Query, id: number, bm25: number, weights: readonly number[], tuning: ResolvedTuning): Ranked | undefined {
+	return rankCandidates(paragraphCandidates(corpus, query, id, bm25, tuning), weights)[0];
 }
 
-/** Paragraphs matching the question: the first {@link CANDIDATES} re-ranked, the others in BM25 order. */
+/** Paragraphs matching the question: the first `candidates` ({@link CANDIDATE_TUNING}) re-ranked, the others in BM25 order. */
 interface Candidates {
 	readonly ranked: Ranked[];
 	readonly rest: readonly { readonly id: number; readonly bm25: number }[];
 }
 
-/**
- * Paragraphs fetched beyond the re-ranked ones for `top` results: twice as many, and some, since
- * paragraphs repeating one already quoted are skipped.
- */
-const spare = (top: number) => 2 * top + 20;
+/** Paragraphs fetched beyond the re-ranked ones for `top` results (see {@link CANDIDATE_TUNING}). */
+const spare = (top: number, tuning: CandidateTuning) => tuning.sparePerResult * top + tuning.spareExtra;
 
 /** The question's index terms and their weights: each alternative at its factor times its term's boost. */
 function queryWeights(query: Query): Map<string, number> {
@@ -128,7 +156,7 @@ function queryWeights(query: Query): Map<string, number> {
  * The first pass: BM25 over the question's terms (each alternative at its factor times its term's
  * boost), expanded by the best paragraphs' shared words when `feedback` says; the best `limit`.
  */
-export function firstPass(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): Hit[] {
+export function firstPass(corpus: Corpus, query: Query, limit: number, feedback: FeedbackTuning | false): Hit[] {
 	return scaledPasses(corpus, query, limit, feedback).main.map(({ id, score }) => ({ id, score }));
 }
 
@@ -144,7 +172,13 @@ const scaled = (hits: readonly Hit[]): Scaled[] => hits.map((h) => ({ ...h, bm25
  * (`plain`): feedback adds the best paragraphs' words, which can bury a paragraph matching the
  * question word for word.
  */
-function scaledPasses(corpus: Corpus, query: Query, limit: number, feedback: FeedbackSettings | false): { main: Scaled[]; plain: Scaled[] } {
+function scaledPasses(
+	corpus: Corpus,
+	query: Query,
+	limit: number,
+	feedback: FeedbackTuning | false,
+	tuning: CandidateTuning = CANDIDATE_TUNING,
+): { main: Scaled[]; plain: Scaled[] } {
 	const weights = queryWeights(query);
 	let main: Scaled[] = [];
 	let plain: Scaled[] = [];
@@ -158,18 +192,15 @@ function scaledPasses(corpus: Corpus, query: Query, limit: number, feedback: Fee
 		plain = scaled(initial).filter((h) => !inMain.has(h.id));
 	}
 	const have = new Set([...main, ...plain].map((h) => h.id));
-	return { main, plain: [...plain, ...verbatimParagraphs(corpus, query, have)] };
+	return { main, plain: [...plain, ...verbatimParagraphs(corpus, query, have, tuning.verbatimScan)] };
 }
-
-/** Paragraphs holding every question term looked at for a verbatim match, at most. */
-const VERBATIM_SCAN = 400;
 
 /**
  * Paragraphs that hold the question (or its quoted phrase) word for word but that neither pass
  * ranked: a pasted sentence whose words are common elsewhere. Found by intersecting the postings of
  * the question's terms, then checked as written.
  */
-function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<number>): Scaled[] {
+function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<number>, scan: number): Scaled[] {
 	const out: Scaled[] = [];
 	const take = (id: number) => {
 		if (!have.has(id) && holdsVerbatim(query, corpus.paragraphs[id]!.text)) out.push({ id, score: 0, bm25: 0 });
@@ -177,38 +208,39 @@ function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<numb
 	// A term the corpus lacks is a word no paragraph holds: then nothing holds the question as written.
 	if (query.terms.some((t) => !t.matches.has(t.term))) return out;
 	if (query.terms.length > 0) {
-		for (const id of paragraphsWithAll(corpus.index, query.terms.map((t) => t.term), VERBATIM_SCAN)) take(id);
+		for (const id of paragraphsWithAll(corpus.index, query.terms.map((t) => t.term), scan)) take(id);
 		return out;
 	}
 	// Only stop words ("at the same", "which are both"): no postings to intersect, so the texts are
 	// scanned for the question's longest word first. Rare, and bounded like the intersection.
 	const probe = verbatimProbe(query);
 	if (probe === undefined) return out;
-	for (let id = 0; id < corpus.paragraphs.length && out.length < VERBATIM_SCAN; id++) if (probe.test(corpus.paragraphs[id]!.text)) take(id);
+	for (let id = 0; id < corpus.paragraphs.length && out.length < scan; id++) if (probe.test(corpus.paragraphs[id]!.text)) take(id);
 	return out;
 }
 
 /**
  * The first pass's best paragraphs, scaled by the best's score, with every candidate quote of the
- * first {@link CANDIDATES}: what the ranker chooses among (bench/fit-ranker.ts fits on these).
+ * first `candidates` ({@link CANDIDATE_TUNING}): what the ranker chooses among (bench/fit-ranker.ts fits on these).
  */
-export function candidatePool(corpus: Corpus, query: Query, feedback: FeedbackSettings | false = FEEDBACK): Candidate[][] {
-	const { main, plain } = scaledPasses(corpus, query, CANDIDATES, feedback);
-	return [...main, ...plain].map((h) => paragraphCandidates(corpus, query, h.id, h.bm25));
+export function candidatePool(corpus: Corpus, query: Query, feedback: FeedbackTuning | false = FEEDBACK_TUNING, tuning: ResolvedTuning = TUNING_DEFAULTS): Candidate[][] {
+	const { main, plain } = scaledPasses(corpus, query, tuning.candidates.candidates, feedback, tuning.candidates);
+	return [...main, ...plain].map((h) => paragraphCandidates(corpus, query, h.id, h.bm25, tuning));
 }
 
-function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackSettings | false, weights: readonly number[]): Candidates {
-	const { main, plain } = scaledPasses(corpus, query, CANDIDATES + spare(top), feedback);
-	const pool = [...main.slice(0, CANDIDATES), ...plain].flatMap((h) => paragraphCandidates(corpus, query, h.id, h.bm25));
-	return { ranked: rankCandidates(pool, weights), rest: main.slice(CANDIDATES) };
+function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackTuning | false, weights: readonly number[], tuning: ResolvedTuning): Candidates {
+	const depth = tuning.candidates.candidates;
+	const { main, plain } = scaledPasses(corpus, query, depth + spare(top, tuning.candidates), feedback, tuning.candidates);
+	const pool = [...main.slice(0, depth), ...plain].flatMap((h) => paragraphCandidates(corpus, query, h.id, h.bm25, tuning));
+	return { ranked: rankCandidates(pool, weights), rest: main.slice(depth) };
 }
 
 /** The ranked results, then as many of the rest (in BM25 order, excerpted now) as `top` asks for. */
-function* ordered(corpus: Corpus, query: Query, candidates: Candidates, weights: readonly number[]): Generator<Ranked> {
+function* ordered(corpus: Corpus, query: Query, candidates: Candidates, weights: readonly number[], tuning: ResolvedTuning): Generator<Ranked> {
 	yield* candidates.ranked;
 	let floor = candidates.ranked.at(-1)?.score ?? 1;
 	for (const { id, bm25 } of candidates.rest) {
-		const r = rankParagraph(corpus, query, id, bm25, weights);
+		const r = rankParagraph(corpus, query, id, bm25, weights, tuning);
 		if (r === undefined) continue;
 		floor = Math.min(floor, r.score);
 		yield { ...r, score: floor };
@@ -243,9 +275,9 @@ function answerable(query: Query, ranked: readonly Ranked[], model: AbstainModel
  * abstains when the abstention model says the best does not answer.
  */
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
-	// Only the default ranking is kept: sweeps and benchmarks that pass their own model or feedback
-	// always compute.
-	if (options.memo === false || options.model !== undefined || options.feedback !== undefined) return compute(corpus, question, options);
+	// Only the default ranking is kept: sweeps and benchmarks that pass their own model, feedback or
+	// tuning always compute.
+	if (options.memo === false || options.model !== undefined || options.feedback !== undefined || options.tuning !== undefined) return compute(corpus, question, options);
 	const key = `${options.top ?? ANSWER_DEFAULTS.top}\u0000${options.abstain ?? ANSWER_DEFAULTS.abstain}\u0000${question}`;
 	let memo = memos.get(corpus);
 	if (memo === undefined) {
@@ -269,9 +301,11 @@ const memos = new WeakMap<Corpus, Lru<string, Answer>>();
 
 function compute(corpus: Corpus, question: string, options: AnswerOptions): Answer {
 	const { top, abstain, feedback, model } = { ...ANSWER_DEFAULTS, ...options };
-	const query = buildQuery(corpus.index, question);
+	// Merged once per call: `feedback` settings stand in for the defaults', `tuning` goes over both.
+	const tuning = mergeTuning({ ...TUNING_DEFAULTS, feedback: feedback || FEEDBACK_TUNING }, options.tuning);
+	const query = buildQuery(corpus.index, question, tuning);
 	const weights = weightsOf(model);
-	const candidates = search(corpus, query, top, feedback, weights);
+	const candidates = search(corpus, query, top, feedback && tuning.feedback, weights, tuning);
 	if (candidates.ranked.length === 0 || (abstain && !answerable(query, candidates.ranked, model.abstain))) {
 		return { question, answered: false, results: [] };
 	}
@@ -279,7 +313,7 @@ function compute(corpus: Corpus, question: string, options: AnswerOptions): Answ
 	const phrase = asksPhrase(query) && candidates.ranked[0]!.best.features[VERBATIM] === 1;
 	const seen = new Set<string>();
 	const results: AnswerResult[] = [];
-	for (const r of ordered(corpus, query, candidates, weights)) {
+	for (const r of ordered(corpus, query, candidates, weights, tuning)) {
 		if (results.length >= top) break;
 		if (phrase && r.best.features[VERBATIM] !== 1) continue;
 		const p = corpus.paragraphs[r.id]!;

@@ -2,8 +2,21 @@ import { fold, type Token } from '../text/analyze.js';
 import type { AnswerKind, Query } from './query.js';
 import { splitClauses, splitSentences, type Span } from '../text/sentences.js';
 
-/** The longest quote shown, in characters. */
-export const MAX_QUOTE_LENGTH = 300;
+/**
+ * The excerpting stage's tuning: how long a candidate quote may be. Set by hand in b9cb2da, never
+ * swept: `npm run sweep -- excerpt.maxQuoteLength=250,300,350` measures it, `answer(…, { tuning: {
+ * excerpt } })` overrides it.
+ */
+export const EXCERPT_TUNING = Object.freeze({
+	/**
+	 * The longest quote shown, in characters: a sentence longer is offered as runs of its clauses, and a
+	 * pair of sentences only when both fit. Also the unit of the ranker's `length` feature.
+	 */
+	maxQuoteLength: 300,
+	/** A clause still longer than `maxQuoteLength` is cut into runs of whole words of at most this share of it. */
+	wordRunShare: 0.5,
+});
+export type ExcerptTuning = { readonly [K in keyof typeof EXCERPT_TUNING]: number };
 
 const NUMBER =
 	/^\d[\d,.]*$|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenti|thirti|forti|fifti|sixti|seventi|eighti|nineti|hundr|thousand|million|billion|dozen|sever|half|doubl|percent)$/;
@@ -89,11 +102,11 @@ function wordRuns(text: string, span: Span, max: number): Span[] {
 	if (start < span.end) out.push({ start, end: span.end });
 	return out;
 }
-/** A long sentence's clauses, any clause still too long cut into word runs of half the limit. */
-function clauseUnits(text: string, sentence: Span): Span[] {
-	return splitClauses(text, sentence).flatMap((c) =>
-		c.end - c.start > MAX_QUOTE_LENGTH ? wordRuns(text, c, MAX_QUOTE_LENGTH / 2) : [c],
-	);
+/** A long sentence's clauses, any clause still too long cut into word runs of a share of the limit. */
+function clauseUnits(text: string, sentence: Span, tuning: ExcerptTuning): Span[] {
+	// Whole characters, and at least two: a run of one could stop inside a surrogate pair and never advance.
+	const run = Math.max(2, Math.floor(tuning.maxQuoteLength * tuning.wordRunShare));
+	return splitClauses(text, sentence).flatMap((c) => (c.end - c.start > tuning.maxQuoteLength ? wordRuns(text, c, run) : [c]));
 }
 
 export interface Window extends Span {
@@ -103,17 +116,19 @@ export interface Window extends Span {
 	readonly opening?: true;
 }
 
-export function windows(text: string): Window[] {
+/** The candidate quotes of a paragraph: its sentences, pairs of them, runs of a long one's clauses. */
+export function windows(text: string, tuning: ExcerptTuning = EXCERPT_TUNING): Window[] {
+	const max = tuning.maxQuoteLength;
 	const sentences = splitSentences(text);
 	const out: Window[] = [];
 	for (let i = 0; i < sentences.length; i++) {
 		const first = sentences[i]!;
-		if (first.end - first.start > MAX_QUOTE_LENGTH) {
-			const clauses = clauseUnits(text, first);
+		if (first.end - first.start > max) {
+			const clauses = clauseUnits(text, first, tuning);
 			for (let a = 0; a < clauses.length; a++) {
 				for (let b = a; b < clauses.length; b++) {
 					const span = { start: clauses[a]!.start, end: clauses[b]!.end };
-					if (span.end - span.start > MAX_QUOTE_LENGTH) break;
+					if (span.end - span.start > max) break;
 					out.push(span);
 				}
 			}
@@ -122,14 +137,14 @@ export function windows(text: string): Window[] {
 		out.push(first);
 		const second = sentences[i + 1];
 		if (second === undefined) continue;
-		if (second.end - first.start <= MAX_QUOTE_LENGTH) {
+		if (second.end - first.start <= max) {
 			out.push({ start: first.start, end: second.end, pair: true });
 			continue;
 		}
 		// The next sentence is too long to add whole: add its opening clauses while they fit, since the
 		// sentence naming the subject is often followed by one that opens with the reason.
 		for (const clause of splitClauses(text, second)) {
-			if (clause.end - first.start > MAX_QUOTE_LENGTH || clause.end >= second.end) break;
+			if (clause.end - first.start > max || clause.end >= second.end) break;
 			out.push({ start: first.start, end: clause.end, pair: true, opening: true });
 		}
 	}

@@ -3,10 +3,10 @@ import type { Corpus } from '../corpus.js';
 import type { ParagraphAnalysis } from './paragraph-cache.js';
 import {
 	coverageOf,
+	EXCERPT_TUNING,
 	exactness,
 	hitsOf,
 	holdsKind,
-	MAX_QUOTE_LENGTH,
 	phrases,
 	proximity,
 	REQUIRED_KINDS,
@@ -15,7 +15,22 @@ import {
 } from './excerpt.js';
 import type { Query } from './query.js';
 import { paragraphHolds } from '../search/search-index.js';
+import type { ResolvedTuning } from './tuning.js';
 import { needlesOf, normalizeForMatch } from './verbatim.js';
+
+/**
+ * The features' tuning: what counts as an article's opening. Set by hand (the `lead` flag since
+ * b9cb2da, the title-and-opening context after it), never swept: `npm run sweep --
+ * features.leadParagraphs=1,2,3` measures it, `answer(…, { tuning: { features } })` overrides it.
+ */
+export const FEATURE_TUNING = Object.freeze({
+	/**
+	 * Paragraphs that open an article: flagged `lead`, and read with its title as the subject a later
+	 * sentence inherits (`document`, `focus`).
+	 */
+	leadParagraphs: 2,
+});
+export type FeatureTuning = { readonly [K in keyof typeof FEATURE_TUNING]: number };
 
 /**
  * What the ranker knows of one candidate quote (a sentence, two, or a clause of a long one), each
@@ -56,7 +71,7 @@ export const FEATURES = [
 	'focus',
 	/** The paragraph's first-pass BM25 score, over the best's. */
 	'bm25',
-	/** The paragraph opens the article (its first two). */
+	/** The paragraph opens the article (its first two: `leadParagraphs`). */
 	'lead',
 	/** The paragraph is a heading. */
 	'heading',
@@ -169,9 +184,12 @@ function orderedRun(hits: readonly Hit[]): number {
 	return best;
 }
 
+const FEATURE_DEFAULTS = { excerpt: EXCERPT_TUNING, features: FEATURE_TUNING };
+
 /**
  * Every candidate quote of paragraph `id`, with its features. `analysis` is the
- * paragraph's analysis; `bm25` its first-pass score over the best's.
+ * paragraph's analysis; `bm25` its first-pass score over the best's; `tuning` the quotes' length
+ * and the article's opening (default {@link EXCERPT_TUNING}, {@link FEATURE_TUNING}).
  */
 export function candidatesOf(
 	corpus: Corpus,
@@ -179,16 +197,21 @@ export function candidatesOf(
 	id: number,
 	bm25: number,
 	analysis: ParagraphAnalysis,
+	tuning: Pick<ResolvedTuning, 'excerpt' | 'features'> = FEATURE_DEFAULTS,
 ): Candidate[] {
-	const { tokens, windows: spans } = analysis;
+	const { tokens } = analysis;
+	const spans = analysis.windows(tuning.excerpt);
 	const p = corpus.paragraphs[id]!;
 	const text = p.text;
 	const hits = hitsOf(tokens, query);
 	const terms = Math.max(1, query.terms.length);
 	const title = hitsOf(titleOf(corpus.index.analyzer, p.source.title), query);
 	const first = id - p.n;
+	// The article's opening: its paragraphs before `leadEnd`.
+	const leadEnd = first + tuning.features.leadParagraphs;
 	const before = p.n > 0 ? slotsHeld(corpus, query, id - 1) : [];
-	const lead = [first, first + 1].filter((n) => n < id).flatMap((n) => slotsHeld(corpus, query, n));
+	const lead: Array<{ slot: number; factor: number }> = [];
+	for (let n = first; n < Math.min(id, leadEnd); n++) lead.push(...slotsHeld(corpus, query, n));
 	const paragraph = coverageOf(hits, query);
 	const heading = analysis.heading ? 1 : 0;
 	const reference = analysis.reference ? 1 : 0;
@@ -198,7 +221,8 @@ export function candidatesOf(
 	const normalized = asked.length > 0 ? analysis.folded : '';
 	const needles = asked.filter((n) => normalized.includes(n));
 	// The article's subject: what its title and opening paragraphs name, the lead itself included.
-	const opening = [first, first + 1].filter((n) => n >= id && corpus.paragraphs[n]?.source === p.source).flatMap((n) => slotsHeld(corpus, query, n));
+	const opening: Array<{ slot: number; factor: number }> = [];
+	for (let n = id; n < leadEnd && corpus.paragraphs[n]?.source === p.source; n++) opening.push(...slotsHeld(corpus, query, n));
 	const subject = new Set([...title, ...lead, ...opening].map((h) => h.slot));
 	// Best factor per question slot, for the context that is the same for every window of the paragraph.
 	const slots = query.terms.length;
@@ -233,14 +257,14 @@ export function candidatesOf(
 		}
 		f[F.kind] = kind ? 1 : 0;
 		f[F.kindMissing] = query.asks !== undefined && REQUIRED_KINDS.has(query.asks) && !kind ? 1 : 0;
-		f[F.length] = (w.end - w.start) / MAX_QUOTE_LENGTH;
+		f[F.length] = (w.end - w.start) / tuning.excerpt.maxQuoteLength;
 		f[F.pair] = w.pair === true ? 1 : 0;
 		f[F.paragraph] = paragraph;
 		f[F.local] = cover(query, best(before, best(earlier, own.slice())));
 		f[F.document] = cover(query, best(inside, documentBase.slice()));
 		f[F.title] = titleCoverage;
 		f[F.bm25] = bm25;
-		f[F.lead] = p.n <= 1 ? 1 : 0;
+		f[F.lead] = p.n < tuning.features.leadParagraphs ? 1 : 0;
 		f[F.heading] = heading;
 		f[F.reference] = reference;
 		f[F.matched] = matched / terms;

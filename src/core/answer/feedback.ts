@@ -7,10 +7,12 @@ import type { Hit } from '../search/postings.js';
  * when the paragraphs that answer it use both. Measured with `npm run bench` on Cranfield: MAP 0.3091
  * without, 0.3269 with these settings (1.05 × the reference BM25); neighbouring settings (10–15
  * paragraphs, 10–30 words, 0.4–0.6 kept) all measured 1.03–1.06 ×. On the news question sets the
- * quotes shown first are the same or better (held-out c: one more right at rank 1).
+ * quotes shown first are the same or better (held-out c: one more right at rank 1). The first pass's
+ * tuning: `npm run sweep -- feedback.terms=10,20,30` measures it on the news sets,
+ * `answer(…, { tuning: { feedback } })` overrides it (`feedback: false` turns it off).
  */
-export const FEEDBACK = {
-	/** First-pass paragraphs the expansion is drawn from. */
+export const FEEDBACK_TUNING = Object.freeze({
+	/** First-pass paragraphs the expansion is drawn from; also the plain pass's size, whose best feedback pushed out are ranked too. */
 	docs: 10,
 	/** Words added, at most. */
 	terms: 20,
@@ -18,14 +20,8 @@ export const FEEDBACK = {
 	original: 0.5,
 	/** Words in more than this share of paragraphs are too common to add. */
 	maxDocShare: 0.2,
-} as const;
-
-export interface FeedbackSettings {
-	readonly docs: number;
-	readonly terms: number;
-	readonly original: number;
-	readonly maxDocShare: number;
-}
+});
+export type FeedbackTuning = { readonly [K in keyof typeof FEEDBACK_TUNING]: number };
 
 /**
  * The question's weights expanded with the relevance model of the `hits` (best first): each word's
@@ -38,7 +34,7 @@ export function expandWeights(
 	termsOf: (id: number) => readonly string[],
 	df: (term: string) => number,
 	docCount: number,
-	settings: FeedbackSettings = FEEDBACK,
+	settings: FeedbackTuning = FEEDBACK_TUNING,
 ): Map<string, number> {
 	const top = hits.slice(0, settings.docs);
 	const mass = top.reduce((s, h) => s + h.score, 0);

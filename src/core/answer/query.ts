@@ -2,6 +2,8 @@ import type { QueryTerm as QuestionTerm } from '../text/analyze.js';
 import { relatedWords } from '../text/thesaurus.js';
 import { specificity } from '../text/background.js';
 import { idf, type SearchIndex } from '../search/search-index.js';
+import { RELATION_TUNING } from '../text/term-tables.js';
+import type { ResolvedTuning } from './tuning.js';
 
 /** A question term with its weight and the index terms that count as matching it. */
 export interface WeightedTerm {
@@ -63,61 +65,82 @@ export function answerKind(question: string): AnswerKind | undefined {
 	return KINDS.find(([re]) => re.test(question))?.[1];
 }
 
-/** Weight multiplier for a capitalized word inside the question: names are what a question is about. */
-const NAME_WEIGHT = 1.5;
 /**
- * A name the corpus has never seen (not even misspelt) weighs more still: a question about someone or
- * something the sources never mention is one they cannot answer.
+ * The question stage's tuning: how its words are weighed and what else they match. Set by hand as
+ * the rules came in (most in b9cb2da and a9280da, the thesaurus's in 3281adc), never swept:
+ * `npm run sweep -- query.nameWeight=1,1.5,2` measures them, `answer(…, { tuning: { query } })`
+ * overrides them.
  */
-const UNKNOWN_NAME_WEIGHT = 3;
-/** So does a rare English word the corpus lacks ("genocide", "volcano"): the topic is not covered. */
-const UNKNOWN_RARE_WEIGHT = 2;
-const RARE = 0.8;
-/** Factor of a spelling the index knows within a small edit distance of an unknown question word. */
-const FUZZY_FACTOR = 0.7;
-const FUZZY_MIN_LENGTH = 5;
-/** Weight left to the commonest English words ("get", "city"), as a share of their corpus weight. */
-const COMMON_FLOOR = 0.3;
-
-/** Stems at least this long also match longer index terms they begin ("agre" → "agreement"). */
-const PREFIX_MIN_LENGTH = 4;
-const PREFIX_MAX_EXTRA = 5;
-const PREFIX_FACTOR = 0.5;
+export const QUERY_TUNING = Object.freeze({
+	/** Weight multiplier for a capitalized word inside the question: names are what a question is about. */
+	nameWeight: 1.5,
+	/**
+	 * A name the corpus has never seen (not even misspelt) weighs more still: a question about someone or
+	 * something the sources never mention is one they cannot answer.
+	 */
+	unknownNameWeight: 3,
+	/** So does a rare English word the corpus lacks ("genocide", "volcano"): the topic is not covered. */
+	unknownRareWeight: 2,
+	/** How specific (background.ts, in [0, 1]) an unknown word must be to count as rare. */
+	rareSpecificity: 0.8,
+	/** Weight left to the commonest English words ("get", "city"), as a share of their corpus weight. */
+	commonFloor: 0.3,
+	/** Everyday-English rank at or above which a word carries almost no topic (specificity 0; see background.ts). */
+	commonRank: 500,
+	/** Factor of a spelling the index knows within a small edit distance of an unknown question word. */
+	fuzzyFactor: 0.7,
+	/** Unknown words shorter than this get no close spellings (and spellings one shorter are not offered). */
+	fuzzyMinLength: 5,
+	/** Edits allowed to a close spelling of an unknown word… */
+	fuzzyDistance: 1,
+	/** …and to one of a word at least {@link QUERY_TUNING.fuzzyLongLength} long. */
+	fuzzyLongDistance: 2,
+	fuzzyLongLength: 8,
+	/** Stems at least this long also match longer index terms they begin ("agre" → "agreement"). */
+	prefixMinLength: 4,
+	/** Letters a longer index term may add to the stem. */
+	prefixMaxExtra: 5,
+	/** Letters the other way: "victori" (victories) also finds "victor", a stem this many letters shorter at most. */
+	prefixMaxCut: 2,
+	/** Factor of a longer or shorter stem. */
+	prefixFactor: 0.5,
+	/** Factor of WordNet's synonyms ("injured" → hurt), counted for the quote's coverage only. */
+	synonymFactor: 0.5,
+	/** Factor of WordNet's weaker relations (cause, derivation: "killed" → died). */
+	relatedFactor: 0.35,
+});
+export type QueryTuning = { readonly [K in keyof typeof QUERY_TUNING]: number };
 
 /** Index terms that extend `term` by a derivational ending the stemmer left ("agre" → "agreement"). */
-function prefixMatches(index: SearchIndex, term: string): Map<string, number> {
+function prefixMatches(index: SearchIndex, term: string, tuning: QueryTuning): Map<string, number> {
 	const found = new Map<string, number>();
-	if (term.length < PREFIX_MIN_LENGTH || /^\p{N}/u.test(term)) return found;
+	if (term.length < tuning.prefixMinLength || /^\p{N}/u.test(term)) return found;
 	for (const [candidate] of index.vocabulary.atPrefix(term)) {
-		if (candidate !== term && candidate.length - term.length <= PREFIX_MAX_EXTRA) found.set(candidate, PREFIX_FACTOR);
+		if (candidate !== term && candidate.length - term.length <= tuning.prefixMaxExtra) found.set(candidate, tuning.prefixFactor);
 	}
 	// And the other way: "victori" (victories) also finds "victor".
-	for (let cut = term.length - 1; cut >= Math.max(PREFIX_MIN_LENGTH + 1, term.length - 2); cut--) {
+	for (let cut = term.length - 1; cut >= Math.max(tuning.prefixMinLength + 1, term.length - tuning.prefixMaxCut); cut--) {
 		const shorter = term.slice(0, cut);
-		if (index.vocabulary.has(shorter)) found.set(shorter, PREFIX_FACTOR);
+		if (index.vocabulary.has(shorter)) found.set(shorter, tuning.prefixFactor);
 	}
 	return found;
 }
 
-function fuzzyMatches(index: SearchIndex, term: string): Map<string, number> {
+function fuzzyMatches(index: SearchIndex, term: string, tuning: QueryTuning): Map<string, number> {
 	const found = new Map<string, number>();
-	if (term.length < FUZZY_MIN_LENGTH || /^\p{N}+$/u.test(term)) return found;
-	const maxDistance = term.length >= 8 ? 2 : 1;
+	if (term.length < tuning.fuzzyMinLength || /^\p{N}+$/u.test(term)) return found;
+	const maxDistance = term.length >= tuning.fuzzyLongLength ? tuning.fuzzyLongDistance : tuning.fuzzyDistance;
 	for (const [candidate, [, distance]] of index.vocabulary.fuzzyGet(term, maxDistance)) {
-		if (candidate.length >= FUZZY_MIN_LENGTH - 1) found.set(candidate, FUZZY_FACTOR * (1 - distance / (term.length + 1)));
+		if (candidate.length >= tuning.fuzzyMinLength - 1) found.set(candidate, tuning.fuzzyFactor * (1 - distance / (term.length + 1)));
 	}
 	return found;
 }
-
-/** Factors of WordNet's synonyms ("injured" → hurt) and of its weaker relations (cause, derivation: "killed" → died). */
-const SYNONYM_FACTOR = 0.5;
-const RELATED_FACTOR = 0.35;
 
 /** Index terms of the thesaurus's words related to a question word, each at its relation's factor. */
-function thesaurusMatches(index: SearchIndex, word: string): Map<string, number> {
+function thesaurusMatches(index: SearchIndex, word: string, tuning: QueryTuning): Map<string, number> {
 	const found = new Map<string, number>();
 	const { strong, weak } = relatedWords(word);
-	for (const [words, factor] of [[weak, RELATED_FACTOR], [strong, SYNONYM_FACTOR]] as const) {
+	for (const [words, factor] of [[weak, tuning.relatedFactor], [strong, tuning.synonymFactor]] as const) {
 		for (const w of words) {
 			const term = index.analyzer.termOfWord(w);
 			if (term !== null) found.set(term, factor);
@@ -127,7 +150,7 @@ function thesaurusMatches(index: SearchIndex, word: string): Map<string, number>
 }
 
 /** The index terms accepted for a question term: itself, its listed relatives, longer or shorter stems, close spellings. */
-function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
+function matchesOf(index: SearchIndex, qt: QuestionTerm, tuning: QueryTuning): Map<string, number> {
 	const matches = new Map<string, number>();
 	const known = index.vocabulary.has(qt.term);
 	if (known) matches.set(qt.term, 1);
@@ -135,36 +158,39 @@ function matchesOf(index: SearchIndex, qt: QuestionTerm): Map<string, number> {
 		for (const [alt, factor] of found) if (!matches.has(alt) && index.vocabulary.has(alt)) matches.set(alt, factor);
 	};
 	add(qt.alternatives);
-	add(prefixMatches(index, qt.term));
-	if (!known) add(fuzzyMatches(index, qt.term));
+	add(prefixMatches(index, qt.term, tuning));
+	if (!known) add(fuzzyMatches(index, qt.term, tuning));
 	return matches;
 }
 
 /** A term's weight: its inverse frequency (of its best stand-in when the corpus lacks it), damped for everyday words, raised for names and for what the corpus has never seen. */
-function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string, number>): { weight: number; boost: number } {
+function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string, number>, tuning: QueryTuning): { weight: number; boost: number } {
 	const unknown = matches.size === 0;
-	const specific = specificity(index.background, qt.term);
-	const general = COMMON_FLOOR + (1 - COMMON_FLOOR) * specific;
-	const kind = qt.name ? (unknown ? UNKNOWN_NAME_WEIGHT : NAME_WEIGHT) : unknown && specific >= RARE ? UNKNOWN_RARE_WEIGHT : 1;
+	const specific = specificity(index.background, qt.term, tuning.commonRank);
+	const general = tuning.commonFloor + (1 - tuning.commonFloor) * specific;
+	const kind = qt.name ? (unknown ? tuning.unknownNameWeight : tuning.nameWeight) : unknown && specific >= tuning.rareSpecificity ? tuning.unknownRareWeight : 1;
 	const df = index.vocabulary.get(qt.term) ?? Math.max(0, ...[...matches.keys()].map((m) => index.vocabulary.get(m) ?? 0));
 	const boost = general * kind;
 	return { weight: idf(index, df) * boost, boost };
 }
 
+const QUERY_DEFAULTS = { query: QUERY_TUNING, relations: RELATION_TUNING };
+
 /**
  * Turns a question into weighted terms. Each term weighs its inverse paragraph frequency (a word in
  * every paragraph says nothing; an unknown word says the most); names weigh more. Words the corpus
- * lacks are matched to close spellings it has ("Gamaghelian" → "gamaghelyan").
+ * lacks are matched to close spellings it has ("Gamaghelian" → "gamaghelyan"). `tuning` holds the
+ * weights and factors (default {@link QUERY_TUNING} and {@link RELATION_TUNING}).
  */
-export function buildQuery(index: SearchIndex, question: string): Query {
+export function buildQuery(index: SearchIndex, question: string, tuning: Pick<ResolvedTuning, 'query' | 'relations'> = QUERY_DEFAULTS): Query {
 	const terms: WeightedTerm[] = [];
 	const lookup = new Map<string, { slot: number; factor: number }>();
-	for (const qt of index.analyzer.analyzeQuestion(question)) {
-		const matches = matchesOf(index, qt);
-		const { weight, boost } = weigh(index, qt, matches);
+	for (const qt of index.analyzer.analyzeQuestion(question, tuning.relations)) {
+		const matches = matchesOf(index, qt, tuning.query);
+		const { weight, boost } = weigh(index, qt, matches, tuning.query);
 		const slot = terms.length;
 		const related = new Map<string, number>();
-		if (!qt.name) for (const [term, factor] of thesaurusMatches(index, qt.surface)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
+		if (!qt.name) for (const [term, factor] of thesaurusMatches(index, qt.surface, tuning.query)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
 		terms.push({ term: qt.term, weight, matches, related, unknown: matches.size === 0, boost, surface: qt.surface });
 		for (const [match, factor] of [...matches, ...related]) {
 			const previous = lookup.get(match);

@@ -2,7 +2,7 @@ import { stemmer } from 'stemmer';
 import { EMPTY_LEXICON, type CorpusLexicon } from './corpus-lexicon.js';
 import { fold, POSSESSIVE, WORD } from './fold.js';
 import { QUESTION_FRAMES, QUESTION_WORDS, STOP_WORDS } from './lexicon.js';
-import { buildRelations, buildTermTables, type Relations, type TermTables } from './term-tables.js';
+import { buildRelations, buildTermTables, RELATION_TUNING, relationFactor, type Relations, type RelationTuning, type TermTables } from './term-tables.js';
 
 export { fold } from './fold.js';
 
@@ -131,8 +131,11 @@ export interface Analyzer {
 	terms(text: string): string[];
 	/** The index term of a single word as written ("Hurried" → "hurri"), or null for a stop word. */
 	termOfWord(word: string): string | null;
-	/** Analyzes a question: stop words and question framing dropped, repeats merged, relatives attached. */
-	analyzeQuestion(text: string): QueryTerm[];
+	/**
+	 * Analyzes a question: stop words and question framing dropped, repeats merged, relatives attached,
+	 * each at its relation's factor in `relations` (default {@link RELATION_TUNING}).
+	 */
+	analyzeQuestion(text: string, relations?: RelationTuning): QueryTerm[];
 }
 
 /** An analyzer with the general tables and `lexicon`'s entries (a corpus's lexicon.json). */
@@ -178,7 +181,7 @@ export function createAnalyzer(lexicon: CorpusLexicon = EMPTY_LEXICON): Analyzer
 		analyze,
 		terms: (text) => analyze(text).map((t) => t.term),
 		termOfWord: (word) => termOf(tables, fold(word), word),
-		analyzeQuestion: (text) => questionTerms(text, analyze, related()),
+		analyzeQuestion: (text, factors = RELATION_TUNING) => questionTerms(text, analyze, related(), factors),
 	};
 }
 
@@ -194,7 +197,7 @@ export interface QueryTerm {
 	readonly surface: string;
 }
 
-function questionTerms(text: string, analyze: (text: string) => Token[], relations: Relations): QueryTerm[] {
+function questionTerms(text: string, analyze: (text: string) => Token[], relations: Relations, factors: RelationTuning): QueryTerm[] {
 	// Frames are blanked with spaces of their length, so offsets stay those of the question.
 	const question = QUESTION_FRAMES.reduce((q, frame) => q.replace(frame, (m) => ' '.repeat(m.length)), text);
 	const byTerm = new Map<string, QueryTerm>();
@@ -202,7 +205,8 @@ function questionTerms(text: string, analyze: (text: string) => Token[], relatio
 		if (token.initials === true) continue;
 		const surface = fold(question.slice(token.start, token.end)).replace(POSSESSIVE, '');
 		if (QUESTION_WORDS.has(surface) || byTerm.has(token.term)) continue;
-		const alternatives = new Map<string, number>(relations.get(token.term));
+		const alternatives = new Map<string, number>();
+		for (const [term, kinds] of relations.get(token.term) ?? []) alternatives.set(term, relationFactor(kinds, factors));
 		const name = token.capitalized && token.start > 0 && !/^\p{N}/u.test(token.term);
 		byTerm.set(token.term, { term: token.term, alternatives, name, surface });
 	}
@@ -219,7 +223,7 @@ export const terms = (text: string): string[] => generalAnalyzer.terms(text);
 /** {@link Analyzer.termOfWord} with the general tables alone. */
 export const termOfWord = (word: string): string | null => generalAnalyzer.termOfWord(word);
 /** {@link Analyzer.analyzeQuestion} with the general tables alone. */
-export const analyzeQuestion = (text: string): QueryTerm[] => generalAnalyzer.analyzeQuestion(text);
+export const analyzeQuestion = (text: string, relations?: RelationTuning): QueryTerm[] => generalAnalyzer.analyzeQuestion(text, relations);
 
 /**
  * Why a corpus's lexicon cannot be applied, naming the entry ("capitals.kremlin: …"), or undefined when

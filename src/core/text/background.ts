@@ -9,8 +9,6 @@ export type Background = ReadonlyMap<string, number>;
 
 /** Ranks past this are all "rare": only this many words of the list are kept. */
 export const BACKGROUND_SIZE = 20_000;
-/** Words ranked at or above this in everyday English carry almost no topic. */
-const COMMON_RANK = 500;
 
 /** Builds the background from a word list sorted by frequency, most common first, with the index's analyzer. */
 export function buildBackground(
@@ -27,12 +25,13 @@ export function buildBackground(
 }
 
 /**
- * How specific a term is, in [0, 1]: 0 for the few hundred commonest English words, rising with the
+ * How specific a term is, in [0, 1]: 0 for the `commonRank` commonest English words (words ranked at
+ * or above it carry almost no topic; the question stage's `commonRank`, 500), rising with the
  * logarithm of the rank, 1 for words past {@link BACKGROUND_SIZE} and for names the list lacks.
  */
-export function specificity(background: Background, term: string): number {
+export function specificity(background: Background, term: string, commonRank: number): number {
 	const rank = background.get(term);
 	if (rank === undefined) return 1;
-	const s = (Math.log(rank) - Math.log(COMMON_RANK)) / (Math.log(BACKGROUND_SIZE) - Math.log(COMMON_RANK));
+	const s = (Math.log(rank) - Math.log(commonRank)) / (Math.log(BACKGROUND_SIZE) - Math.log(commonRank));
 	return Math.min(1, Math.max(0, s));
 }

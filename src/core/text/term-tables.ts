@@ -22,16 +22,24 @@ export interface TermTables {
 	readonly phrases: ReadonlyMap<string, readonly Phrase[]>;
 }
 
-/** How a question word's relatives count beside the word itself. */
-export const RELATION_FACTORS = {
+/**
+ * How a question word's relatives count beside the word itself (1): the question analysis's tuning, a
+ * factor per kind of relation. Set by hand when the relations came in (a9280da, 6622a1b), never swept;
+ * `npm run sweep -- relations.capital=0.3,0.5` measures them, `answer(…, { tuning: { relations } })`
+ * overrides them.
+ */
+export const RELATION_TUNING = Object.freeze({
 	/** "Turkish" → Türkiye. */
 	demonym: 0.6,
 	/** "Ankara" → Türkiye. */
 	capital: 0.4,
+	/** A group of `SYNONYMS` (lexicon.ts) or of a corpus's lexicon: "TV" → television. */
 	synonym: 0.5,
 	/** "Korea" → South Korea, a word of a longer name. */
 	part: 0.5,
-} as const;
+});
+export type RelationTuning = { readonly [K in keyof typeof RELATION_TUNING]: number };
+export type RelationKind = keyof RelationTuning;
 
 /** A word as a lookup key: folded, apostrophes straight. */
 export const wordKey = (word: string) => fold(word).replace(/’/g, "'");
@@ -63,31 +71,40 @@ export function buildTermTables(lexicon: CorpusLexicon): TermTables {
 	return { words, names, acronyms, phrases };
 }
 
-/** Term → related terms and the factor each counts for, both ways. */
-export type Relations = ReadonlyMap<string, ReadonlyMap<string, number>>;
+/**
+ * Term → related terms and the kinds of relation between them, both ways. Kinds, not factors: what is
+ * related is data built once per analyzer, how much it counts is tuning applied per question.
+ */
+export type Relations = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<RelationKind>>>;
+
+/** The factor a relative counts for: its strongest relation's, by `tuning`. */
+export function relationFactor(kinds: ReadonlySet<RelationKind>, tuning: RelationTuning = RELATION_TUNING): number {
+	let factor = 0;
+	for (const kind of kinds) factor = Math.max(factor, tuning[kind]);
+	return factor;
+}
 
 /**
  * Relates terms a question may use for one another: demonym and country, capital and country, a word
  * of a longer name and the name, synonyms. `termOf` gives the one term of a text, or undefined.
  */
 export function buildRelations(lexicon: CorpusLexicon, termOf: (text: string) => string | undefined): Relations {
-	const map = new Map<string, Map<string, number>>();
-	const link = (a: string | undefined, b: string | undefined, factor: number) => {
+	const map = new Map<string, Map<string, Set<RelationKind>>>();
+	const link = (a: string | undefined, b: string | undefined, kind: RelationKind) => {
 		if (a === undefined || b === undefined || a === b) return;
 		for (const [x, y] of [[a, b], [b, a]] as const) {
-			const m = map.get(x) ?? new Map<string, number>();
-			m.set(y, Math.max(m.get(y) ?? 0, factor));
+			const m = map.get(x) ?? new Map<string, Set<RelationKind>>();
+			m.set(y, (m.get(y) ?? new Set()).add(kind));
 			map.set(x, m);
 		}
 	};
-	const { demonym, capital, synonym, part } = RELATION_FACTORS;
-	for (const [word, places] of Object.entries(DEMONYMS)) for (const p of places) link(termOf(word), placeTerm(p), demonym);
-	for (const [city, place] of Object.entries(CAPITALS)) link(termOf(city), placeTerm(place), capital);
-	for (const [word, places] of Object.entries(NAME_PARTS)) for (const p of places) link(termOf(word), placeTerm(p), part);
-	for (const [word, place] of Object.entries(lexicon.demonyms)) link(termOf(word), termOf(place), demonym);
-	for (const [city, place] of Object.entries(lexicon.capitals)) link(termOf(city), termOf(place), capital);
+	for (const [word, places] of Object.entries(DEMONYMS)) for (const p of places) link(termOf(word), placeTerm(p), 'demonym');
+	for (const [city, place] of Object.entries(CAPITALS)) link(termOf(city), placeTerm(place), 'capital');
+	for (const [word, places] of Object.entries(NAME_PARTS)) for (const p of places) link(termOf(word), placeTerm(p), 'part');
+	for (const [word, place] of Object.entries(lexicon.demonyms)) link(termOf(word), termOf(place), 'demonym');
+	for (const [city, place] of Object.entries(lexicon.capitals)) link(termOf(city), termOf(place), 'capital');
 	for (const group of [...SYNONYMS, ...lexicon.synonyms]) {
-		for (const a of group) for (const b of group) if (a < b) link(termOf(a), termOf(b), synonym);
+		for (const a of group) for (const b of group) if (a < b) link(termOf(a), termOf(b), 'synonym');
 	}
 	return map;
 }

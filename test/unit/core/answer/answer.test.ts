@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer, isCitationLike } from '../../../../src/core/answer/answer.js';
-import { MAX_QUOTE_LENGTH } from '../../../../src/core/answer/excerpt.js';
+import { EXCERPT_TUNING } from '../../../../src/core/answer/excerpt.js';
 import { isIntact } from '../../../../src/core/answer/evaluate.js';
 import { corpusFrom, DEFAULT_DATA, FIXTURE_DATA } from '../../../helpers/corpus.js';
 
@@ -24,7 +24,7 @@ describe('answer', () => {
 	it('quotes one or two sentences, never the whole long paragraph', () => {
 		const a = answer(news, 'What did the Moscow-brokered ceasefire of 2020 lead to?');
 		expect(a.results[0]?.quote).toContain('That war ended with a Moscow-brokered ceasefire');
-		for (const r of a.results) expect(r.quote.length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+		for (const r of a.results) expect(r.quote.length).toBeLessThanOrEqual(EXCERPT_TUNING.maxQuoteLength);
 	});
 
 	it('says the sources do not say when the question is about something absent', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraphCandidates } from '../../../../src/core/answer/answer.js';
 import type { Source } from '../../../../src/core/catalog.js';
 import { createCorpus } from '../../../../src/core/corpus.js';
-import { MAX_QUOTE_LENGTH } from '../../../../src/core/answer/excerpt.js';
+import { EXCERPT_TUNING } from '../../../../src/core/answer/excerpt.js';
 import { FEATURES, scoreOf } from '../../../../src/core/answer/features.js';
 import { buildQuery } from '../../../../src/core/answer/query.js';
 import { RANK_MODEL } from '../../../../src/core/answer/rank-model.js';
@@ -40,7 +40,7 @@ describe('the quote chosen in a paragraph', () => {
 	it('quotes a clause of a sentence too long to quote whole', () => {
 		const long = `${'Officials met many times over the years and discussed a great many things, '.repeat(4)}and finally the Alican gate opened to third-country nationals, as promised.`;
 		const q = quote(long, 'Did the Alican gate open?');
-		expect(q.length).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+		expect(q.length).toBeLessThanOrEqual(EXCERPT_TUNING.maxQuoteLength);
 		expect(q).toContain('Alican gate opened');
 	});
 
@@ -81,7 +81,7 @@ describe('the quote chosen in a paragraph', () => {
 				expect(e.start).toBeGreaterThanOrEqual(0);
 				expect(e.end).toBeLessThanOrEqual(text.length);
 				expect(e.end).toBeGreaterThan(e.start);
-				expect(e.end - e.start).toBeLessThanOrEqual(MAX_QUOTE_LENGTH);
+				expect(e.end - e.start).toBeLessThanOrEqual(EXCERPT_TUNING.maxQuoteLength);
 			}),
 			{ numRuns: 300 },
 		);

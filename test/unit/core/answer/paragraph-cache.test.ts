@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../../../src/core/corpus.js';
-import { windows } from '../../../../src/core/answer/excerpt.js';
+import { EXCERPT_TUNING, windows } from '../../../../src/core/answer/excerpt.js';
 import { PARAGRAPH_CACHE_SIZE, paragraphAnalysis } from '../../../../src/core/answer/paragraph-cache.js';
 import { corpusFrom, FIXTURE_DATA } from '../../../helpers/corpus.js';
 
@@ -18,8 +18,21 @@ describe('paragraphAnalysis', () => {
 		const text = fixture.paragraphs[id]!.text;
 		const analysis = paragraphAnalysis(fixture, id);
 		expect(analysis.tokens).toEqual(fixture.index.analyzer.analyze(text));
-		expect(analysis.windows).toEqual(windows(text));
-		expect(analysis.windows).toBe(analysis.windows);
+		expect(analysis.windows()).toEqual(windows(text));
+		expect(analysis.windows()).toBe(analysis.windows());
+	});
+
+	it('cuts windows by the excerpt tuning asked, keeping the default’s beside the last other', () => {
+		const id = fixture.paragraphs.findIndex((p) => p.text.startsWith('The railway between'));
+		const text = fixture.paragraphs[id]!.text;
+		const analysis = paragraphAnalysis(fixture, id);
+		const short = { ...EXCERPT_TUNING, maxQuoteLength: 60 };
+		expect(analysis.windows(short)).toEqual(windows(text, short));
+		expect(analysis.windows(short)).not.toEqual(analysis.windows());
+		for (const w of analysis.windows(short)) expect(w.end - w.start).toBeLessThanOrEqual(60);
+		// Equal values are the same windows, whatever object holds them.
+		expect(analysis.windows({ ...short })).toBe(analysis.windows(short));
+		expect(analysis.windows({ ...EXCERPT_TUNING })).toBe(analysis.windows());
 	});
 
 	it('returns the same analysis object when asked twice', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../../../src/core/text/analyze.js';
 import { generalAnalyzer } from '../../../../src/core/text/analyze.js';
-import { BACKGROUND_SIZE, buildBackground, specificity } from '../../../../src/core/text/background.js';
+import { BACKGROUND_SIZE, buildBackground, specificity as specificityAt } from '../../../../src/core/text/background.js';
+import { QUERY_TUNING } from '../../../../src/core/answer/query.js';
 
 /** An analyzer that lowercases each word and drops "the" as a stop word (only termOfWord is used). */
 const lowercase = {
@@ -47,6 +48,8 @@ describe('buildBackground', () => {
 });
 
 describe('specificity', () => {
+	// At the question stage's rank of the commonest words, 500.
+	const specificity = (background: ReadonlyMap<string, number>, term: string) => specificityAt(background, term, QUERY_TUNING.commonRank);
 	const background = ranked(BACKGROUND_SIZE);
 	it('is 0 for the commonest words and 1 at the end of the list and for terms it lacks', () => {
 		expect(specificity(background, 't1')).toBe(0);

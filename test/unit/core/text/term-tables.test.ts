@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generalAnalyzer } from '../../../../src/core/text/analyze.js';
 import { EMPTY_LEXICON, type CorpusLexicon } from '../../../../src/core/text/corpus-lexicon.js';
-import { buildRelations, buildTermTables, placeTerm, RELATION_FACTORS, wordKey } from '../../../../src/core/text/term-tables.js';
+import { buildRelations, buildTermTables, placeTerm, RELATION_TUNING, relationFactor, wordKey, type Relations } from '../../../../src/core/text/term-tables.js';
 
 /** The one term of a text with the general analyzer, as the analyzer gives buildRelations. */
 const termOf = (text: string) => {
@@ -67,21 +67,27 @@ describe('buildTermTables', () => {
 
 describe('buildRelations', () => {
 	const relations = buildRelations(EMPTY_LEXICON, termOf);
-	const factor = (a: string, b: string) => relations.get(termOf(a)!)?.get(b === 'turkiye' ? placeTerm(b) : termOf(b)!);
+	/** The factor `b` counts for in a question asking `a`, at the default tuning. */
+	const factorIn = (table: Relations, a: string, b: string) => {
+		const kinds = table.get(a)?.get(b);
+		return kinds === undefined ? undefined : relationFactor(kinds);
+	};
+	const factor = (a: string, b: string) => factorIn(relations, termOf(a)!, b === 'turkiye' ? placeTerm(b) : termOf(b)!);
 	it('relates demonyms, capitals and name parts to their country, each at its factor', () => {
-		expect(factor('Turkish', 'turkiye')).toBe(RELATION_FACTORS.demonym);
-		expect(factor('Ankara', 'turkiye')).toBe(RELATION_FACTORS.capital);
-		expect(relations.get(termOf('Korea')!)?.get(termOf('South Korea')!)).toBe(RELATION_FACTORS.part);
+		expect(factor('Turkish', 'turkiye')).toBe(RELATION_TUNING.demonym);
+		expect(factor('Ankara', 'turkiye')).toBe(RELATION_TUNING.capital);
+		expect(factor('Korea', 'South Korea')).toBe(RELATION_TUNING.part);
 	});
 	it('relates each group of synonyms', () => {
-		expect(factor('treaty', 'accord')).toBe(RELATION_FACTORS.synonym);
-		expect(factor('help', 'assist')).toBe(RELATION_FACTORS.synonym);
+		expect(factor('treaty', 'accord')).toBe(RELATION_TUNING.synonym);
+		expect(factor('help', 'assist')).toBe(RELATION_TUNING.synonym);
 	});
 	it('relates both ways, never a term to itself, each factor at most 1', () => {
 		for (const [a, related] of relations) {
 			expect(related.has(a)).toBe(false);
-			for (const [b, f] of related) {
-				expect(relations.get(b)?.get(a)).toBe(f);
+			for (const [b, kinds] of related) {
+				expect(relations.get(b)?.get(a)).toEqual(kinds);
+				const f = relationFactor(kinds);
 				expect(f).toBeGreaterThan(0);
 				expect(f).toBeLessThanOrEqual(1);
 			}
@@ -92,10 +98,10 @@ describe('buildRelations', () => {
 			lexicon({ demonyms: { azeri: 'Azerbaijan' }, capitals: { kremlin: 'Russia' }, synonyms: [['pipeline', 'gas']] }),
 			termOf,
 		);
-		expect(corpus.get(termOf('kremlin')!)?.get(termOf('Russia')!)).toBe(RELATION_FACTORS.capital);
-		expect(corpus.get(termOf('Russia')!)?.get(termOf('kremlin')!)).toBe(RELATION_FACTORS.capital);
-		expect(corpus.get(termOf('azeri')!)?.get(termOf('Azerbaijan')!)).toBe(RELATION_FACTORS.demonym);
-		expect(corpus.get(termOf('gas')!)?.get(termOf('pipeline')!)).toBe(RELATION_FACTORS.synonym);
+		expect(factorIn(corpus, termOf('kremlin')!, termOf('Russia')!)).toBe(RELATION_TUNING.capital);
+		expect(factorIn(corpus, termOf('Russia')!, termOf('kremlin')!)).toBe(RELATION_TUNING.capital);
+		expect(factorIn(corpus, termOf('azeri')!, termOf('Azerbaijan')!)).toBe(RELATION_TUNING.demonym);
+		expect(factorIn(corpus, termOf('gas')!, termOf('pipeline')!)).toBe(RELATION_TUNING.synonym);
 		expect(relations.get(termOf('kremlin')!)?.has(termOf('Russia')!) ?? false).toBe(false);
 	});
 	it('skips entries whose words are not one term', () => {
