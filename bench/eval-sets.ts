@@ -70,7 +70,7 @@ export async function loadEvalSets(names: readonly string[] = Object.keys(SET_FI
 	};
 	const sets: EvalSet[] = [];
 	for (const name of names) {
-		const spec = SET_FILES[name as keyof typeof SET_FILES];
+		const spec = Object.hasOwn(SET_FILES, name) ? SET_FILES[name as keyof typeof SET_FILES] : undefined;
 		if (spec === undefined || !existsSync(spec.file)) continue;
 		const corpus = corpusOf(spec.corpus);
 		if (corpus === undefined) continue;

@@ -59,7 +59,7 @@ async function samples(): Promise<Sample[]> {
 					query,
 					answerable: true,
 					candidates,
-					good: candidates.map((c, i) => texts[i] === source && texts[i]!.slice(c.start, c.end).includes(head)),
+					good: candidates.map((c, i) => texts[i] === source && texts[i].slice(c.start, c.end).includes(head)),
 					goodPassage: texts.map((t) => t === source),
 				});
 			}

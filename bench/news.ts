@@ -154,8 +154,8 @@ export function createGenerator(seed: number, words: readonly string[]) {
 				text = words[rank]!;
 				pieces.push({ word: text, rank });
 			}
-			out.push(out.length === 0 ? capitalize(text) : text);
-			if (n > 1 && random.chance(0.06)) out[out.length - 1] += ',';
+			const word = out.length === 0 ? capitalize(text) : text;
+			out.push(n > 1 && random.chance(0.06) ? `${word},` : word);
 		}
 		if (random.chance(0.25)) {
 			const who = names.people[drawPerson(random)]!;

@@ -8,4 +8,4 @@ export type { Choice, Command, CommandContext } from './define.js';
 export { defineCommand } from './define.js';
 
 /** Every slash command, in one array that deploy, the router and the console share. */
-export const commands: readonly Command[] = [ask, source, timeline, ingest] as unknown as readonly Command[];
+export const commands: readonly Command[] = [ask, source, timeline, ingest];

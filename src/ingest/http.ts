@@ -35,7 +35,8 @@ export function pinnedLookup(addresses: readonly string[]): LookupFunction {
 		if (first === undefined) {
 			const error: NodeJS.ErrnoException = new Error(`no checked address of ${hostname} to connect to`);
 			error.code = 'ENOTFOUND';
-			return callback(error, '', 0);
+			callback(error, '', 0);
+			return;
 		}
 		if (options.all === true) callback(null, all);
 		else callback(null, first.address, first.family);
@@ -44,7 +45,7 @@ export function pinnedLookup(addresses: readonly string[]): LookupFunction {
 
 /** The body of a response with its content codings undone; an unknown coding leaves it as sent. */
 function decoded(res: IncomingMessage): Readable {
-	const codings = String(res.headers['content-encoding'] ?? '')
+	const codings = (res.headers['content-encoding'] ?? '')
 		.split(',')
 		.map((c) => c.trim().toLowerCase())
 		.filter((c) => c !== '' && c !== 'identity');

@@ -35,7 +35,10 @@ function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 	const out: Record<string, unknown>[] = [];
 	const visit = (value: unknown, depth: number) => {
 		if (depth > 4 || typeof value !== 'object' || value === null) return;
-		if (Array.isArray(value)) return value.forEach((v) => visit(v, depth + 1));
+		if (Array.isArray(value)) {
+			for (const v of value) visit(v, depth + 1);
+			return;
+		}
 		out.push(value as Record<string, unknown>);
 		if ('@graph' in value) visit(value['@graph'], depth + 1);
 	};
@@ -137,7 +140,7 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	};
 }
 
-const optional = <K extends string>(key: K, value: string | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
 
 /** Separators between a headline and a site's name in a `<title>`: "Headline | Site", "Headline - Site". */
 const SEPARATOR = /\s+[|\-–—:·•»/]\s+/;

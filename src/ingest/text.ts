@@ -1,4 +1,5 @@
 /** Characters that show nothing and only break searching and quoting: zero-width, BOM, soft hyphen, controls. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern removes.
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 /** One paragraph's text: invisible characters dropped, every run of whitespace one space, trimmed. */
