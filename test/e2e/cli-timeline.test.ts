@@ -48,14 +48,14 @@ describe('cli timeline', () => {
 	});
 
 	it('filters with --since, --until, --source, --query and --limit', async () => {
-		const since = JSON.parse((await cli(['timeline', '--json', '--since', '2025-01-01'])).stdout).events as JsonEvent[];
+		const since = (JSON.parse((await cli(['timeline', '--json', '--since', '2025-01-01'])).stdout) as { events: JsonEvent[] }).events;
 		expect(since.length).toBeGreaterThan(0);
 		expect(since.every((e) => e.date.slice(0, 4) >= '2025')).toBe(true);
-		const until = JSON.parse((await cli(['timeline', '--json', '--until', '1993'])).stdout).events as JsonEvent[];
+		const until = (JSON.parse((await cli(['timeline', '--json', '--until', '1993'])).stdout) as { events: JsonEvent[] }).events;
 		expect(until.every((e) => e.date <= '1993')).toBe(true);
-		const source = JSON.parse((await cli(['timeline', '--json', '--source', 'asbarez-2024-05-13', '--limit', '2'])).stdout).events as JsonEvent[];
+		const source = (JSON.parse((await cli(['timeline', '--json', '--source', 'asbarez-2024-05-13', '--limit', '2'])).stdout) as { events: JsonEvent[] }).events;
 		expect(source.map((e) => e.source.id)).toEqual(['asbarez-2024-05-13', 'asbarez-2024-05-13']);
-		const query = JSON.parse((await cli(['timeline', '--json', '--query', 'earthquake'])).stdout).events as JsonEvent[];
+		const query = (JSON.parse((await cli(['timeline', '--json', '--query', 'earthquake'])).stdout) as { events: JsonEvent[] }).events;
 		expect(query.map((e) => e.date)).toEqual(['2023-02-06']);
 	});
 

@@ -1,8 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Answer, AnswerResult } from '../../src/core/answer/answer.js';
+import type { Source } from '../../src/core/catalog.js';
 import { FIXTURE_DATA, ROOT } from '../helpers/corpus.js';
 import { cli, runNode } from '../helpers/run.js';
+
+/** What `ask --json` prints. */
+type AskJson = Answer & { tookMs: number };
+/** A line `ask --jsonl` prints: an answer, or an error for a bad input line. */
+interface AskLine {
+	id: string | number | null;
+	answered?: boolean;
+	results?: AnswerResult[];
+	error?: string;
+}
 
 const lines = (s: string) => s.split('\n').filter((l) => l.length > 0);
 const paragraphOf = (id: string, n: number) =>
@@ -12,10 +24,10 @@ describe('cli ask', () => {
 	it('answers in JSON with verbatim passages, quotes inside them and links to the source', async () => {
 		const r = await cli(['ask', 'Who leads the Turkish delegation to Armenia?', '--json']);
 		expect(r.code).toBe(0);
-		const a = JSON.parse(r.stdout);
+		const a = JSON.parse(r.stdout) as AskJson;
 		expect(a.answered).toBe(true);
 		expect(typeof a.tookMs).toBe('number');
-		expect(a.results[0].quote).toContain('Serdar Kilic');
+		expect(a.results[0]?.quote).toContain('Serdar Kilic');
 		for (const res of a.results) {
 			expect(res.passage).toBe(paragraphOf(res.source.id, res.paragraph));
 			expect(res.passage).toContain(res.quote);
@@ -34,19 +46,19 @@ describe('cli ask', () => {
 		const input = ['{"id":"a","q":"Who is Lionel Messi?"}', 'not json', '{"id":"c"}', '{"id":"d","q":"What is minilateralism?"}'].join('\n');
 		const r = await cli(['ask', '--jsonl', '--top', '2'], { input });
 		expect(r.code).toBe(0);
-		const out = lines(r.stdout).map((l) => JSON.parse(l));
+		const out = lines(r.stdout).map((l) => JSON.parse(l) as AskLine);
 		expect(out).toHaveLength(4);
 		expect(out[0]).toMatchObject({ id: 'a', answered: false, results: [] });
-		expect(out[1].error).toMatch(/not JSON/);
+		expect(out[1]?.error).toMatch(/not JSON/);
 		expect(out[2]).toMatchObject({ id: 'c' });
-		expect(out[2].error).toBeDefined();
+		expect(out[2]?.error).toBeDefined();
 		expect(out[3]).toMatchObject({ id: 'd', answered: true });
-		expect(out[3].results.length).toBeLessThanOrEqual(2);
+		expect(out[3]?.results?.length).toBeLessThanOrEqual(2);
 	});
 
 	it('always answers with --no-abstain', async () => {
 		const r = await cli(['ask', 'How do volcanoes form?', '--json', '--no-abstain']);
-		expect(JSON.parse(r.stdout).answered).toBe(true);
+		expect((JSON.parse(r.stdout) as AskJson).answered).toBe(true);
 	});
 
 	it('exits 2 with one line for an empty question or a bad flag', async () => {
@@ -60,15 +72,15 @@ describe('cli ask', () => {
 
 	it('answers from INDEX_DATA_DIR when set', async () => {
 		const r = await cli(['ask', 'Who attended as an observer?', '--json'], { env: { INDEX_DATA_DIR: FIXTURE_DATA } });
-		expect(JSON.parse(r.stdout).results[0].quote).toContain('Dr. Jane Roe');
+		expect((JSON.parse(r.stdout) as AskJson).results[0]?.quote).toContain('Dr. Jane Roe');
 	});
 });
 
 describe('cli source', () => {
 	it('lists the sources and shows one verbatim', async () => {
-		const list = JSON.parse((await cli(['source', '--list', '--json'])).stdout);
-		expect(list.sources.map((s: { id: string }) => s.id)).toContain('asbarez-2024-05-13');
-		const one = JSON.parse((await cli(['source', 'asbarez-2024-05-13', '--json'])).stdout);
+		const list = JSON.parse((await cli(['source', '--list', '--json'])).stdout) as { sources: Source[] };
+		expect(list.sources.map((s) => s.id)).toContain('asbarez-2024-05-13');
+		const one = JSON.parse((await cli(['source', 'asbarez-2024-05-13', '--json'])).stdout) as { source: Source; paragraphs: string[] };
 		expect(one.source.publisher).toBe('Asbarez');
 		expect(one.paragraphs[7]).toBe(paragraphOf('asbarez-2024-05-13', 7));
 	});
@@ -88,7 +100,7 @@ describe('cli eval', () => {
 		const r = await cli(['eval', join(ROOT, 'test/fixtures/eval-dev.jsonl')]);
 		expect(r.code).toBe(0);
 		for (const metric of ['quote@1', 'quote@3', 'passage@1', 'abstain', 'false abstain', 'integrity']) expect(r.stdout).toContain(metric);
-		const json = JSON.parse((await cli(['eval', join(ROOT, 'test/fixtures/eval-dev.jsonl'), '--json'])).stdout);
+		const json = JSON.parse((await cli(['eval', join(ROOT, 'test/fixtures/eval-dev.jsonl'), '--json'])).stdout) as { metrics: { integrity: number } };
 		expect(json.metrics.integrity).toBe(1);
 	});
 

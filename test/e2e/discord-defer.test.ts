@@ -18,8 +18,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await bot?.stop('SIGKILL');
-	await fake?.close();
+	// Each is still unset if beforeAll failed before starting it.
+	await (bot as BotProcess | undefined)?.stop('SIGKILL');
+	await (fake as FakeDiscord | undefined)?.close();
 });
 
 describe('a deferred command', () => {

@@ -1,3 +1,4 @@
+import { MessageFlags } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Card, Reply } from '../../src/core/render/render.js';
@@ -44,7 +45,7 @@ describe('buildPayload', () => {
 				}
 				expect(total).toBeLessThanOrEqual(6_000);
 				for (const row of p.components) expect(row.components.length).toBeLessThanOrEqual(5);
-				expect(p.flags === 64).toBe(reply.ephemeral);
+				expect(p.flags === MessageFlags.Ephemeral).toBe(reply.ephemeral);
 			}),
 			{ numRuns: 150 },
 		);

@@ -61,9 +61,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	await bot?.stop('SIGKILL');
-	await fake?.close();
-	if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+	// Each is still unset if beforeAll failed before starting it.
+	await (bot as BotProcess | undefined)?.stop('SIGKILL');
+	await (fake as FakeDiscord | undefined)?.close();
+	if ((dataDir as string | undefined) !== undefined) rmSync(dataDir, { recursive: true, force: true });
 });
 
 const ask = (question: string, user = someone()) => fake.interact(fake.command(user, 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCatalog } from '../../src/core/catalog.js';
+import type { Answer } from '../../src/core/answer/answer.js';
+import { parseCatalog, type Source } from '../../src/core/catalog.js';
 import { DEFAULT_DATA } from '../helpers/corpus.js';
 import { cli } from '../helpers/run.js';
 import { copyDataDir, removeDataDir, snapshot, startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
@@ -45,9 +46,9 @@ describe('cli ingest --feed', () => {
 	it('reads Atom too: relative links, HTML titles, an item seen in another feed skipped', async () => {
 		const r = await ingest(['--feed', `${site.base}/atom.xml`, '--json']);
 		expect(r.code).toBe(0);
-		const report = JSON.parse(r.stdout);
-		expect(report.added.map((s: { id: string }) => s.id)).toEqual(['caucasus-ledger-2025-03-05']);
-		expect(report.added[0].title).toBe('The last glacier on Mount Aragats is melting faster');
+		const report = JSON.parse(r.stdout) as { added: Source[]; skipped: number; failed: unknown[] };
+		expect(report.added.map((s) => s.id)).toEqual(['caucasus-ledger-2025-03-05']);
+		expect(report.added[0]?.title).toBe('The last glacier on Mount Aragats is melting faster');
 		expect(report).toMatchObject({ skipped: 1, failed: [] });
 		const again = await ingest(['--feed', `${site.base}/atom.xml`]);
 		expect(again.stdout.trim()).toBe('added 0, skipped 2, failed 0');
@@ -66,8 +67,8 @@ describe('cli ingest --feed', () => {
 
 	it('answers questions about the new items', async () => {
 		const r = await cli(['ask', 'How many occupied stork nests were counted?', '--json'], { env: { INDEX_DATA_DIR: dir } });
-		const a = JSON.parse(r.stdout);
-		expect(a.results[0].source.id).toBe('caucasus-ledger-2025-03-03');
-		expect(a.results[0].quote).toContain('412 occupied nests');
+		const a = JSON.parse(r.stdout) as Answer;
+		expect(a.results[0]?.source.id).toBe('caucasus-ledger-2025-03-03');
+		expect(a.results[0]?.quote).toContain('412 occupied nests');
 	});
 });

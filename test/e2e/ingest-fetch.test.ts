@@ -40,7 +40,7 @@ describe('fetchSafely', () => {
 
 	it('checks every hop’s addresses: a public first hop may not redirect to a private one', async () => {
 		// The stand-in policy calls the fixture's 127.0.0.1 public, so only the redirect's target is judged for real.
-		const lookup = async (host: string) => (host === 'localhost' ? ['127.0.0.1'] : [host]);
+		const lookup = (host: string) => Promise.resolve(host === 'localhost' ? ['127.0.0.1'] : [host]);
 		const port = new URL(site.base).port;
 		const options: FetchOptions = { allowPrivateHosts: false, accept: PAGE_TYPES, lookup, classify: pretendPublic };
 		expect((await fetchSafely(`http://localhost:${port}/moved`, options)).ok).toBe(true);
@@ -55,7 +55,7 @@ describe('fetchSafely', () => {
 		let calls = 0;
 		// 127.0.0.2 stands for the public address (nothing listens there: the site is bound to 127.0.0.1),
 		// so the test stays on loopback; 127.0.0.1 is the rebound, private answer.
-		const rebinding = async () => (calls++ === 0 ? ['127.0.0.2'] : ['127.0.0.1']);
+		const rebinding = () => Promise.resolve(calls++ === 0 ? ['127.0.0.2'] : ['127.0.0.1']);
 		const classify = (address: string) => (address === '127.0.0.2' ? 'public' : classifyAddress(address));
 		const port = new URL(site.base).port;
 		const before = site.requests.length;
@@ -71,9 +71,9 @@ describe('fetchSafely', () => {
 	it('connects to the very address it checked, resolved once a hop, not to a later answer nor the system’s', async () => {
 		// `rebind.invalid` has no system DNS answer, so a fetch that resolved again by itself would fail outright.
 		const asked: string[] = [];
-		const rebinding = async (host: string) => {
+		const rebinding = (host: string) => {
 			asked.push(host);
-			return asked.length === 1 ? ['127.0.0.1'] : ['10.0.0.1'];
+			return Promise.resolve(asked.length === 1 ? ['127.0.0.1'] : ['10.0.0.1']);
 		};
 		const port = new URL(site.base).port;
 		const r = await fetchSafely(`http://rebind.invalid:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify: pretendPublic });
@@ -93,7 +93,7 @@ describe('fetchSafely', () => {
 		for (const [url, lookup] of [
 			[`${site.base}/article.html`, undefined],
 			[`http://localhost:${port}/moved`, undefined],
-			[`http://fixture.invalid:${port}/chain/2`, async () => ['127.0.0.1']],
+			[`http://fixture.invalid:${port}/chain/2`, () => Promise.resolve(['127.0.0.1'])],
 		] as const) {
 			const r = await fetchSafely(url, lookup === undefined ? allow : { ...allow, lookup });
 			expect(r.ok && r.value.url, url).toMatch(/\/article\.html$/);
@@ -125,7 +125,7 @@ describe('fetchSafely', () => {
 	});
 
 	it('refuses a host when any one of its addresses is not public', async () => {
-		const lookup = async () => ['93.184.216.34', '::ffff:192.168.0.7'];
+		const lookup = () => Promise.resolve(['93.184.216.34', '::ffff:192.168.0.7']);
 		expect(await problem('http://two-faced.example/', { allowPrivateHosts: false, accept: PAGE_TYPES, lookup })).toMatchObject({ code: 'refused-host', message: expect.stringMatching(/::ffff:192\.168\.0\.7, a private address/) });
 		expect(await problem('http://nowhere.invalid/', { allowPrivateHosts: false, accept: PAGE_TYPES })).toMatchObject({ code: 'network' });
 	});

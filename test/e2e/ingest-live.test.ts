@@ -126,7 +126,7 @@ describe('the lock', () => {
 	it('waits for a live holder up to the timeout, then says who holds it', async () => {
 		const dir = dataDir(FIXTURE_DATA);
 		writeFileSync(join(dir, '.lock'), `${process.pid}\n`);
-		await expect(withLock(dir, async () => 1, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(`pid ${process.pid}`) });
+		await expect(withLock(dir, () => Promise.resolve(1), { timeoutMs: 200 })).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(`pid ${process.pid}`) });
 		expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(`${process.pid}\n`);
 	});
 
@@ -134,7 +134,7 @@ describe('the lock', () => {
 		const dir = dataDir(FIXTURE_DATA);
 		writeFileSync(join(dir, '.lock'), '');
 		utimesSync(join(dir, '.lock'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-		expect(await withLock(dir, async () => 'in', { timeoutMs: 1_000 })).toBe('in');
+		expect(await withLock(dir, () => Promise.resolve('in'), { timeoutMs: 1_000 })).toBe('in');
 	});
 });
 

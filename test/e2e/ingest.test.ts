@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/core/answer/answer.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import { DEFAULT_DATA } from '../helpers/corpus.js';
 import { cli } from '../helpers/run.js';
@@ -52,12 +53,12 @@ describe('cli ingest <url>', () => {
 	it('is answered by cli ask with the canonical URL, title and date, quoting no boilerplate', async () => {
 		const r = await cli(['ask', 'How many centimetres did Lake Sevan rise?', '--json'], { env: env() });
 		expect(r.code).toBe(0);
-		const a = JSON.parse(r.stdout);
+		const a = JSON.parse(r.stdout) as Answer;
 		expect(a.answered).toBe(true);
 		const top = a.results[0];
-		expect(top.source).toMatchObject({ id: 'caucasus-ledger-2025-10-14', url: CANONICAL, published: '2025-10-14', title: 'Lake Sevan rises for a second year as irrigation draws fall' });
-		expect(top.quote).toContain('14 centimetres');
-		expect(top.link.startsWith(CANONICAL)).toBe(true);
+		expect(top?.source).toMatchObject({ id: 'caucasus-ledger-2025-10-14', url: CANONICAL, published: '2025-10-14', title: 'Lake Sevan rises for a second year as irrigation draws fall' });
+		expect(top?.quote).toContain('14 centimetres');
+		expect(top?.link.startsWith(CANONICAL)).toBe(true);
 		for (const res of a.results) expect(res.passage).not.toMatch(/subscribe|share on/i);
 	});
 
@@ -153,9 +154,9 @@ describe('cli ingest <url>', () => {
 	it('reports each input of several, in JSON when asked', async () => {
 		const r = await ingest([`${site.base}/article.html`, `${site.base}/missing.html`, '--json']);
 		expect(r.code).toBe(2);
-		const { results } = JSON.parse(r.stdout);
-		expect(results.map((x: { status: string }) => x.status)).toEqual(['unchanged', 'failed']);
-		expect(results[1].error.code).toBe('http-status');
+		const { results } = JSON.parse(r.stdout) as { results: { status: string; error?: { code: string } }[] };
+		expect(results.map((x) => x.status)).toEqual(['unchanged', 'failed']);
+		expect(results[1]?.error?.code).toBe('http-status');
 		expect(lines(r.stderr)).toHaveLength(1);
 	});
 

@@ -108,7 +108,7 @@ export function logMessage(line: string): string | undefined {
 }
 
 /** A fake Discord and the real bot logged in to it, ready; `close` kills the bot and stops the fake. */
-export async function startBotWithFake(extra: Record<string, string> = {}): Promise<{ fake: FakeDiscord; bot: BotProcess; close(): Promise<void> }> {
+export async function startBotWithFake(extra: Record<string, string> = {}): Promise<{ fake: FakeDiscord; bot: BotProcess; close: () => Promise<void> }> {
 	assertBuilt();
 	const fake = await startFakeDiscord();
 	const bot = startBotProcess(botEnv(fake, extra));

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { APP_ID, FAKE_TOKEN, GUILD_ID, snowflake, type MessageBody, type User } from './fake-discord-ids.js';
 import { botUser, guildCreate, interactionFrom, messageFrom } from './fake-discord-payloads.js';
 
@@ -43,6 +43,9 @@ interface Pending {
 	readonly resolve: (answer: Answer) => void;
 	settled: boolean;
 }
+
+/** A gateway frame's text: ws hands over a Buffer, or, depending on its binaryType, an ArrayBuffer or the fragments. */
+const textOf = (raw: RawData): string => (Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw)).toString('utf8');
 
 const json = (res: ServerResponse, status: number, body?: unknown) => {
 	if (body === undefined) {
@@ -264,7 +267,7 @@ export class FakeDiscord {
 			if (m[1] === 'PATCH') this.record(pending, { via: 'edit', type: 0, data: body as MessageBody });
 			if (m[1] === 'DELETE') this.record(pending, { via: 'delete', type: 0, data: {} });
 			if (m[1] === 'DELETE') json(res, 204);
-			else json(res, 200, messageFrom((body ?? {}) as MessageBody));
+			else json(res, 200, messageFrom(body ?? {}));
 		} else if ((m = /^POST \/webhooks\/(\d+)\/([^/]+)$/.exec(key))) {
 			this.record(this.byToken(m[2]!)?.[1], { via: 'followup', type: 0, data: body as MessageBody });
 			json(res, 200, messageFrom(body as MessageBody));
@@ -282,7 +285,7 @@ export class FakeDiscord {
 	private onConnection(ws: WebSocket): void {
 		this.socket = ws;
 		ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatMs } }));
-		ws.on('message', (raw) => this.onGatewayMessage(ws, JSON.parse(String(raw)) as GatewayPayload));
+		ws.on('message', (raw) => this.onGatewayMessage(ws, JSON.parse(textOf(raw)) as GatewayPayload));
 		ws.on('close', () => {
 			if (this.socket === ws) this.socket = undefined;
 			this.notify();

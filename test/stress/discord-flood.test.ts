@@ -15,7 +15,7 @@ const FLOOD = 60;
 
 let fake: FakeDiscord;
 let bot: BotProcess;
-let close: () => Promise<void>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
 	// The default cooldown is kept: 20 per user is exactly the limit, so the flood of 1,000 must pass it
@@ -57,7 +57,7 @@ describe('the bot under a flood', () => {
 
 	it('refuses one user flooding 60 interactions ephemerally past the cooldown, while others sent alongside are answered', async () => {
 		const flooder = USERS + 1;
-		const flood = Array.from({ length: FLOOD }, () => fake.interact(ask(flooder, SAMPLE_QUESTIONS[0]!), 30_000));
+		const flood = Array.from({ length: FLOOD }, () => fake.interact(ask(flooder, SAMPLE_QUESTIONS[0]), 30_000));
 		const others = Array.from({ length: 10 }, (_, i) => fake.interact(ask(USERS + 2 + i, SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length]!), 30_000));
 		const [flooded, answered] = await Promise.all([Promise.all(flood), Promise.all(others)]);
 		const refused = flooded.filter((a) => a.data.flags === MessageFlags.Ephemeral);

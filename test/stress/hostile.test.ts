@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
@@ -191,7 +192,7 @@ function expectSafe(reply: Reply, where: string): void {
 /** The string options of each command (but /ingest, which fetches), so each hostile string is tried as each of them. */
 const targets = commands
 	.filter((c) => c.data.name !== 'ingest')
-	.flatMap((c) => (c.data.options ?? []).filter((o) => o.type === 3).map((o) => ({ command: c, option: o.name })));
+	.flatMap((c) => (c.data.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.String).map((o) => ({ command: c, option: o.name })));
 
 describe('hostile questions and option values', () => {
 	it('are refused or answered safely by every command and by answer(), never thrown on, quoted verbatim and escaped', async () => {

@@ -12,7 +12,7 @@ describe('parseCatalog', () => {
 	});
 
 	it('reports each bad entry by id and field and keeps the good ones', () => {
-		const raw = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/broken-catalog/sources.json'), 'utf8'));
+		const raw: unknown = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/broken-catalog/sources.json'), 'utf8'));
 		const { sources, problems } = parseCatalog(raw);
 		expect(sources.map((s) => s.id)).toEqual(['good-one', 'no-file', 'escape']);
 		expect(problems).toContainEqual(expect.objectContaining({ id: 'bad-date', field: 'published' }));

@@ -11,7 +11,7 @@ const entry: Source = { id: 'new-2025-01-02', file: 'new-2025-01-02.txt', title:
 describe('appendEntry', () => {
 	it('keeps the catalog’s text byte for byte and adds the entry in the same layout', () => {
 		const text = readFileSync(join(DEFAULT_DATA, 'sources.json'), 'utf8');
-		const out = appendEntry({ text, entries: JSON.parse(text) }, entry);
+		const out = appendEntry({ text, entries: JSON.parse(text) as unknown[] }, entry);
 		expect(out.startsWith(text.trimEnd().slice(0, -1).trimEnd())).toBe(true);
 		expect(out.endsWith('    "authors": ["A. B"]\n  }\n]\n')).toBe(true);
 		const { sources, problems } = parseCatalog(JSON.parse(out));
@@ -25,7 +25,7 @@ describe('appendEntry', () => {
 		const odd = '[{"id": "x"}] // trailing';
 		expect(JSON.parse(appendEntry({ text: odd, entries: [{ id: 'x' }] }, entry))).toEqual([{ id: 'x' }, entry]);
 		const keeps = appendEntry({ text: '[{"id": 1, "bad": true}]', entries: [{ id: 1, bad: true }] }, entry);
-		expect(JSON.parse(keeps)[0]).toEqual({ id: 1, bad: true });
+		expect((JSON.parse(keeps) as unknown[])[0]).toEqual({ id: 1, bad: true });
 	});
 });
 

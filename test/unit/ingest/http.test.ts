@@ -1,4 +1,3 @@
-import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { pinnedLookup } from '../../../src/ingest/http.js';
 
@@ -6,7 +5,7 @@ import { pinnedLookup } from '../../../src/ingest/http.js';
 const ask = (addresses: readonly string[], options: { all?: boolean; family?: number | 'IPv4' | 'IPv6' }) =>
 	new Promise<{ error: string | undefined; answer: unknown }>((resolve) =>
 		pinnedLookup(addresses)('any.example', options, (error, address, family) =>
-			resolve({ error: error?.code, answer: Array.isArray(address) ? (address as LookupAddress[]) : [address, family] }),
+			resolve({ error: error?.code, answer: Array.isArray(address) ? address : [address, family] }),
 		),
 	);
 

@@ -98,7 +98,7 @@ describe('loadDataDir', () => {
 		await cp(broken, target, { recursive: true });
 		const { corpus, report } = await loadDataDir(target);
 		expect(corpus.sources.map((s) => s.id)).toEqual(['good-one']);
-		const byId = Object.fromEntries(report.problems.map((p) => [p.id, p.field]));
+		const byId = Object.fromEntries(report.problems.map((p) => [String(p.id), p.field] as const));
 		expect(byId).toMatchObject({ 'bad-date': 'published', 'bad-url': 'url', 'no-file': 'file', escape: 'file' });
 	});
 
@@ -144,8 +144,8 @@ describe('loadDataDir with the timeline', () => {
 		const { timelineEvents } = await import('../../../src/core/dates/timeline.js');
 		const first = await loadDataDir(dir, undefined, { timeline: true });
 		const path = join(dir, '.cache', `events-${first.report.key}.json`);
-		const saved = JSON.parse(await readFile(path, 'utf8'));
-		saved[0].t = 'A sentence no source holds.';
+		const saved = JSON.parse(await readFile(path, 'utf8')) as { t: string }[];
+		saved[0]!.t = 'A sentence no source holds.';
 		await writeFile(path, JSON.stringify(saved));
 		const again = await loadDataDir(dir, undefined, { timeline: true });
 		expect(timelineEvents(again.corpus)).toEqual(timelineEvents(first.corpus));

@@ -74,7 +74,8 @@ describe('answerProbability', () => {
 	it('rises with a feature of positive weight and falls with one of negative weight, under the shipped model', () => {
 		fc.assert(
 			fc.property(features, feature, fc.double({ min: 0.01, max: 2, noNaN: true }), (x, f, step) => {
-				const w: number = RANK_MODEL.abstain.weights[f] ?? 0;
+				const model: AbstainModel = RANK_MODEL.abstain;
+				const w = model.weights[f] ?? 0;
 				const before = answerProbability(x, RANK_MODEL.abstain);
 				const after = answerProbability({ ...x, [f]: x[f] + step }, RANK_MODEL.abstain);
 				if (w > 0) expect(after).toBeGreaterThanOrEqual(before);

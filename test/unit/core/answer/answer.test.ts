@@ -101,7 +101,7 @@ describe('extendCorpus', () => {
 });
 
 describe('answer memo', () => {
-	it('gives the kept answer to a repeated question, a fresh one for other options, another corpus, or memo: false', async () => {
+	it('gives the kept answer to a repeated question, a fresh one for other options, another corpus, or memo: false', () => {
 		const q = 'Who leads the Turkish delegation to Armenia?';
 		const first = answer(news, q);
 		expect(answer(news, q)).toBe(first);
