@@ -56,6 +56,10 @@ export default defineConfig(
 		rules: { '@typescript-eslint/no-unsafe-argument': 'warn' },
 	},
 	{
+		files: ['src/core/search/engine.ts'],
+		rules: { '@typescript-eslint/consistent-type-imports': 'warn' },
+	},
+	{
 		files: ['src/discord/router.ts'],
 		rules: {
 			'@typescript-eslint/no-unnecessary-condition': 'warn',

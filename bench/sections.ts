@@ -106,7 +106,7 @@ export function scaleSection(r: ScaleReport): Section {
 			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (the column engine's postings live there); heap limit of the workers: ${ENGINE_NAMES.map((e) => `${ENGINE_LABEL[e]} ${((r.engines[e].build?.heapLimit ?? 0) / MB).toFixed(0)} MB`).join(', ')}, baseline ${((m.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
 			...ENGINE_NAMES.flatMap((e) => r.engines[e].errors.map((x) => `${ENGINE_LABEL[e]}: ${x}`)),
 			...m.errors.map((e) => `MiniSearch baseline: ${e}`),
-			...ENGINE_NAMES.flatMap((e) => (r.engines[e].build?.save.error === undefined ? [] : [`${ENGINE_LABEL[e]}: the cache was not saved: ${r.engines[e].build?.save.error}`])),
+			...ENGINE_NAMES.flatMap((e) => (r.engines[e].build?.save.error === undefined ? [] : [`${ENGINE_LABEL[e]}: the cache was not saved: ${r.engines[e].build.save.error}`])),
 		],
 	};
 }

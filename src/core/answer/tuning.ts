@@ -54,5 +54,5 @@ export function tuningParameters(defaults: ResolvedTuning): Map<string, number> 
 /** The overrides that set the one value named `stage.field` (see {@link tuningParameters}). */
 export function parameterTuning(name: string, value: number): Tuning {
 	const [stage = '', field = ''] = name.split('.');
-	return { [stage]: { [field]: value } } as Tuning;
+	return { [stage]: { [field]: value } };
 }

@@ -68,7 +68,7 @@ describe('mergeTuning', () => {
 		const parameters = tuningParameters(TUNING_DEFAULTS);
 		expect(parameters.get('query.nameWeight')).toBe(1.5);
 		expect(parameters.get('excerpt.maxQuoteLength')).toBe(300);
-		expect(parameters.size).toBe(Object.values(TUNING_DEFAULTS).reduce((n, stage) => n + Object.keys(stage).length, 0));
+		expect(parameters.size).toBe(Object.values(TUNING_DEFAULTS).reduce((n: number, stage: object) => n + Object.keys(stage).length, 0));
 		expect(parameterTuning('feedback.terms', 10)).toEqual({ feedback: { terms: 10 } });
 	});
 });
