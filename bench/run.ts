@@ -121,7 +121,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 		return;
 	}
-	const header = `Verbatim benchmarks: ${report.command}\n(${report.revision}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB; seed ${seed})`;
+	const header = `Verbatim benchmarks: ${String(report.command)}\n(${String(report.revision)}; node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB; seed ${seed})`;
 	process.stdout.write(`${[header, ...sections.map(formatSection)].join('\n\n')}\n`);
 }
 

@@ -102,7 +102,7 @@ export interface Candidate extends Window {
 const titleTokens = new WeakMap<Analyzer, Map<string, readonly Token[]>>();
 function titleOf(analyzer: Analyzer, title: string): readonly Token[] {
 	let titles = titleTokens.get(analyzer);
-	if (titles === undefined) titleTokens.set(analyzer, (titles = new Map()));
+	if (titles === undefined) titleTokens.set(analyzer, (titles = new Map<string, readonly Token[]>()));
 	let tokens = titles.get(title);
 	if (tokens === undefined) {
 		tokens = analyzer.analyze(title);

@@ -1,3 +1,4 @@
+import type { Layout } from './postings-codec.js';
 import type { Hit } from './top-hits.js';
 
 /**
@@ -41,7 +42,7 @@ export interface Bm25Params {
 
 /** An engine's cacheable form: the column engine's flat words, or MiniSearch's own JSON. */
 export type SerializedEngine =
-	| { readonly engine: 'columnar'; readonly layout: import('./postings-codec.js').Layout; readonly data: Uint32Array }
+	| { readonly engine: 'columnar'; readonly layout: Layout; readonly data: Uint32Array }
 	| { readonly engine: 'minisearch'; readonly json: string };
 
 /**

@@ -42,7 +42,7 @@ export type SerializedIndex = SerializedEngine & { readonly background: Array<[s
 const titleTerms = new WeakMap<Analyzer, Map<string, readonly string[]>>();
 function analyzedTitle(analyzer: Analyzer, title: string): readonly string[] {
 	let titles = titleTerms.get(analyzer);
-	if (titles === undefined) titleTerms.set(analyzer, (titles = new Map()));
+	if (titles === undefined) titleTerms.set(analyzer, (titles = new Map<string, readonly string[]>()));
 	let terms = titles.get(title);
 	if (terms === undefined) {
 		terms = analyzer.terms(title);
