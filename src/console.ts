@@ -6,7 +6,7 @@ import { errorReply, replyToText, type Reply } from './core/render/render.js';
  * Maps a console line's text to a command's options the way Discord's UI would: `name:value` pairs
  * for named options, and the rest of the line for the first option left unset.
  */
-export function parseConsoleOptions(command: Command, text: string): Record<string, string> {
+function parseConsoleOptions(command: Command, text: string): Record<string, string> {
 	const names = (command.data.options ?? []).map((o) => o.name);
 	const values: Record<string, string> = {};
 	const pattern = new RegExp(`(?:^|\\s)(${names.join('|')}):(?:"([^"]*)"|(\\S+))`, 'g');

@@ -55,7 +55,7 @@ const classify = (parts: readonly number[], rules: readonly Rule[], width: numbe
 	rules.find(([base, bits]) => matches(parts, base, bits, width))?.[2] ?? 'public';
 
 /** `a.b.c.d` as four bytes; undefined unless it is exactly that. */
-export function parseIPv4(text: string): number[] | undefined {
+function parseIPv4(text: string): number[] | undefined {
 	const parts = text.split('.');
 	if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p))) return undefined;
 	const bytes = parts.map(Number);

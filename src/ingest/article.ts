@@ -64,14 +64,14 @@ function removeBoilerplateBoxes(document: DomDocument): void {
 }
 
 /** A block that is prose, not chrome: not mostly link text, not a button label or a pitch. */
-export function isProse(block: Block): boolean {
+function isProse(block: Block): boolean {
 	if (block.linkChars >= block.text.length * 0.8) return false;
 	if (block.text.length <= 160 && BOILERPLATE_LINE.test(block.text)) return false;
 	return !(block.text.length <= 200 && SUBSCRIBE_PITCH.test(block.text));
 }
 
 /** Whether the paragraphs amount to an article. */
-export function isArticle(paragraphs: readonly string[]): boolean {
+function isArticle(paragraphs: readonly string[]): boolean {
 	const total = paragraphs.reduce((n, p) => n + p.length, 0);
 	return total >= MIN_ARTICLE_CHARS && paragraphs.some((p) => p.length >= MIN_LONGEST_PARAGRAPH);
 }

@@ -66,7 +66,7 @@ export function findByUrl(sources: readonly Source[], urls: readonly string[]): 
 }
 
 /** One catalog entry as the default `sources.json` writes them: two-space indent, authors on one line. */
-export function formatEntry(source: Source): string {
+function formatEntry(source: Source): string {
 	const fields = Object.entries(source).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
 	return `  {\n${fields.join(',\n')}\n  }`;
 }

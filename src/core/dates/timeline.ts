@@ -25,7 +25,7 @@ export interface TimelineEvent extends PartialDate, EventCitation {
  * precision and their sentences share at least this share of their analyzed terms (Jaccard index of
  * the term sets). The first in timeline order keeps its place; the others go in its `also`.
  */
-export const MERGE_OVERLAP = 0.5;
+const MERGE_OVERLAP = 0.5;
 
 const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 0, month: 1, year: 2 };
 

@@ -87,12 +87,6 @@ export function addDocument(p: Postings, fieldTerms: readonly (readonly string[]
 	return doc;
 }
 
-/** Number of documents whose field `f` holds the term. */
-export function documentFrequency(p: Postings, term: string, f = 0): number {
-	const id = p.ids.get(term);
-	return id === undefined ? 0 : p.fields[f]!.docs[id]!.length;
-}
-
 /** Whether document `doc`'s field `f` holds the term: a binary search of its postings. */
 export function holds(p: Postings, term: string, doc: number, f = 0): boolean {
 	const id = p.ids.get(term);
