@@ -2,10 +2,9 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { fold } from '../src/core/text/analyze.js';
 import { closeIds } from '../src/core/text/close-ids.js';
+import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../src/core/render/discord-limits.js';
 import { errorReply, renderSource, renderSourceList, SOURCE_PAGE_SIZE } from '../src/core/render/render.js';
 import { defineCommand, type Choice } from './define.js';
-
-const MAX_CHOICES = 25;
 
 export const source = defineCommand({
 	data: {
@@ -55,6 +54,6 @@ export const source = defineCommand({
 		return corpus.sources
 			.filter((s) => want === '' || s.id.includes(want) || fold(s.title).includes(want) || fold(s.publisher).includes(want))
 			.slice(0, MAX_CHOICES)
-			.map((s) => ({ name: `${s.title} (${s.publisher}, ${s.published})`.slice(0, 100), value: s.id }));
+			.map((s) => ({ name: `${s.title} (${s.publisher}, ${s.published})`.slice(0, MAX_CHOICE_LENGTH), value: s.id }));
 	},
 });

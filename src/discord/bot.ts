@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { z } from 'zod';
 import { commands } from '../../commands/index.js';
 import type { CommandContext } from '../../commands/index.js';
+import { MAX_INTERACTION_RESPONSE_MS } from '../core/render/discord-limits.js';
 import type { Env } from '../env.js';
 import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
@@ -28,8 +29,11 @@ export const BotSettingsSchema = z.object({
 	 * limit off. 20 stops a flood yet never refuses a person, nor a burst of ten from one user.
 	 */
 	COOLDOWN_PER_10S: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10_000).default(20)),
-	/** A command slower than this (ms) is deferred; 0 defers every command. */
-	DISCORD_DEFER_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(2_500).default(1_500)),
+	/**
+	 * A command slower than this (ms) is deferred; 0 defers every command. At most half a second short
+	 * of Discord's deadline, which the deferral itself must still meet.
+	 */
+	DISCORD_DEFER_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(MAX_INTERACTION_RESPONSE_MS - 500).default(1_500)),
 });
 
 export type BotSettings = z.infer<typeof BotSettingsSchema>;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
+import { MAX_CUSTOM_ID } from '../core/render/discord-limits.js';
 
-/** Discord's limit on a component's custom id. */
-export const MAX_CUSTOM_ID = 100;
 /** Long ids remembered at once; the oldest are forgotten first. */
 export const DEFAULT_ID_CAPACITY = 5_000;
 

@@ -6,6 +6,7 @@ import type {
 	Interaction,
 } from 'discord.js';
 import type { Command, CommandContext } from '../../commands/index.js';
+import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
 import { errorReply, type Reply } from '../core/render/render.js';
 import type { Logger } from '../log.js';
 import { addPaging, resolveButton } from './buttons.js';
@@ -14,10 +15,6 @@ import type { Cooldown } from './cooldown.js';
 import type { IdStore } from './custom-ids.js';
 import { send, type Answerable, type SendMode } from './send.js';
 import { clip } from './split.js';
-
-/** Discord's limits on autocomplete. */
-export const MAX_CHOICES = 25;
-export const MAX_CHOICE_LENGTH = 100;
 
 export interface RouterOptions {
 	readonly commands: readonly Command[];

@@ -7,15 +7,22 @@ import {
 	type APIEmbed,
 } from 'discord-api-types/v10';
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBEDS, MAX_MESSAGE_LENGTH, type Button, type Card, type Reply } from '../core/render/render.js';
+import {
+	MAX_ACTION_ROWS,
+	MAX_BUTTON_LABEL,
+	MAX_BUTTONS_PER_ROW,
+	MAX_EMBED_DESCRIPTION,
+	MAX_EMBED_FOOTER,
+	MAX_EMBED_TITLE,
+	MAX_EMBED_URL,
+	MAX_EMBEDS,
+	MAX_MESSAGE_LENGTH,
+	MAX_TOTAL_EMBED_CHARS,
+} from '../core/render/discord-limits.js';
+import { withoutTextFragment } from '../core/render/link.js';
+import type { Button, Card, Reply } from '../core/render/render.js';
 import { clip, splitText } from './split.js';
 
-/** Discord's limits beyond those the core knows. */
-export const MAX_TOTAL_EMBED_CHARS = 6_000;
-export const MAX_EMBED_FOOTER = 2_048;
-export const MAX_BUTTONS_PER_ROW = 5;
-export const MAX_ROWS = 5;
-export const MAX_BUTTON_LABEL = 80;
 /** Below this many characters left, a card is left out rather than cut to a stub. */
 const MIN_USEFUL_DESCRIPTION = 200;
 /** The embeds' side colour. */
@@ -35,13 +42,24 @@ export interface Payload {
 
 const embedChars = (e: APIEmbed): number => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
 
+/**
+ * A card's link within Discord's limit, which fails the whole message when passed: as given, else
+ * without its text fragment (a long quote in a long address), else none (the footer still cites it).
+ */
+function embedUrl(url: string | undefined): string | undefined {
+	if (url === undefined || url.length <= MAX_EMBED_URL) return url;
+	const page = withoutTextFragment(url);
+	return page.length <= MAX_EMBED_URL ? page : undefined;
+}
+
 /** A card as embeds: one, or several when its description is over Discord's limit (split, marked). */
 function cardEmbeds(card: Card): APIEmbed[] {
 	const parts = card.description.length > 0 ? splitText(card.description, MAX_EMBED_DESCRIPTION) : [''];
+	const url = embedUrl(card.url);
 	return parts.map((description, i) => ({
 		color: EMBED_COLOR,
 		...(i === 0 ? { title: clip(card.title, MAX_EMBED_TITLE) } : {}),
-		...(i === 0 && card.url !== undefined ? { url: card.url } : {}),
+		...(i === 0 && url !== undefined ? { url } : {}),
 		...(description.length > 0 ? { description } : {}),
 		...(i === parts.length - 1 && card.footer !== undefined ? { footer: { text: clip(card.footer, MAX_EMBED_FOOTER) } } : {}),
 	}));
@@ -71,7 +89,7 @@ function fitEmbeds(all: readonly APIEmbed[]): { embeds: APIEmbed[]; left: number
 /** Buttons in rows of five, at most five rows; ids shortened to Discord's 100 characters. */
 function buttonRows(buttons: readonly Button[], shortenId: (id: string) => string): Payload['components'] {
 	const rows: Payload['components'] = [];
-	const kept = buttons.slice(0, MAX_BUTTONS_PER_ROW * MAX_ROWS);
+	const kept = buttons.slice(0, MAX_BUTTONS_PER_ROW * MAX_ACTION_ROWS);
 	for (let i = 0; i < kept.length; i += MAX_BUTTONS_PER_ROW) {
 		rows.push({
 			type: ComponentType.ActionRow,
@@ -91,7 +109,7 @@ function buttonRows(buttons: readonly Button[], shortenId: (id: string) => strin
  * Converts a core reply to the message Discord is sent, keeping every limit: content to 2,000
  * characters, a card too long for one embed split over several at paragraph or sentence boundaries,
  * at most 10 embeds and 6,000 embed characters (what does not fit is cut with "…" and counted in a
- * note), buttons five to a row. Mentions are never parsed; `ephemeral` becomes the Ephemeral flag.
+ * note), links within 2,048 characters, buttons five to a row. Mentions are never parsed; `ephemeral` becomes the Ephemeral flag.
  */
 export function buildPayload(reply: Reply, shortenId: (id: string) => string = (id) => id): Payload {
 	const { embeds, left } = fitEmbeds(reply.cards.flatMap(cardEmbeds));

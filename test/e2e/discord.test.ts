@@ -4,6 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
+import {
+	MAX_ACTION_ROWS,
+	MAX_BUTTON_LABEL,
+	MAX_BUTTONS_PER_ROW,
+	MAX_CHOICE_LENGTH,
+	MAX_CHOICES,
+	MAX_CUSTOM_ID,
+	MAX_EMBED_DESCRIPTION,
+	MAX_EMBED_FOOTER,
+	MAX_EMBED_TITLE,
+	MAX_EMBED_URL,
+	MAX_EMBEDS,
+	MAX_INTERACTION_RESPONSE_MS,
+	MAX_MESSAGE_LENGTH,
+	MAX_TOTAL_EMBED_CHARS,
+} from '../../src/core/render/discord-limits.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import { APP_ID, FAKE_TOKEN, GUILD_ID, startFakeDiscord, type FakeDiscord, type MessageBody } from '../helpers/fake-discord.js';
 import { assertBuilt, botEnv, logMessage, runScript, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
@@ -33,15 +49,21 @@ const buttonLabeled = (m: MessageBody, label: string) => buttons(m).find((b) => 
 /** Every limit Discord enforces on a message, and no mention parsed. */
 function expectWithinDiscordLimits(m: MessageBody): void {
 	expect(m.allowed_mentions).toEqual({ parse: [] });
-	expect((m.content ?? '').length).toBeLessThanOrEqual(2000);
-	expect((m.embeds ?? []).length).toBeLessThanOrEqual(10);
-	expect(embedChars(m)).toBeLessThanOrEqual(6000);
+	expect((m.content ?? '').length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+	expect((m.embeds ?? []).length).toBeLessThanOrEqual(MAX_EMBEDS);
+	expect(embedChars(m)).toBeLessThanOrEqual(MAX_TOTAL_EMBED_CHARS);
 	for (const e of m.embeds ?? []) {
-		expect((e.title ?? '').length).toBeLessThanOrEqual(256);
-		expect((e.description ?? '').length).toBeLessThanOrEqual(4096);
+		expect((e.title ?? '').length).toBeLessThanOrEqual(MAX_EMBED_TITLE);
+		expect((e.description ?? '').length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+		expect((e.footer?.text ?? '').length).toBeLessThanOrEqual(MAX_EMBED_FOOTER);
+		expect((e.url ?? '').length).toBeLessThanOrEqual(MAX_EMBED_URL);
 	}
-	for (const row of m.components ?? []) expect(row.components.length).toBeLessThanOrEqual(5);
-	for (const b of buttons(m)) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+	expect((m.components ?? []).length).toBeLessThanOrEqual(MAX_ACTION_ROWS);
+	for (const row of m.components ?? []) expect(row.components.length).toBeLessThanOrEqual(MAX_BUTTONS_PER_ROW);
+	for (const b of buttons(m)) {
+		expect(b.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
+		expect(b.label.length).toBeLessThanOrEqual(MAX_BUTTON_LABEL);
+	}
 }
 
 let fake: FakeDiscord;
@@ -115,7 +137,7 @@ describe('the bot against a fake Discord', () => {
 		const text = readFileSync(join(dataDir, 'turkiye-today-2025-09-07.txt'), 'utf8');
 		const quote = (first?.description ?? '').replace(/^> /gm, '').replace(/\\(.)/g, '$1');
 		expect(text).toContain(quote);
-		expect(a.ms).toBeLessThan(3000);
+		expect(a.ms).toBeLessThan(MAX_INTERACTION_RESPONSE_MS);
 	});
 
 	it('never pings: @everyone and <@123> in a question are escaped and no mention is parsed', async () => {
@@ -131,12 +153,12 @@ describe('the bot against a fake Discord', () => {
 		expect(a.data.embeds ?? []).toHaveLength(0);
 	});
 
-	it('autocompletes /source ids with at most 25 choices of at most 100 characters', async () => {
+	it('autocompletes /source ids within Discord’s limits on choices and their length', async () => {
 		const empty = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: '', focused: true }], 4));
 		expect(empty).toMatchObject({ via: 'callback', type: 8 });
 		expect(empty.data.choices?.length).toBeGreaterThan(0);
-		expect(empty.data.choices?.length).toBeLessThanOrEqual(25);
-		for (const c of empty.data.choices ?? []) expect(c.name.length).toBeLessThanOrEqual(100);
+		expect(empty.data.choices?.length).toBeLessThanOrEqual(MAX_CHOICES);
+		for (const c of empty.data.choices ?? []) expect(c.name.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
 		const typed = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez', focused: true }], 4));
 		expect(typed.data.choices?.map((c) => c.value)).toEqual(['asbarez-2024-05-13']);
 	});
@@ -174,11 +196,11 @@ describe('the bot against a fake Discord', () => {
 		expect(shown.data.embeds?.[0]?.description).toContain('Serdar Kilic');
 	});
 
-	it('keeps a long question in a "More" button by a short id, within 100 characters', async () => {
+	it('keeps a long question in a "More" button by a short id, within Discord’s custom id length', async () => {
 		const question = `Who leads the Turkish delegation to Armenia, and when will the delegation travel to the border with Armenia?`;
 		const a = await ask(question);
 		const more = buttonLabeled(a.data, 'More');
-		expect(more?.custom_id.length).toBeLessThanOrEqual(100);
+		expect(more?.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
 		const page2 = await fake.interact(fake.click(someone(), more!.custom_id, a.data));
 		expect(page2.data.content).toMatch(/Passages 4–/);
 	});

@@ -42,3 +42,14 @@ export function textFragmentLink(url: string, quote: string): string {
 	const end = encodeFragmentText(lastWords(text, FRAGMENT_WORDS));
 	return `${url}${separator}${start},${end}`;
 }
+
+/**
+ * The address a {@link textFragmentLink} was made from, its text directive taken off: a link still to
+ * the page where the quote's is too long to send. Text without a directive is returned as it is.
+ */
+export function withoutTextFragment(link: string): string {
+	// The directive is appended last and its terms are percent-encoded, so the last match is ours.
+	const at = link.lastIndexOf(':~:text=');
+	if (at === -1) return link;
+	return link.slice(0, link[at - 1] === '#' ? at - 1 : at);
+}

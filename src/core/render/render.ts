@@ -1,14 +1,9 @@
 import type { Answer, AnswerResult, Citation } from '../answer/answer.js';
 import type { Paragraph, Source } from '../catalog.js';
+import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_MESSAGE_LENGTH } from './discord-limits.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 import { quoteCutOf, UNCUT, type QuoteCut } from '../answer/quote-cut.js';
-
-/** Discord's limits, which every reply keeps to. */
-export const MAX_MESSAGE_LENGTH = 2_000;
-export const MAX_EMBED_DESCRIPTION = 4_096;
-export const MAX_EMBED_TITLE = 256;
-export const MAX_EMBEDS = 10;
 
 /** A card citing one quote or source (a Discord embed; a block of lines on the console). */
 export interface Card {

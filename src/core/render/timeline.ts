@@ -1,15 +1,12 @@
 import type { PartialDate } from '../dates/dates.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
-import { blockQuote, citationLine, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBEDS, MAX_MESSAGE_LENGTH, reply, type Button, type Card, type Reply } from './render.js';
+import { MAX_CUSTOM_ID, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBEDS, MAX_MESSAGE_LENGTH, MAX_TOTAL_EMBED_CHARS } from './discord-limits.js';
+import { blockQuote, citationLine, reply, type Button, type Card, type Reply } from './render.js';
 import type { TimelineEvent } from '../dates/timeline.js';
 
 /** Events per page of /timeline: one card each, within Discord's ten embeds a message. */
 export const TIMELINE_PAGE_SIZE = Math.min(10, MAX_EMBEDS);
-/** Discord's limit on all the embeds of one message together, in characters. */
-export const MAX_EMBEDS_TOTAL = 6_000;
-/** Discord's limit on a button's custom id. */
-export const MAX_BUTTON_ID = 100;
 /** Characters of each card kept for its title, footer and the quote's markup. */
 const CARD_OVERHEAD = 260;
 const MAX_FOOTER = 150;
@@ -37,7 +34,7 @@ export function formatEventDate(date: PartialDate): string {
  * The id of a /timeline paging button: `timeline:page:<n>[:<filters>]`, where `<n>` is the page to
  * show (1-based) and `<filters>` a URL query string of the filters set (`topic`, `since`, `until`):
  * `timeline:page:2:since=2024&topic=border`, or `timeline:page:2` with none. The Discord router
- * re-runs /timeline with these options and `page: n`. The id never exceeds {@link MAX_BUTTON_ID}
+ * re-runs /timeline with these options and `page: n`. The id never exceeds {@link MAX_CUSTOM_ID}
  * characters: a topic too long for it (non-Latin letters take six characters each, percent-encoded)
  * is cut by whole characters, so later pages of such a topic may match a little more than the first.
  */
@@ -53,7 +50,7 @@ export function timelineButtonId(page: number, view: TimelineView): string {
 		const query = p.toString();
 		return query === '' ? head : `${head}:${query}`;
 	};
-	while (idWith(topic).length > MAX_BUTTON_ID && topic.length > 0) topic = Array.from(topic).slice(0, -1).join('');
+	while (idWith(topic).length > MAX_CUSTOM_ID && topic.length > 0) topic = Array.from(topic).slice(0, -1).join('');
 	return idWith(topic);
 }
 
@@ -108,7 +105,7 @@ export function renderTimeline(events: readonly TimelineEvent[], view: TimelineV
 	const first = (page - 1) * TIMELINE_PAGE_SIZE;
 	const shown = events.slice(first, first + TIMELINE_PAGE_SIZE);
 	const more = events.length - first - shown.length;
-	const maxQuote = Math.floor(MAX_EMBEDS_TOTAL / shown.length) - CARD_OVERHEAD;
+	const maxQuote = Math.floor(MAX_TOTAL_EMBED_CHARS / shown.length) - CARD_OVERHEAD;
 	const count = `${events.length} dated event${events.length === 1 ? '' : 's'}`;
 	const range = shown.length === events.length ? 'newest first' : `showing ${first + 1}–${first + shown.length}, newest first`;
 	const tail = more > 0 ? ` · ${more} more` : '';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFragmentText, textFragmentLink } from '../../../../src/core/render/link.js';
+import { encodeFragmentText, textFragmentLink, withoutTextFragment } from '../../../../src/core/render/link.js';
 
 describe('textFragmentLink', () => {
 	it('escapes -, & and , as the text fragment spec asks', () => {
@@ -32,5 +32,23 @@ describe('textFragmentLink', () => {
 				}
 			}),
 		);
+	});
+});
+
+describe('withoutTextFragment', () => {
+	it('gives back the address a text-fragment link was made from', () => {
+		fc.assert(
+			fc.property(fc.webUrl({ withFragments: false }), fc.string({ maxLength: 400 }), (url, quote) => {
+				expect(withoutTextFragment(textFragmentLink(url, quote))).toBe(url);
+			}),
+		);
+	});
+
+	it('keeps a fragment the address had before the directive', () => {
+		expect(withoutTextFragment(textFragmentLink('https://a.example/x#top', 'short'))).toBe('https://a.example/x#top');
+	});
+
+	it('leaves an address without a directive as it is', () => {
+		expect(withoutTextFragment('https://a.example/x#top')).toBe('https://a.example/x#top');
 	});
 });

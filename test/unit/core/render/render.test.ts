@@ -4,7 +4,8 @@ import { answer } from '../../../../src/core/answer/answer.js';
 import { escapeMarkdown } from '../../../../src/core/render/markdown.js';
 import type { AnswerResult } from '../../../../src/core/answer/answer.js';
 import { quoteCutOf, UNCUT } from '../../../../src/core/answer/quote-cut.js';
-import { blockQuote, MAX_EMBED_DESCRIPTION, MAX_MESSAGE_LENGTH, renderAnswer, renderSource, replyToText, resultCard } from '../../../../src/core/render/render.js';
+import { MAX_EMBED_DESCRIPTION, MAX_MESSAGE_LENGTH } from '../../../../src/core/render/discord-limits.js';
+import { blockQuote, renderAnswer, renderSource, replyToText, resultCard } from '../../../../src/core/render/render.js';
 import { corpusFrom, DEFAULT_DATA } from '../../../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);

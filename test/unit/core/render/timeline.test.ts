@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { timeline as timelineCommand } from '../../../../commands/timeline.js';
 import { parseCatalog } from '../../../../src/core/catalog.js';
 import { createCorpus } from '../../../../src/core/corpus.js';
+import { MAX_CUSTOM_ID, MAX_EMBEDS, MAX_MESSAGE_LENGTH, MAX_TOTAL_EMBED_CHARS } from '../../../../src/core/render/discord-limits.js';
 import {
 	formatEventDate,
-	MAX_BUTTON_ID,
-	MAX_EMBEDS_TOTAL,
 	parseTimelineButtonId,
 	renderTimeline,
 	TIMELINE_PAGE_SIZE,
@@ -41,10 +40,10 @@ describe('renderTimeline', () => {
 		const pages = Math.ceil(events.length / TIMELINE_PAGE_SIZE);
 		for (let page = 1; page <= pages; page++) {
 			const r = renderTimeline(events, { page, topic: 'x'.repeat(50), since: '2020-01-01', until: '2025-12-31' });
-			expect(r.cards.length).toBeLessThanOrEqual(10);
-			expect(embedChars(r)).toBeLessThanOrEqual(MAX_EMBEDS_TOTAL);
-			expect(r.content.length).toBeLessThanOrEqual(2_000);
-			for (const b of r.buttons) expect(b.id.length).toBeLessThanOrEqual(MAX_BUTTON_ID);
+			expect(r.cards.length).toBeLessThanOrEqual(MAX_EMBEDS);
+			expect(embedChars(r)).toBeLessThanOrEqual(MAX_TOTAL_EMBED_CHARS);
+			expect(r.content.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+			for (const b of r.buttons) expect(b.id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
 			expect(new Set(r.buttons.map((b) => b.id)).size).toBe(r.buttons.length);
 		}
 	});
@@ -75,11 +74,11 @@ describe('timeline button ids', () => {
 		expect(parseTimelineButtonId('timeline:page:3')).toEqual({ page: 3, topic: undefined, since: undefined, until: undefined });
 		expect(parseTimelineButtonId('source:page:2:x')).toBeNull();
 	});
-	it('never exceed 100 characters, whatever the topic (property)', () => {
+	it('never exceed Discord’s custom id length, whatever the topic (property)', () => {
 		fc.assert(
 			fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 0, max: 99_999 }), (topic, page) => {
 				const id = timelineButtonId(page, { topic, since: '2024-05-11', until: '2025-05-11' });
-				expect(id.length).toBeLessThanOrEqual(MAX_BUTTON_ID);
+				expect(id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
 				expect(parseTimelineButtonId(id)?.page).toBe(page);
 			}),
 		);
