@@ -36,7 +36,7 @@ export function readOptions(data: readonly CommandInteractionOption[]): Record<s
 	const out: Record<string, unknown> = {};
 	for (const option of data) {
 		if (option.options !== undefined) Object.assign(out, readOptions(option.options));
-		else if (option.value !== undefined && option.value !== null) out[option.name] = option.value;
+		else if (option.value !== undefined) out[option.name] = option.value;
 	}
 	return out;
 }
@@ -87,7 +87,7 @@ async function execute(router: Router, interaction: Answerable, command: Command
 	}
 	const started = performance.now();
 	const reply = await runCommand(router, interaction, command, parsed.data, mode);
-	await send(interaction, reply, mode, router.ids.shorten);
+	await send(interaction, reply, mode, (id) => router.ids.shorten(id));
 	const tookMs = Math.round(performance.now() - started);
 	log.info({ cmd: command.data.name, tookMs, deferred: interaction.deferred, cards: reply.cards.length, ephemeral: reply.ephemeral }, 'answered');
 }
@@ -105,7 +105,7 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 async function onButton(router: Router, interaction: ButtonInteraction, log: Logger): Promise<void> {
 	const action = resolveButton(router.ids.expand(interaction.customId), router.commands, router.context);
 	if (action.kind === 'run') return execute(router, interaction, action.command, action.options, 'update', log);
-	await send(interaction, action.reply, 'reply', router.ids.shorten);
+	await send(interaction, action.reply, 'reply', (id) => router.ids.shorten(id));
 	log.info({ button: interaction.customId.slice(0, 20), ephemeral: action.reply.ephemeral }, 'answered');
 }
 
@@ -113,7 +113,7 @@ async function onButton(router: Router, interaction: ButtonInteraction, log: Log
 async function onAutocomplete(router: Router, interaction: AutocompleteInteraction): Promise<void> {
 	const focused = interaction.options.getFocused(true);
 	const command = router.commands.find((c) => c.data.name === interaction.commandName);
-	const choices = command?.autocomplete?.(focused.name, String(focused.value), router.context) ?? [];
+	const choices = command?.autocomplete?.(focused.name, focused.value, router.context) ?? [];
 	await interaction.respond(
 		choices
 			.filter((c) => c.value.length <= MAX_CHOICE_LENGTH)
@@ -131,7 +131,10 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 	return async (interaction) => {
 		const log = options.log.child({ interactionId: interaction.id, userId: interaction.user.id });
 		try {
-			if (interaction.isAutocomplete()) return await onAutocomplete(router, interaction);
+			if (interaction.isAutocomplete()) {
+				await onAutocomplete(router, interaction);
+				return;
+			}
 			if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
 			if (!options.cooldown.take(interaction.user.id)) {
 				await send(interaction, slowDown(Math.ceil(options.cooldown.retryAfter(interaction.user.id) / 1000)), 'reply');

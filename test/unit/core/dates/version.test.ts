@@ -21,7 +21,8 @@ function eventsFingerprint(): string {
 
 describe('DATES_VERSION', () => {
 	it('is a whole number from 1, and the one dates.ts gives', () => {
-		expect(Number.isInteger(DATES_VERSION) && DATES_VERSION >= 1).toBe(true);
+		expect(Number.isInteger(DATES_VERSION)).toBe(true);
+		expect(DATES_VERSION).toBeGreaterThanOrEqual(1);
 		expect(FROM_DATES).toBe(DATES_VERSION);
 	});
 
