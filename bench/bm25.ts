@@ -75,7 +75,13 @@ export function buildBm25(
 		return variant.uniqueLength === true ? new Set(terms).size : terms.length;
 	});
 	const total = lengths.reduce((a, b) => a + b, 0);
-	return { ids: docs.map((d) => d.id), lengths, averageLength: docs.length === 0 ? 0 : total / docs.length, postings, analyze };
+	return {
+		ids: docs.map((d) => d.id),
+		lengths,
+		averageLength: docs.length === 0 ? 0 : total / docs.length,
+		postings,
+		analyze,
+	};
 }
 
 /** Lucene's idf: ln(1 + (N − df + 0.5) / (df + 0.5)), never negative. */

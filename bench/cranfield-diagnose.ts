@@ -20,8 +20,14 @@ export interface Diagnostic {
 }
 
 /** Stage 1 of `answer` (its `firstPass`): BM25 over the expanded, boosted question terms, with or without feedback. */
-export function stageOne(corpus: Corpus, question: string, feedback: FeedbackTuning | false = FEEDBACK_TUNING): string[] {
-	return firstPass(corpus, buildQuery(corpus.index, question), CRANFIELD_DEPTH, feedback).map((hit) => corpus.paragraphs[hit.id]!.source.id);
+export function stageOne(
+	corpus: Corpus,
+	question: string,
+	feedback: FeedbackTuning | false = FEEDBACK_TUNING,
+): string[] {
+	return firstPass(corpus, buildQuery(corpus.index, question), CRANFIELD_DEPTH, feedback).map(
+		(hit) => corpus.paragraphs[hit.id]!.source.id,
+	);
 }
 
 /** Stage 1 over the question's own terms only: no aliases, typo fixes or boosts, no feedback. */
@@ -31,7 +37,8 @@ function unexpanded(corpus: Corpus, question: string): string[] {
 	return searchIndex(corpus.index, weights, CRANFIELD_DEPTH, BM25).map((hit) => corpus.paragraphs[hit.id]!.source.id);
 }
 
-const rankWith = (data: Cranfield, rank: (q: string) => string[]): Rankings => new Map(data.queries.map((q) => [q.id, rank(q.q)]));
+const rankWith = (data: Cranfield, rank: (q: string) => string[]): Rankings =>
+	new Map(data.queries.map((q) => [q.id, rank(q.q)]));
 
 /** Runs the variants; `withTitles` and `noTitles` are our corpus built with and without titles. */
 export function diagnoseCranfield(data: Cranfield, withTitles: Corpus, noTitles: Corpus): Diagnostic[] {
@@ -45,9 +52,15 @@ export function diagnoseCranfield(data: Cranfield, withTitles: Corpus, noTitles:
 	return [
 		{ name: 'ours without feedback', metrics: score(rankOurs(withTitles, data, { feedback: false })) },
 		{ name: 'ours, titles not indexed', metrics: score(rankOurs(noTitles, data)) },
-		{ name: `stage 1 only (BM25 k ${BM25.k} b ${BM25.b}, title ${TITLE_BOOST}, ${feedback}; no re-rank)`, metrics: score(rankWith(data, (q) => stageOne(withTitles, q))) },
+		{
+			name: `stage 1 only (BM25 k ${BM25.k} b ${BM25.b}, title ${TITLE_BOOST}, ${feedback}; no re-rank)`,
+			metrics: score(rankWith(data, (q) => stageOne(withTitles, q))),
+		},
 		{ name: 'stage 1 only, without feedback', metrics: score(rankWith(data, (q) => stageOne(withTitles, q, false))) },
-		{ name: 'stage 1, no expansion, boosts or feedback', metrics: score(rankWith(data, (q) => unexpanded(withTitles, q))) },
+		{
+			name: 'stage 1, no expansion, boosts or feedback',
+			metrics: score(rankWith(data, (q) => unexpanded(withTitles, q))),
+		},
 		{ name: 'stage 1, titles not indexed', metrics: score(rankWith(data, (q) => stageOne(noTitles, q))) },
 		{ name: 'reference BM25 with our analyzer', metrics: reference({}, (t) => terms(t)) },
 		{ name: 'reference BM25 + BM25+ d 0.5 (MiniSearch default)', metrics: reference({ d: 0.5 }) },

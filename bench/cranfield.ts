@@ -73,7 +73,12 @@ export function cranfieldTexts(docs: readonly CranfieldDoc[], titles: TitleMode 
 	});
 }
 
-export function cranfieldCorpus(data: Cranfield, background: Background, titles: TitleMode = 'title', engine: EngineName = 'minisearch'): Corpus {
+export function cranfieldCorpus(
+	data: Cranfield,
+	background: Background,
+	titles: TitleMode = 'title',
+	engine: EngineName = 'minisearch',
+): Corpus {
 	return createCorpus(cranfieldTexts(data.docs, titles), { background, engine });
 }
 
@@ -82,7 +87,10 @@ export type Rankings = Map<string, string[]>;
 /** Our ranking: `answer` with 100 results and no abstention, the source id of each result. */
 export function rankOurs(corpus: Corpus, data: Cranfield, options: AnswerOptions = {}): Rankings {
 	return new Map(
-		data.queries.map((q) => [q.id, answer(corpus, q.q, { ...options, top: CRANFIELD_DEPTH, abstain: false }).results.map((r) => r.source.id)]),
+		data.queries.map((q) => [
+			q.id,
+			answer(corpus, q.q, { ...options, top: CRANFIELD_DEPTH, abstain: false }).results.map((r) => r.source.id),
+		]),
 	);
 }
 
@@ -126,7 +134,8 @@ export function benchCranfield(data: Cranfield, corpus: Corpus, other?: Corpus):
 	const ours = rankOurs(corpus, data);
 	const oursMs = performance.now() - started;
 	const otherStarted = performance.now();
-	const second = other === undefined ? undefined : { engine: other.index.engine.name, metrics: score(rankOurs(other, data)), ms: 0 };
+	const second =
+		other === undefined ? undefined : { engine: other.index.engine.name, metrics: score(rankOurs(other, data)), ms: 0 };
 	return {
 		docs: data.docs.length,
 		queries: data.queries.length,

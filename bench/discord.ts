@@ -8,7 +8,6 @@ import type { Section } from './table.js';
 /** The target for a reply: far inside Discord's 3 s deadline, fast enough to feel instant. */
 export const TARGET_MS = 50;
 
-
 export interface DiscordOptions {
 	/** Interactions measured, one after the other. */
 	readonly interactions: number;
@@ -41,8 +40,10 @@ const user = (n: number) => ({ id: String(1_300_000_000_000_400_000n + BigInt(n)
 
 function check(a: Answer, n: number): void {
 	const content = a.data.content ?? '';
-	if ((a.data.flags ?? 0) & MessageFlags.Ephemeral || /Slow down/.test(content)) throw new Error(`interaction ${n} was refused: ${content.slice(0, 200)}`);
-	if ((a.data.embeds ?? []).length === 0 && content === '') throw new Error(`interaction ${n} got an empty reply (${a.via}, type ${a.type})`);
+	if ((a.data.flags ?? 0) & MessageFlags.Ephemeral || /Slow down/.test(content))
+		throw new Error(`interaction ${n} was refused: ${content.slice(0, 200)}`);
+	if ((a.data.embeds ?? []).length === 0 && content === '')
+		throw new Error(`interaction ${n} got an empty reply (${a.via}, type ${a.type})`);
 }
 
 /**
@@ -72,14 +73,21 @@ async function measure(options: DiscordOptions): Promise<DiscordReport> {
 		const total = options.warmup + options.interactions;
 		for (let n = 0; n < total; n++) {
 			const question = SAMPLE_QUESTIONS[n % SAMPLE_QUESTIONS.length]!;
-			const a = await fake.interact(fake.command(user(n), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]), 10_000);
+			const a = await fake.interact(
+				fake.command(user(n), 'ask', [
+					{ name: 'question', type: ApplicationCommandOptionType.String, value: question },
+				]),
+				10_000,
+			);
 			check(a, n);
 			if (n < options.warmup) continue;
 			ms.push(a.ms);
 			if (a.via !== 'callback') deferred++;
-			if ((n - options.warmup + 1) % 100 === 0) options.log?.(`Discord: ${n - options.warmup + 1}/${options.interactions} interactions`);
+			if ((n - options.warmup + 1) % 100 === 0)
+				options.log?.(`Discord: ${n - options.warmup + 1}/${options.interactions} interactions`);
 		}
-		if (fake.unknownRoutes.length > 0) throw new Error(`the bot called routes the fake Discord does not know: ${fake.unknownRoutes.join(', ')}`);
+		if (fake.unknownRoutes.length > 0)
+			throw new Error(`the bot called routes the fake Discord does not know: ${fake.unknownRoutes.join(', ')}`);
 		return {
 			interactions: ms.length,
 			warmup: options.warmup,
@@ -101,7 +109,12 @@ async function measure(options: DiscordOptions): Promise<DiscordReport> {
 export function discordSection(r: DiscordReport | { readonly error: string }): Section {
 	const title = 'Discord round trip';
 	if ('error' in r) {
-		return { title, baseline: 'target', rows: [{ figure: 'interaction → reply p95, ms', ours: 'failed', baseline: TARGET_MS, digits: 0 }], notes: [`not measured: ${r.error.replace(/\s*\n\s*/g, ' | ')}`] };
+		return {
+			title,
+			baseline: 'target',
+			rows: [{ figure: 'interaction → reply p95, ms', ours: 'failed', baseline: TARGET_MS, digits: 0 }],
+			notes: [`not measured: ${r.error.replace(/\s*\n\s*/g, ' | ')}`],
+		};
 	}
 	return {
 		title,

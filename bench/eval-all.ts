@@ -46,25 +46,36 @@ export function evalSets(sets: readonly EvalSet[], options?: AnswerOptions): Set
 
 /** Exact windows (3–8 words pasted from a paragraph), 200 per corpus: the paragraph first and in the top 3, ours beside MiniSearch defaults. */
 export async function exactWindowRows(seed = 19): Promise<string> {
-	const lines = ['| windows from | n | ours first | ours top 3 | ours answered | MiniSearch first | MiniSearch top 3 |', '| --- | --- | --- | --- | --- | --- | --- |'];
+	const lines = [
+		'| windows from | n | ours first | ours top 3 | ours answered | MiniSearch first | MiniSearch top 3 |',
+		'| --- | --- | --- | --- | --- | --- | --- |',
+	];
 	const seen = new Set<string>();
 	for (const set of await loadEvalSets()) {
 		if (seen.has(set.corpusName)) continue;
 		seen.add(set.corpusName);
 		// fresh-dev: windows from its own articles only (the default corpus has its row).
 		const { ours, minisearch } = benchExactWindows(set.corpus, sampleWindows(set.corpus, 200, seed, set.own));
-		lines.push(`| ${set.corpusName === 'fresh' ? 'fresh-dev articles' : 'default corpus'} | ${ours.windows} | ${f(ours.first)} | ${f(ours.top3)} | ${f(ours.answered)} | ${f(minisearch.first)} | ${f(minisearch.top3)} |`);
+		lines.push(
+			`| ${set.corpusName === 'fresh' ? 'fresh-dev articles' : 'default corpus'} | ${ours.windows} | ${f(ours.first)} | ${f(ours.top3)} | ${f(ours.answered)} | ${f(minisearch.first)} | ${f(minisearch.top3)} |`,
+		);
 	}
 	return lines.join('\n');
 }
 
 if (process.argv[1]?.endsWith('eval-all.js')) {
 	const args = process.argv.slice(2);
-	const rows = await evalAll(args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : undefined);
+	const rows = await evalAll(
+		args.filter((a) => !a.startsWith('--')).length > 0 ? args.filter((a) => !a.startsWith('--')) : undefined,
+	);
 	if (args.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 	else {
 		process.stdout.write(`${formatRows(rows)}\n\n${await exactWindowRows()}\n`);
 		if (args.includes('--misses'))
-			for (const r of rows) for (const m of r.misses) process.stdout.write(`${r.set} ${m.id} ${m.kind}: ${m.question}\n    shown: ${(m.shown ?? '').slice(0, 150)}\n`);
+			for (const r of rows)
+				for (const m of r.misses)
+					process.stdout.write(
+						`${r.set} ${m.id} ${m.kind}: ${m.question}\n    shown: ${(m.shown ?? '').slice(0, 150)}\n`,
+					);
 	}
 }

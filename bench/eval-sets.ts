@@ -65,7 +65,11 @@ export async function loadEvalSets(names: readonly string[] = Object.keys(SET_FI
 	const corpusOf = (name: 'default' | 'fresh'): Promise<Corpus> | undefined => {
 		const dir = name === 'default' ? join(ROOT, 'index-data') : freshDataDir();
 		if (dir === undefined) return undefined;
-		if (!corpora.has(name)) corpora.set(name, loadDataDir(dir).then((r) => r.corpus));
+		if (!corpora.has(name))
+			corpora.set(
+				name,
+				loadDataDir(dir).then((r) => r.corpus),
+			);
 		return corpora.get(name);
 	};
 	const sets: EvalSet[] = [];
@@ -76,9 +80,21 @@ export async function loadEvalSets(names: readonly string[] = Object.keys(SET_FI
 		if (corpus === undefined) continue;
 		const own =
 			spec.corpus === 'fresh'
-				? new Set((JSON.parse(readFileSync(join(SHARED, 'eval', 'fresh-dev', 'corpus', 'sources.json'), 'utf8')) as Array<{ id: string }>).map((s) => s.id))
+				? new Set(
+						(
+							JSON.parse(readFileSync(join(SHARED, 'eval', 'fresh-dev', 'corpus', 'sources.json'), 'utf8')) as Array<{
+								id: string;
+							}>
+						).map((s) => s.id),
+					)
 				: undefined;
-		sets.push({ name, corpusName: spec.corpus, corpus: await corpus, items: readItems(spec.file), ...(own === undefined ? {} : { own }) });
+		sets.push({
+			name,
+			corpusName: spec.corpus,
+			corpus: await corpus,
+			items: readItems(spec.file),
+			...(own === undefined ? {} : { own }),
+		});
 	}
 	return sets;
 }

@@ -25,7 +25,10 @@ export async function benchExactWindowSets(generated: readonly string[], seed: n
 	}
 	for (const dir of generated) {
 		const { corpus } = await loadDataDir(dir);
-		out.push({ corpus: `generated, ${corpus.paragraphs.length.toLocaleString('en-US')} paragraphs`, ...benchExactWindows(corpus, sampleWindows(corpus, 200, seed)) });
+		out.push({
+			corpus: `generated, ${corpus.paragraphs.length.toLocaleString('en-US')} paragraphs`,
+			...benchExactWindows(corpus, sampleWindows(corpus, 200, seed)),
+		});
 	}
 	return out;
 }

@@ -11,7 +11,12 @@ export interface ExactWindow {
 }
 
 /** `count` seeded windows from the paragraphs of `corpus` (those of at least 8 words), from `sources` only when given. */
-export function sampleWindows(corpus: Corpus, count: number, seed: number, sources?: ReadonlySet<string>): ExactWindow[] {
+export function sampleWindows(
+	corpus: Corpus,
+	count: number,
+	seed: number,
+	sources?: ReadonlySet<string>,
+): ExactWindow[] {
 	const random = mulberry32(seed);
 	const pool = corpus.paragraphs
 		.map((p, i) => ({ p, i, words: p.text.split(/\s+/).filter((w) => w.length > 0) }))
@@ -38,11 +43,16 @@ export interface ExactWindowFigures {
 }
 
 /** Ours (answer(), abstention on, as `cli ask --top 3` runs) and MiniSearch with default options, on the same windows. */
-export function benchExactWindows(corpus: Corpus, windows: readonly ExactWindow[]): { ours: ExactWindowFigures; minisearch: ExactWindowFigures } {
+export function benchExactWindows(
+	corpus: Corpus,
+	windows: readonly ExactWindow[],
+): { ours: ExactWindowFigures; minisearch: ExactWindowFigures } {
 	const same = (a: number, b: number) => a === b || corpus.paragraphs[a]!.text === corpus.paragraphs[b]!.text;
 	const key = (p: { source: { id: string }; n: number }) => `${p.source.id}\u0000${p.n}`;
 	const ids = new Map(corpus.paragraphs.map((p, i) => [key(p), i]));
-	let first = 0, top3 = 0, answered = 0;
+	let first = 0,
+		top3 = 0,
+		answered = 0;
 	let started = performance.now();
 	for (const w of windows) {
 		const a = answer(corpus, w.q, { top: 3, memo: false });
@@ -52,7 +62,13 @@ export function benchExactWindows(corpus: Corpus, windows: readonly ExactWindow[
 		if (got.some((g) => same(g, w.paragraph))) top3++;
 	}
 	const n = Math.max(1, windows.length);
-	const ours = { windows: windows.length, first: first / n, top3: top3 / n, answered: answered / n, meanMs: (performance.now() - started) / n };
+	const ours = {
+		windows: windows.length,
+		first: first / n,
+		top3: top3 / n,
+		answered: answered / n,
+		meanMs: (performance.now() - started) / n,
+	};
 
 	const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
 	mini.addAll(corpus.paragraphs.map((p, id) => ({ id, text: p.text })));
@@ -60,10 +76,19 @@ export function benchExactWindows(corpus: Corpus, windows: readonly ExactWindow[
 	top3 = 0;
 	started = performance.now();
 	for (const w of windows) {
-		const got = mini.search(w.q).slice(0, 3).map((r) => Number(r.id));
+		const got = mini
+			.search(w.q)
+			.slice(0, 3)
+			.map((r) => Number(r.id));
 		if (got[0] !== undefined && same(got[0], w.paragraph)) first++;
 		if (got.some((g) => same(g, w.paragraph))) top3++;
 	}
-	const minisearch = { windows: windows.length, first: first / n, top3: top3 / n, answered: Number.NaN, meanMs: (performance.now() - started) / n };
+	const minisearch = {
+		windows: windows.length,
+		first: first / n,
+		top3: top3 / n,
+		answered: Number.NaN,
+		meanMs: (performance.now() - started) / n,
+	};
 	return { ours, minisearch };
 }

@@ -5,7 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABSTAIN_FEATURES, abstainFeatures, answerProbability, type AbstainFeature } from '../src/core/answer/abstain.js';
+import {
+	ABSTAIN_FEATURES,
+	abstainFeatures,
+	answerProbability,
+	type AbstainFeature,
+} from '../src/core/answer/abstain.js';
 import { candidatePool, rankCandidates } from '../src/core/answer/answer.js';
 import { FEATURES, FEATURE_COUNT, type Candidate } from '../src/core/answer/features.js';
 import { buildQuery, type Query } from '../src/core/answer/query.js';
@@ -141,7 +146,12 @@ function abstainRow(s: Sample, r: Ranking): Record<AbstainFeature, number> | und
 }
 
 /** Logistic regression on question-level rows (answerable = 1), features standardized, L2-regularized, classes balanced. */
-function fitAbstain(rows: ReadonlyArray<{ x: Record<AbstainFeature, number>; y: boolean }>, l2 = 0.01, steps = 3000, rate = 0.3) {
+function fitAbstain(
+	rows: ReadonlyArray<{ x: Record<AbstainFeature, number>; y: boolean }>,
+	l2 = 0.01,
+	steps = 3000,
+	rate = 0.3,
+) {
 	const mean = {} as Record<AbstainFeature, number>;
 	const sd = {} as Record<AbstainFeature, number>;
 	for (const f of ABSTAIN_FEATURES) {
@@ -212,7 +222,13 @@ interface Figures {
 }
 
 function figures(rows: ReadonlyArray<{ s: Sample; r: Ranking; answered: boolean }>): Figures {
-	let q1 = 0, q3 = 0, p1 = 0, ab = 0, fa = 0, n = 0, u = 0;
+	let q1 = 0,
+		q3 = 0,
+		p1 = 0,
+		ab = 0,
+		fa = 0,
+		n = 0,
+		u = 0;
 	for (const { s, r, answered } of rows) {
 		if (!s.answerable) {
 			u++;
@@ -230,11 +246,15 @@ function figures(rows: ReadonlyArray<{ s: Sample; r: Ranking; answered: boolean 
 }
 
 function printTable(title: string, rows: ReadonlyArray<{ s: Sample; r: Ranking; answered: boolean }>): void {
-	console.log(`\n${title} (quote and passage figures as if nothing were abstained on)\n| set | quote@1 | quote@3 | passage@1 | abstain | false abstain |\n| --- | --- | --- | --- | --- | --- |`);
+	console.log(
+		`\n${title} (quote and passage figures as if nothing were abstained on)\n| set | quote@1 | quote@3 | passage@1 | abstain | false abstain |\n| --- | --- | --- | --- | --- | --- |`,
+	);
 	const sets = [...new Set(rows.map((x) => x.s.set))];
 	for (const set of sets) {
 		const f = figures(rows.filter((x) => x.s.set === set));
-		console.log(`| ${set} | ${f.q1.toFixed(3)} | ${f.q3.toFixed(3)} | ${f.p1.toFixed(3)} | ${f.abstain.toFixed(3)} | ${f.falseAbstain.toFixed(3)} |`);
+		console.log(
+			`| ${set} | ${f.q1.toFixed(3)} | ${f.q3.toFixed(3)} | ${f.p1.toFixed(3)} | ${f.abstain.toFixed(3)} | ${f.falseAbstain.toFixed(3)} |`,
+		);
 	}
 }
 
@@ -250,10 +270,12 @@ function folds(all: readonly Sample[]): string[][] {
 function fitAll(train: readonly Sample[]) {
 	const w = fitRanker(train);
 	// Pasted windows are answered by the verbatim rule, not the model: they would only teach it that everything answers.
-	const rows = train.filter((s) => s.set !== 'windows').flatMap((s) => {
-		const x = abstainRow(s, rank(s, w));
-		return x === undefined ? [] : [{ x, y: s.answerable }];
-	});
+	const rows = train
+		.filter((s) => s.set !== 'windows')
+		.flatMap((s) => {
+			const x = abstainRow(s, rank(s, w));
+			return x === undefined ? [] : [{ x, y: s.answerable }];
+		});
 	const abstain = fitAbstain(rows);
 	const threshold = chooseThreshold(rows.map((r) => ({ p: probability(abstain, r.x), y: r.y })));
 	return { w, abstain, threshold };
@@ -270,9 +292,19 @@ const t0 = performance.now();
 const all = await samples();
 console.log(`samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const recall = (k: number) =>
-	all.filter((s) => s.answerable && rank(s, new Array<number>(FEATURE_COUNT).fill(0).map((_, i) => (FEATURES[i] === 'bm25' ? 1 : 0))).order.slice(0, k).some((o) => s.candidates.some((c, i) => c.id === s.candidates[o.i]!.id && s.good[i]))).length /
-	all.filter((s) => s.answerable).length;
-console.log(`questions ${all.length}; a right quote among the candidates: ${(all.filter((s) => s.answerable && s.good.some(Boolean)).length / all.filter((s) => s.answerable).length).toFixed(3)}; in the first pass's top 10 paragraphs: ${recall(10).toFixed(3)}`);
+	all.filter(
+		(s) =>
+			s.answerable &&
+			rank(
+				s,
+				new Array<number>(FEATURE_COUNT).fill(0).map((_, i) => (FEATURES[i] === 'bm25' ? 1 : 0)),
+			)
+				.order.slice(0, k)
+				.some((o) => s.candidates.some((c, i) => c.id === s.candidates[o.i]!.id && s.good[i])),
+	).length / all.filter((s) => s.answerable).length;
+console.log(
+	`questions ${all.length}; a right quote among the candidates: ${(all.filter((s) => s.answerable && s.good.some(Boolean)).length / all.filter((s) => s.answerable).length).toFixed(3)}; in the first pass's top 10 paragraphs: ${recall(10).toFixed(3)}`,
+);
 
 // Cross-validation: every question scored by a model fitted without its fold.
 const cv: Array<{ s: Sample; r: Ranking; answered: boolean; p?: number }> = [];
@@ -292,14 +324,23 @@ for (const set of [...new Set(cv.map((c) => c.s.set))]) {
 	const neg = rows.filter((r) => !r.s.answerable).map((r) => r.p!);
 	let wins = 0;
 	for (const a of pos) for (const b of neg) wins += a > b ? 1 : a === b ? 0.5 : 0;
-	console.log(`${set}: answerability AUC ${(wins / Math.max(1, pos.length * neg.length)).toFixed(3)} (${pos.length} answerable, ${neg.length} not)`);
+	console.log(
+		`${set}: answerability AUC ${(wins / Math.max(1, pos.length * neg.length)).toFixed(3)} (${pos.length} answerable, ${neg.length} not)`,
+	);
 }
 
 const model = fitAll(all);
-printTable('fitted on all (in-sample)', all.map((s) => ({ s, r: rank(s, model.w), answered: decide(s, rank(s, model.w), model) })));
+printTable(
+	'fitted on all (in-sample)',
+	all.map((s) => ({ s, r: rank(s, model.w), answered: decide(s, rank(s, model.w), model) })),
+);
 const round = (x: number) => Math.round(x * 1000) / 1000;
 console.log('\nweights', Object.fromEntries(FEATURES.map((f, i) => [f, round(model.w[i]!)])));
-console.log('abstain', { bias: round(model.abstain.bias), weights: Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, round(model.abstain.weights[f])])), threshold: model.threshold });
+console.log('abstain', {
+	bias: round(model.abstain.bias),
+	weights: Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, round(model.abstain.weights[f])])),
+	threshold: model.threshold,
+});
 
 if (!process.argv.includes('--dry')) {
 	const rankLines = FEATURES.map((f, i) => `\t\t${f}: ${round(model.w[i]!)},`).join('\n');
@@ -337,7 +378,8 @@ if (process.argv.includes('--diagnose')) {
 		const right = r.order.find((o) => s.good[o.i]);
 		if (right === undefined) continue;
 		n++;
-		for (let k = 0; k < FEATURE_COUNT; k++) diff[k]! += s.candidates[right.i]!.features[k]! - s.candidates[top.i]!.features[k]!;
+		for (let k = 0; k < FEATURE_COUNT; k++)
+			diff[k]! += s.candidates[right.i]!.features[k]! - s.candidates[top.i]!.features[k]!;
 	}
 	console.log(`\nfresh-dev misses with the right quote ranked (${n}): mean feature of the right one minus the first`);
 	FEATURES.forEach((f, k) => console.log(`  ${f.padEnd(12)} ${(diff[k]! / Math.max(1, n)).toFixed(3)}`));

@@ -3,7 +3,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GENERATOR_VERSION, generateCorpus, loadVocabulary, type CatalogEntry, type GeneratedQuestion } from './news.js';
+import {
+	GENERATOR_VERSION,
+	generateCorpus,
+	loadVocabulary,
+	type CatalogEntry,
+	type GeneratedQuestion,
+} from './news.js';
 
 /**
  * Writes the generated news corpus (news.ts) as a data directory (INTERFACE.md): sources.json, one
@@ -48,7 +54,12 @@ export async function writeDataDir(dir: string, seed: number, paragraphs: number
 }
 
 /** Generates the directory unless it already holds this very corpus; true when it had to. */
-export async function ensureDataDir(dir: string, seed: number, paragraphs: number, questions: number): Promise<boolean> {
+export async function ensureDataDir(
+	dir: string,
+	seed: number,
+	paragraphs: number,
+	questions: number,
+): Promise<boolean> {
 	const want: Marker = { version: GENERATOR_VERSION, seed, paragraphs, questions };
 	if (existsSync(join(dir, MARKER))) {
 		const have = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as Marker;

@@ -28,8 +28,16 @@ function dcg(gains: readonly number[], k: number): number {
 }
 
 /** nDCG@k: the ranking's DCG over the best DCG the judgments allow. 0 when nothing is judged. */
-export function ndcgAt(ranking: readonly string[], judged: Judgments, k: number, gain: (grade: number) => number): number {
-	const ideal = dcg([...judged.values()].map(gain).sort((a, b) => b - a), k);
+export function ndcgAt(
+	ranking: readonly string[],
+	judged: Judgments,
+	k: number,
+	gain: (grade: number) => number,
+): number {
+	const ideal = dcg(
+		[...judged.values()].map(gain).sort((a, b) => b - a),
+		k,
+	);
 	if (ideal === 0) return 0;
 	const gains = ranking.slice(0, k).map((id) => {
 		const grade = judged.get(id);

@@ -40,9 +40,45 @@ export interface GeneratedQuestion {
 /** A word placed in a paragraph: a vocabulary word (its rank) or a name. */
 type Piece = { readonly word: string; readonly rank: number } | { readonly word: string; readonly name: true };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const ONSETS = ['b', 'd', 'k', 'l', 'm', 'n', 'r', 's', 't', 'v', 'z', 'g', 'h', 'p', 'f', 'ch', 'sh', 'br', 'tr', 'st', 'kr', 'dr'];
+const ONSETS = [
+	'b',
+	'd',
+	'k',
+	'l',
+	'm',
+	'n',
+	'r',
+	's',
+	't',
+	'v',
+	'z',
+	'g',
+	'h',
+	'p',
+	'f',
+	'ch',
+	'sh',
+	'br',
+	'tr',
+	'st',
+	'kr',
+	'dr',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ei', 'ia'];
 const CODAS = ['', '', '', 'n', 'r', 's', 'l', 'k', 'v', 'sk', 'nd'];
 
@@ -69,8 +105,14 @@ function makeNames(random: Random, words: readonly string[]): Names {
 	return {
 		people: Array.from({ length: 4_000 }, () => `${random.pick(first)} ${random.pick(last)}`),
 		places,
-		orgs: Array.from({ length: 500 }, () => `${random.pick(places)} ${capitalize(random.pick(common))} ${capitalize(random.pick(common))}`),
-		publishers: Array.from({ length: 12 }, () => `The ${random.pick(places)} ${random.pick(['Times', 'Post', 'Herald', 'Observer'])}`),
+		orgs: Array.from(
+			{ length: 500 },
+			() => `${random.pick(places)} ${capitalize(random.pick(common))} ${capitalize(random.pick(common))}`,
+		),
+		publishers: Array.from(
+			{ length: 12 },
+			() => `The ${random.pick(places)} ${random.pick(['Times', 'Post', 'Herald', 'Observer'])}`,
+		),
 	};
 }
 
@@ -111,14 +153,22 @@ export function loadVocabulary(): string[] {
 /** The words of a number, money, percentage or date expression, all counted as names. */
 function figure(random: Random): string {
 	switch (random.int(0, 7)) {
-		case 0: return String(random.int(2, 999));
-		case 1: return `${random.int(1, 99)}.${random.int(0, 9)} percent`;
-		case 2: return `$${random.int(1, 900)} million`;
-		case 3: return `${random.int(1, 9)},${random.int(100, 999)}`;
-		case 4: return `on ${random.pick(MONTHS)} ${random.int(1, 28)}`;
-		case 5: return `in ${random.int(1990, 2025)}`;
-		case 6: return `on ${random.int(1, 28)} ${random.pick(MONTHS)} ${random.int(2015, 2025)}`;
-		default: return `last ${random.pick(WEEKDAYS)}`;
+		case 0:
+			return String(random.int(2, 999));
+		case 1:
+			return `${random.int(1, 99)}.${random.int(0, 9)} percent`;
+		case 2:
+			return `$${random.int(1, 900)} million`;
+		case 3:
+			return `${random.int(1, 9)},${random.int(100, 999)}`;
+		case 4:
+			return `on ${random.pick(MONTHS)} ${random.int(1, 28)}`;
+		case 5:
+			return `in ${random.int(1990, 2025)}`;
+		case 6:
+			return `on ${random.int(1, 28)} ${random.pick(MONTHS)} ${random.int(2015, 2025)}`;
+		default:
+			return `last ${random.pick(WEEKDAYS)}`;
 	}
 }
 
@@ -178,7 +228,10 @@ export function createGenerator(seed: number, words: readonly string[]) {
 		return { text: sentences.join(' '), pieces };
 	}
 
-	function source(n: number, count: number): { entry: CatalogEntry; paragraphs: Array<{ text: string; pieces: Piece[] }> } {
+	function source(
+		n: number,
+		count: number,
+	): { entry: CatalogEntry; paragraphs: Array<{ text: string; pieces: Piece[] }> } {
 		const id = `gen-${String(n).padStart(7, '0')}`;
 		const titleWords = Array.from({ length: random.int(4, 8) }, () => words[drawWord(random) % 5_000]!);
 		titleWords.splice(random.int(0, titleWords.length), 0, name());
@@ -211,7 +264,11 @@ const TEMPLATES: ReadonlyArray<(w: readonly string[], name: string | undefined) 
 
 /** A question from a paragraph's rarest words (ranks past the few hundred commonest) and maybe a name. */
 export function questionFrom(pieces: readonly Piece[], random: Random): string {
-	const rare = [...new Map(pieces.filter((p): p is Piece & { rank: number } => 'rank' in p && p.rank >= 300).map((p) => [p.word, p.rank]))]
+	const rare = [
+		...new Map(
+			pieces.filter((p): p is Piece & { rank: number } => 'rank' in p && p.rank >= 300).map((p) => [p.word, p.rank]),
+		),
+	]
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, 4)
 		.map(([word]) => word);
@@ -239,7 +296,8 @@ export function* generateCorpus(
 	for (let n = 0; done < paragraphs; n++) {
 		const { entry, paragraphs: ps } = generator.source(n, Math.min(paragraphs - done, generator.sourceSize()));
 		ps.forEach((p, i) => {
-			if (targets.has(done + i)) made.push({ id: '', q: questionFrom(p.pieces, qRandom), source: entry.id, paragraph: i });
+			if (targets.has(done + i))
+				made.push({ id: '', q: questionFrom(p.pieces, qRandom), source: entry.id, paragraph: i });
 		});
 		done += ps.length;
 		yield { entry, paragraphs: ps.map((p) => p.text) };

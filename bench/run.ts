@@ -74,7 +74,12 @@ async function main(): Promise<void> {
 	const data = loadCranfield(cranDir);
 	if (data === undefined) {
 		log(`Cranfield: skipped, no collection in ${cranDir}`);
-		sections.push({ title: 'Ranking quality: Cranfield', baseline: 'BM25 ref', rows: [], notes: [`skipped: ${cranDir} not found`] });
+		sections.push({
+			title: 'Ranking quality: Cranfield',
+			baseline: 'BM25 ref',
+			rows: [],
+			notes: [`skipped: ${cranDir} not found`],
+		});
 	} else {
 		log('Cranfield: ranking 225 queries with ours, BM25 and MiniSearch');
 		const background = loadBackground();
@@ -93,7 +98,10 @@ async function main(): Promise<void> {
 	if (!values.quick) {
 		log('Answer quality: dev and held-out questions');
 		const { corpus } = await loadDataDir(join(root, 'index-data'));
-		const files = [resolve(root, '..', 'shared', 'eval', 'dev.jsonl'), ...['a', 'b'].map((x) => join(root, 'test', 'fixtures', `eval-heldout-${x}.jsonl`))];
+		const files = [
+			resolve(root, '..', 'shared', 'eval', 'dev.jsonl'),
+			...['a', 'b'].map((x) => join(root, 'test', 'fixtures', `eval-heldout-${x}.jsonl`)),
+		];
 		const quality = benchAnswerQuality(corpus, files);
 		report.answerQuality = quality;
 		sections.push(qualitySection(quality));

@@ -42,7 +42,11 @@ async function readTexts(dir: string): Promise<SourceText[]> {
 	const texts: SourceText[] = [];
 	for (let i = 0; i < sources.length; i += READ_BATCH) {
 		const batch = sources.slice(i, i + READ_BATCH);
-		texts.push(...(await Promise.all(batch.map(async (source) => ({ source, text: await readFile(join(dir, source.file), 'utf8') })))));
+		texts.push(
+			...(await Promise.all(
+				batch.map(async (source) => ({ source, text: await readFile(join(dir, source.file), 'utf8') })),
+			)),
+		);
 	}
 	return texts;
 }
@@ -57,11 +61,20 @@ function latencies(questions: readonly string[], run: (q: string) => boolean) {
 		return performance.now() - started;
 	});
 	const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
-	return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99), mean, answered: answered / Math.max(1, times.length) };
+	return {
+		p50: quantile(times, 0.5),
+		p95: quantile(times, 0.95),
+		p99: quantile(times, 0.99),
+		mean,
+		answered: answered / Math.max(1, times.length),
+	};
 }
 
 /** Writes what `make` returns to `path`, or says why it could not (JSON.stringify fails past V8's string limit). */
-async function save(path: string, make: () => string | Uint8Array): Promise<{ ms: number; bytes?: number; error?: string }> {
+async function save(
+	path: string,
+	make: () => string | Uint8Array,
+): Promise<{ ms: number; bytes?: number; error?: string }> {
 	const started = performance.now();
 	try {
 		await writeFile(path, make());
@@ -115,7 +128,9 @@ async function miniLoad(dir: string) {
 	const t0 = performance.now();
 	// A bot needs the texts to quote from, so the baseline reads them too.
 	const texts = await readTexts(dir);
-	const mini = MiniSearch.loadJSON<{ id: number; text: string }>(await readFile(join(dir, MINI_FILE), 'utf8'), { fields: ['text'] });
+	const mini = MiniSearch.loadJSON<{ id: number; text: string }>(await readFile(join(dir, MINI_FILE), 'utf8'), {
+		fields: ['text'],
+	});
 	const loadMs = performance.now() - t0;
 	const readyMs = performance.now();
 	const heap = heapUsed();
@@ -124,13 +139,27 @@ async function miniLoad(dir: string) {
 	return { cache: texts.length > 0 ? 'hit' : 'empty', loadMs, processReadyMs: readyMs, heap, ask };
 }
 
-const MODES = { 'ours-build': oursBuild, 'ours-load': oursLoad, 'mini-build': miniBuild, 'mini-load': miniLoad } as const;
+const MODES = {
+	'ours-build': oursBuild,
+	'ours-load': oursLoad,
+	'mini-build': miniBuild,
+	'mini-load': miniLoad,
+} as const;
 
 const [mode, dir, engine = 'columnar'] = process.argv.slice(2);
-if (mode === undefined || dir === undefined || !(mode in MODES) || !(ENGINE_NAMES as readonly string[]).includes(engine)) {
-	process.stderr.write(`usage: scale-worker <${Object.keys(MODES).join('|')}> <data-dir> [${ENGINE_NAMES.join('|')}]\n`);
+if (
+	mode === undefined ||
+	dir === undefined ||
+	!(mode in MODES) ||
+	!(ENGINE_NAMES as readonly string[]).includes(engine)
+) {
+	process.stderr.write(
+		`usage: scale-worker <${Object.keys(MODES).join('|')}> <data-dir> [${ENGINE_NAMES.join('|')}]\n`,
+	);
 	process.exitCode = 2;
 } else {
 	const result = await MODES[mode as WorkerMode](dir, engine as EngineName);
-	process.stdout.write(`${JSON.stringify({ ...result, heapLimit: (await import('node:v8')).getHeapStatistics().heap_size_limit })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ ...result, heapLimit: (await import('node:v8')).getHeapStatistics().heap_size_limit })}\n`,
+	);
 }

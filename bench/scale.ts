@@ -72,12 +72,24 @@ export interface ScaleReport {
 /** The telling line of a worker's stderr: the error, else its last line. */
 function why(stderr: string): string {
 	const lines = stderr.trim().split('\n');
-	return (lines.find((l) => /Error|heap out of memory|Allocation failed/i.test(l)) ?? lines.at(-1) ?? '').trim().slice(0, 300);
+	return (lines.find((l) => /Error|heap out of memory|Allocation failed/i.test(l)) ?? lines.at(-1) ?? '')
+		.trim()
+		.slice(0, 300);
 }
 
-function runWorker(mode: WorkerMode, dir: string, paragraphs: number, engine: EngineName = 'columnar'): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
+function runWorker(
+	mode: WorkerMode,
+	dir: string,
+	paragraphs: number,
+	engine: EngineName = 'columnar',
+): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
 	const worker = join(import.meta.dirname, 'scale-worker.js');
-	const flags = ['--expose-gc', ...(paragraphs >= LARGE && (mode.startsWith('mini') || engine === 'minisearch') ? [`--max-old-space-size=${LARGE_HEAP_MB}`] : [])];
+	const flags = [
+		'--expose-gc',
+		...(paragraphs >= LARGE && (mode.startsWith('mini') || engine === 'minisearch')
+			? [`--max-old-space-size=${LARGE_HEAP_MB}`]
+			: []),
+	];
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [...flags, worker, mode, dir, engine], { stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -92,7 +104,13 @@ function runWorker(mode: WorkerMode, dir: string, paragraphs: number, engine: En
 	});
 }
 
-async function measure(dir: string, paragraphs: number, system: 'ours' | 'mini', log: (s: string) => void, engine: EngineName = 'columnar'): Promise<SystemFigures> {
+async function measure(
+	dir: string,
+	paragraphs: number,
+	system: 'ours' | 'mini',
+	log: (s: string) => void,
+	engine: EngineName = 'columnar',
+): Promise<SystemFigures> {
 	const errors: string[] = [];
 	const name = system === 'ours' ? `ours (${engine})` : 'MiniSearch defaults';
 	log(`  ${paragraphs} paragraphs: ${name} build`);
@@ -124,7 +142,15 @@ export async function benchScale(
 		const engines = {} as Record<EngineName, SystemFigures>;
 		for (const engine of ENGINE_NAMES) engines[engine] = await measure(dir, paragraphs, 'ours', log, engine);
 		const minisearch = await measure(dir, paragraphs, 'mini', log);
-		reports.push({ paragraphs, questions, dir, generateMs, engines, auto: chooseEngine('auto', paragraphs), minisearch });
+		reports.push({
+			paragraphs,
+			questions,
+			dir,
+			generateMs,
+			engines,
+			auto: chooseEngine('auto', paragraphs),
+			minisearch,
+		});
 	}
 	return reports;
 }

@@ -29,7 +29,9 @@ export function cranfieldSection(r: CranfieldReport): Section {
 			{ figure: 'MiniSearch defaults: MAP', ours: r.minisearch.map, baseline: r.bm25.map, digits: 4 },
 			{ figure: 'MiniSearch defaults: nDCG@10', ours: r.minisearch.ndcg10, baseline: r.bm25.ndcg10, digits: 4 },
 			{ figure: 'MiniSearch defaults: R@100', ours: r.minisearch.recall100, baseline: r.bm25.recall100, digits: 4 },
-			...(r.other === undefined ? [] : rankingRows(`ours with the ${r.other.engine} engine: `, r.other.metrics, r.bm25).slice(0, 2)),
+			...(r.other === undefined
+				? []
+				: rankingRows(`ours with the ${r.other.engine} engine: `, r.other.metrics, r.bm25).slice(0, 2)),
 		],
 		notes: [
 			'ours: answer(corpus, q, { top: 100, abstain: false }), a source per abstract, its title as the source title; first pass through MiniSearch (what SEARCH_ENGINE=auto picks at this size)',
@@ -65,7 +67,9 @@ export function qualitySection(reports: readonly AnswerQualityReport[]): Section
 			{ figure: `${r.file}: integrity`, ours: r.metrics.integrity },
 			{ figure: `${r.file}: mean ms per question`, ours: r.meanMs, digits: 2 },
 		]),
-		notes: ['BM25 ref passage@1: the reference BM25 first paragraph (title + text) holds a gold string; it never abstains'],
+		notes: [
+			'BM25 ref passage@1: the reference BM25 first paragraph (title + text) holds a gold string; it never abstains',
+		],
 	};
 }
 
@@ -106,7 +110,11 @@ export function scaleSection(r: ScaleReport): Section {
 			`heap + buffers: V8 heap in use after a full collection plus ArrayBuffers (the column engine's postings live there); heap limit of the workers: ${ENGINE_NAMES.map((e) => `${ENGINE_LABEL[e]} ${((r.engines[e].build?.heapLimit ?? 0) / MB).toFixed(0)} MB`).join(', ')}, baseline ${((m.build?.heapLimit ?? 0) / MB).toFixed(0)} MB`,
 			...ENGINE_NAMES.flatMap((e) => r.engines[e].errors.map((x) => `${ENGINE_LABEL[e]}: ${x}`)),
 			...m.errors.map((e) => `MiniSearch baseline: ${e}`),
-			...ENGINE_NAMES.flatMap((e) => (r.engines[e].build?.save.error === undefined ? [] : [`${ENGINE_LABEL[e]}: the cache was not saved: ${r.engines[e].build.save.error}`])),
+			...ENGINE_NAMES.flatMap((e) =>
+				r.engines[e].build?.save.error === undefined
+					? []
+					: [`${ENGINE_LABEL[e]}: the cache was not saved: ${r.engines[e].build.save.error}`],
+			),
 		],
 	};
 }
@@ -119,10 +127,20 @@ export function enginesSection(reports: readonly ScaleReport[]): Section {
 		const size = r.paragraphs.toLocaleString('en-US');
 		const figure = (f: number | undefined) => (f === undefined ? 'failed' : f);
 		return [
-			{ figure: `${size}: /ask p50, ms (MiniSearch engine vs column engine)`, ours: figure(mini?.ask.p50), baseline: col?.ask.p50, digits: 2 },
+			{
+				figure: `${size}: /ask p50, ms (MiniSearch engine vs column engine)`,
+				ours: figure(mini?.ask.p50),
+				baseline: col?.ask.p50,
+				digits: 2,
+			},
 			{ figure: `${size}: /ask p95, ms`, ours: figure(mini?.ask.p95), baseline: col?.ask.p95, digits: 2 },
 			{ figure: `${size}: cold start, ms`, ours: figure(mini?.loadMs), baseline: col?.loadMs, digits: 0 },
-			{ figure: `${size}: build, ms`, ours: figure(r.engines.minisearch.build?.buildMs), baseline: r.engines.columnar.build?.buildMs, digits: 0 },
+			{
+				figure: `${size}: build, ms`,
+				ours: figure(r.engines.minisearch.build?.buildMs),
+				baseline: r.engines.columnar.build?.buildMs,
+				digits: 0,
+			},
 			{ figure: `${size}: answered`, ours: figure(mini?.ask.answered), baseline: col?.ask.answered, digits: 3 },
 		];
 	});

@@ -43,7 +43,11 @@ const Arg = z
 	})
 	.pipe(
 		z.object({
-			name: z.string().refine((name) => PARAMETERS.has(name), { error: (issue) => `unknown parameter ${JSON.stringify(issue.input)}` }),
+			name: z
+				.string()
+				.refine((name) => PARAMETERS.has(name), {
+					error: (issue) => `unknown parameter ${JSON.stringify(issue.input)}`,
+				}),
 			values: z.array(Value),
 		}),
 	);
@@ -68,17 +72,29 @@ export function parseSweepArgs(argv: readonly string[]): Result<SweepArg[], stri
 
 /** The runs a sweep makes, after the defaults': one per value, parameter by parameter. */
 export function sweepRuns(args: readonly SweepArg[]): Array<{ parameter: string; value: number; tuning: Tuning }> {
-	return args.flatMap(({ name, values }) => values.map((value) => ({ parameter: name, value, tuning: parameterTuning(name, value) })));
+	return args.flatMap(({ name, values }) =>
+		values.map((value) => ({ parameter: name, value, tuning: parameterTuning(name, value) })),
+	);
 }
 
 /** The sweep as one markdown table: parameter, value, then quote@1 / quote@3 / abstain / false abstain of each set. */
 export function formatSweep(rows: readonly SweepRow[]): string {
 	const sets = rows[0]?.sets.map((s) => s.set) ?? [];
-	const head = ['parameter', 'value', ...sets.flatMap((s) => [`${s} quote@1`, `${s} quote@3`, `${s} abstain`, `${s} false abstain`])];
+	const head = [
+		'parameter',
+		'value',
+		...sets.flatMap((s) => [`${s} quote@1`, `${s} quote@3`, `${s} abstain`, `${s} false abstain`]),
+	];
 	const lines = rows.map((r) => {
 		const isDefault = r.parameter !== undefined && PARAMETERS.get(r.parameter) === r.value;
-		const cells = [r.parameter ?? '(defaults)', r.value === undefined ? '' : `${r.value}${isDefault ? ' (default)' : ''}`];
-		for (const s of r.sets) cells.push(...[s.metrics.quoteAt1, s.metrics.quoteAt3, s.metrics.abstain, s.metrics.falseAbstain].map(formatShare));
+		const cells = [
+			r.parameter ?? '(defaults)',
+			r.value === undefined ? '' : `${r.value}${isDefault ? ' (default)' : ''}`,
+		];
+		for (const s of r.sets)
+			cells.push(
+				...[s.metrics.quoteAt1, s.metrics.quoteAt3, s.metrics.abstain, s.metrics.falseAbstain].map(formatShare),
+			);
 		return `| ${cells.join(' | ')} |`;
 	});
 	return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...lines].join('\n');
@@ -92,7 +108,8 @@ if (process.argv[1]?.endsWith('sweep.js')) {
 	} else {
 		const sets = await loadEvalSets();
 		const rows: SweepRow[] = [{ sets: evalSets(sets) }];
-		for (const run of sweepRuns(args.value)) rows.push({ parameter: run.parameter, value: run.value, sets: evalSets(sets, { tuning: run.tuning }) });
+		for (const run of sweepRuns(args.value))
+			rows.push({ parameter: run.parameter, value: run.value, sets: evalSets(sets, { tuning: run.tuning }) });
 		process.stdout.write(`${formatSweep(rows)}\n`);
 	}
 }

@@ -24,7 +24,8 @@ const show = (x: number | string | undefined, digits: number): string => {
 
 /** ours ÷ baseline, when both are numbers and the baseline is not 0. */
 export function ratioOf(row: Row): number | undefined {
-	if (typeof row.ours !== 'number' || typeof row.baseline !== 'number' || row.baseline === 0 || Number.isNaN(row.ours)) return undefined;
+	if (typeof row.ours !== 'number' || typeof row.baseline !== 'number' || row.baseline === 0 || Number.isNaN(row.ours))
+		return undefined;
 	return row.ours / row.baseline;
 }
 
@@ -33,11 +34,19 @@ export function formatSection(section: Section): string {
 	const header = ['figure', 'ours', section.baseline, 'ratio'];
 	const cells = section.rows.map((r) => {
 		const ratio = ratioOf(r);
-		return [r.figure, show(r.ours, r.digits ?? 3), show(r.baseline, r.digits ?? 3), ratio === undefined ? '' : `${ratio.toFixed(2)}×`];
+		return [
+			r.figure,
+			show(r.ours, r.digits ?? 3),
+			show(r.baseline, r.digits ?? 3),
+			ratio === undefined ? '' : `${ratio.toFixed(2)}×`,
+		];
 	});
 	const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
 	const line = (c: readonly string[]) =>
-		c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ').trimEnd();
+		c
+			.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!)))
+			.join('  ')
+			.trimEnd();
 	return [
 		`## ${section.title}`,
 		line(header),

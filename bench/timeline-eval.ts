@@ -12,7 +12,10 @@ import { loadDataDir } from '../src/store/data-dir.js';
 export const TimelineItemSchema = z.object({
 	id: z.string(),
 	source: z.string(),
-	date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/).nullable(),
+	date: z
+		.string()
+		.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/)
+		.nullable(),
 	gold: z.string().min(1),
 	kind: z.string(),
 	note: z.string().default(''),
@@ -134,7 +137,8 @@ async function main(): Promise<void> {
 			{ name: 'fresh-dev', items: join(evalDir, 'fresh-dev', 'timeline.jsonl'), dir: combined.dir },
 		];
 		const scores = [];
-		for (const set of sets) scores.push({ set: set.name, ...scoreTimeline(await eventsOf(set.dir), readTimelineItems(set.items)) });
+		for (const set of sets)
+			scores.push({ set: set.name, ...scoreTimeline(await eventsOf(set.dir), readTimelineItems(set.items)) });
 		if (values.json) {
 			process.stdout.write(`${JSON.stringify(scores, null, 2)}\n`);
 			return;
@@ -142,9 +146,12 @@ async function main(): Promise<void> {
 		const rows = scores.map((s) => [s.set, `${s.found}/${s.total}`, percent(s.exact), `${s.trapsSprung}/${s.traps}`]);
 		const table = [['set', 'found', 'exact', 'traps sprung'], ...rows];
 		const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-		const lines = table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+		const lines = table.map((r) =>
+			r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '),
+		);
 		process.stdout.write(`${lines.join('\n')}\n`);
-		for (const s of scores) if (s.misses.length > 0) process.stdout.write(`\n${s.set} misses:\n${s.misses.map(formatMiss).join('\n')}\n`);
+		for (const s of scores)
+			if (s.misses.length > 0) process.stdout.write(`\n${s.set} misses:\n${s.misses.map(formatMiss).join('\n')}\n`);
 	} finally {
 		combined.remove();
 	}

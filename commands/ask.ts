@@ -32,5 +32,8 @@ export const ask = defineCommand({
 	}),
 	// One result past the page is fetched so the reply knows whether to offer "More".
 	run: ({ question, offset = 0 }, { corpus }) =>
-		renderAnswerPage(answer(corpus, question, { top: offset + ASK_PAGE_SIZE + 1 }), { offset, sourceCount: corpus.sources.length }),
+		renderAnswerPage(answer(corpus, question, { top: offset + ASK_PAGE_SIZE + 1 }), {
+			offset,
+			sourceCount: corpus.sources.length,
+		}),
 });

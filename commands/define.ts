@@ -32,4 +32,6 @@ export interface Command<S extends z.ZodType = z.ZodType, R extends Reply | Prom
 }
 
 /** Types a command's handler by its schema (and keeps a synchronous handler's type synchronous); adds nothing at run time. */
-export const defineCommand = <S extends z.ZodType, R extends Reply | Promise<Reply> = Reply>(command: Command<S, R>): Command<S, R> => command;
+export const defineCommand = <S extends z.ZodType, R extends Reply | Promise<Reply> = Reply>(
+	command: Command<S, R>,
+): Command<S, R> => command;

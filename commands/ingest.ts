@@ -18,7 +18,10 @@ export function renderIngest(url: string, result: Result<IngestOutcome, IngestPr
 	const { source } = result.value;
 	const what = `\`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${source.published})`;
 	if (result.value.status === 'added') {
-		return reply(`Added ${what}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.`, { ephemeral: true });
+		return reply(
+			`Added ${what}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.`,
+			{ ephemeral: true },
+		);
 	}
 	const why = result.value.reason === 'url' ? 'the same URL' : 'the same text';
 	return reply(`Already in the sources as ${what} (${why}); nothing changed.`, { ephemeral: true });

@@ -29,7 +29,11 @@ export const source = defineCommand({
 		],
 	},
 	input: z.object({
-		id: z.string({ error: 'Give a source id; "list" shows them all.' }).trim().min(1, 'Give a source id; "list" shows them all.').max(200, 'Source ids are short (under 200 characters); "list" shows them all.'),
+		id: z
+			.string({ error: 'Give a source id; "list" shows them all.' })
+			.trim()
+			.min(1, 'Give a source id; "list" shows them all.')
+			.max(200, 'Source ids are short (under 200 characters); "list" shows them all.'),
 		paragraph: z.coerce.number().int().min(1, 'Paragraphs are numbered from 1.').optional(),
 	}),
 	run: ({ id, paragraph }, { corpus }) => {
@@ -37,14 +41,22 @@ export const source = defineCommand({
 		const found = corpus.byId.get(id);
 		if (found === undefined) {
 			const close = closeIds([...corpus.byId.keys()], id);
-			const hint = close.length > 0 ? `Did you mean ${close.map((c) => `\`${c}\``).join(', ')}?` : 'Use `/source id:list` to see them all.';
+			const hint =
+				close.length > 0
+					? `Did you mean ${close.map((c) => `\`${c}\``).join(', ')}?`
+					: 'Use `/source id:list` to see them all.';
 			// The id is the user's text: one line, no backquote, inside a code span.
-			const shown = id.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/`/g, "'").slice(0, 100);
+			const shown = id
+				.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+				.replace(/`/g, "'")
+				.slice(0, 100);
 			return errorReply(`There is no source with the id \`${shown}\`. ${hint}`);
 		}
 		const paragraphs = corpus.paragraphsOf.get(found.id) ?? [];
 		if (paragraph !== undefined && paragraph > paragraphs.length) {
-			return errorReply(`\`${found.id}\` has ${paragraphs.length} paragraphs; choose one from 1 to ${paragraphs.length}.`);
+			return errorReply(
+				`\`${found.id}\` has ${paragraphs.length} paragraphs; choose one from 1 to ${paragraphs.length}.`,
+			);
 		}
 		const page = paragraph === undefined ? 0 : Math.floor((paragraph - 1) / SOURCE_PAGE_SIZE);
 		return renderSource(found, paragraphs, page);
@@ -52,7 +64,9 @@ export const source = defineCommand({
 	autocomplete: (_option, typed, { corpus }): Choice[] => {
 		const want = fold(typed.trim());
 		return corpus.sources
-			.filter((s) => want === '' || s.id.includes(want) || fold(s.title).includes(want) || fold(s.publisher).includes(want))
+			.filter(
+				(s) => want === '' || s.id.includes(want) || fold(s.title).includes(want) || fold(s.publisher).includes(want),
+			)
 			.slice(0, MAX_CHOICES)
 			.map((s) => ({ name: `${s.title} (${s.publisher}, ${s.published})`.slice(0, MAX_CHOICE_LENGTH), value: s.id }));
 	},

@@ -10,7 +10,8 @@ import { defineCommand } from './define.js';
 export const MAX_TOPIC_LENGTH = 50;
 const MAX_DATE_LENGTH = 10;
 
-const dateHint = (name: string) => `${name}: give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024, 2024-05 or 2024-05-11.`;
+const dateHint = (name: string) =>
+	`${name}: give a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024, 2024-05 or 2024-05-11.`;
 
 /** An optional date option: empty means unset; anything but a real YYYY[-MM[-DD]] date is refused. */
 const dateOption = (name: string) =>

@@ -21,7 +21,16 @@ import { stemmer } from 'stemmer';
 import { fold } from '../src/core/text/fold.js';
 import { STOP_WORDS } from '../src/core/text/lexicon.js';
 import { capitalTable, claimed, collectPlaces, demonymTable, nameParts, placeNames } from './lexicon-places.js';
-import { isEveryday, LISTED_FORMS, NOUN_EXCEPTIONS, PACKAGES, POS, sorted, VERB_EXCEPTIONS, WORDNET_LEMMAS } from './lexicon-sources.js';
+import {
+	isEveryday,
+	LISTED_FORMS,
+	NOUN_EXCEPTIONS,
+	PACKAGES,
+	POS,
+	sorted,
+	VERB_EXCEPTIONS,
+	WORDNET_LEMMAS,
+} from './lexicon-sources.js';
 
 const OUT = fileURLToPath(new URL('../src/core/text/lexicon-data.ts', import.meta.url));
 
@@ -42,7 +51,10 @@ function irregularForms(): Record<string, string> {
 			if (!/^[a-z]+$/.test(form) || !/^[a-z]+$/.test(lemma) || STOP_WORDS.has(form) || STOP_WORDS.has(lemma)) continue;
 			if (stemmer(form) === stemmer(lemma) || !LISTED_FORMS.has(form)) continue;
 			const tags = POS[form];
-			const reading = tags === undefined ? POS[lemma] !== undefined && !(form in WORDNET_LEMMAS) : first.has(tags[0]!) && !tags.some((t) => never.test(t));
+			const reading =
+				tags === undefined
+					? POS[lemma] !== undefined && !(form in WORDNET_LEMMAS)
+					: first.has(tags[0]!) && !tags.some((t) => never.test(t));
 			if (!reading) continue;
 			out[form] = lemma;
 		}
@@ -58,7 +70,10 @@ function monthAbbreviations(): Record<string, string> {
 	for (const locale of ['en-US', 'en-GB']) {
 		for (let m = 0; m < 12; m++) {
 			const date = new Date(Date.UTC(2001, m, 15));
-			const short = fold(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(date)).replace(/\.$/, '');
+			const short = fold(new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(date)).replace(
+				/\.$/,
+				'',
+			);
 			const long = fold(new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(date));
 			if (short !== long && !STOP_WORDS.has(short) && !isEveryday(short)) out[short] = long;
 		}
@@ -85,7 +100,9 @@ function render(tables: Record<string, { doc: string; type: string; data: unknow
 		`export const LEXICON_DATA_VERSION = '${hash}';`,
 	];
 	for (const [name, { doc, type, data }] of Object.entries(tables)) {
-		const entries = Object.entries(data as Record<string, unknown>).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+		const entries = Object.entries(data as Record<string, unknown>).map(
+			([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},`,
+		);
 		lines.push('', `/** ${doc} */`, `export const ${name}: ${type} = {`, ...entries, '};');
 	}
 	return lines.join('\n').replace(/","/g, '", "') + '\n';
@@ -111,10 +128,26 @@ function main(): void {
 			type: 'Readonly<Record<string, readonly string[]>>',
 			data: nameParts(places, names, demonyms),
 		},
-		DEMONYMS: { doc: 'Demonym (folded, one word) → the countries it names.', type: 'Readonly<Record<string, readonly string[]>>', data: demonyms },
-		CAPITALS: { doc: 'Capital (folded; several words are read as one term) → its country.', type: 'Readonly<Record<string, string>>', data: capitalTable(places, names) },
-		IRREGULAR_FORMS: { doc: 'Irregular verb and noun form → lemma, where the stemmer would not join them.', type: 'Readonly<Record<string, string>>', data: irregularForms() },
-		MONTH_ABBREVIATIONS: { doc: 'Short month name → month.', type: 'Readonly<Record<string, string>>', data: monthAbbreviations() },
+		DEMONYMS: {
+			doc: 'Demonym (folded, one word) → the countries it names.',
+			type: 'Readonly<Record<string, readonly string[]>>',
+			data: demonyms,
+		},
+		CAPITALS: {
+			doc: 'Capital (folded; several words are read as one term) → its country.',
+			type: 'Readonly<Record<string, string>>',
+			data: capitalTable(places, names),
+		},
+		IRREGULAR_FORMS: {
+			doc: 'Irregular verb and noun form → lemma, where the stemmer would not join them.',
+			type: 'Readonly<Record<string, string>>',
+			data: irregularForms(),
+		},
+		MONTH_ABBREVIATIONS: {
+			doc: 'Short month name → month.',
+			type: 'Readonly<Record<string, string>>',
+			data: monthAbbreviations(),
+		},
 	};
 	const hash = createHash('sha256')
 		.update(JSON.stringify(Object.values(tables).map((t) => t.data)))

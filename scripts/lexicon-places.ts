@@ -6,7 +6,8 @@ import { STOP_WORDS } from '../src/core/text/lexicon.js';
 import { COMMON_WORDS, isEveryday, sorted, worldCountries } from './lexicon-sources.js';
 
 /** countries-list's entry for a code, if it has one (its table is typed as if it had every code). */
-const listedCountry = (code: string): ICountry | undefined => (Object.hasOwn(countriesList, code) ? countriesList[code as keyof typeof countriesList] : undefined);
+const listedCountry = (code: string): ICountry | undefined =>
+	Object.hasOwn(countriesList, code) ? countriesList[code as keyof typeof countriesList] : undefined;
 
 export interface Place {
 	readonly kind: 'country' | 'continent';
@@ -41,7 +42,15 @@ export function collectPlaces(): Place[] {
 	const iso = isoCountries.getNames('en', { select: 'all' }) as Record<string, string[]>;
 	const places = worldCountries.map((c): Place => {
 		const canonical = nameWords(c.name.common).join(' ');
-		const place: Place = { kind: 'country', code: c.cca2, canonical, sovereign: c.independent || c.unMember, names: new Set(), current: new Set(), acronyms: new Set() };
+		const place: Place = {
+			kind: 'country',
+			code: c.cca2,
+			canonical,
+			sovereign: c.independent || c.unMember,
+			names: new Set(),
+			current: new Set(),
+			acronyms: new Set(),
+		};
 		for (const name of [c.name.common, ...(iso[c.cca2] ?? [])]) addName(place, name, true);
 		const listed = listedCountry(c.cca2);
 		for (const name of listed ? [listed.name, ...(listed.alias ?? [])] : []) addName(place, name, false);
@@ -49,7 +58,15 @@ export function collectPlaces(): Place[] {
 	});
 	for (const [code, name] of Object.entries(continents)) {
 		const folded = fold(name);
-		places.push({ kind: 'continent', code, canonical: folded, sovereign: false, names: new Set([folded]), current: new Set([folded]), acronyms: new Set() });
+		places.push({
+			kind: 'continent',
+			code,
+			canonical: folded,
+			sovereign: false,
+			names: new Set([folded]),
+			current: new Set([folded]),
+			acronyms: new Set(),
+		});
 	}
 	return places;
 }
@@ -104,7 +121,11 @@ const MIN_PART_LENGTH = 4;
  * word still finds the full name, at a lower weight. A word of three or more countries' names
  * ("arab", "islamic", "republic") names none of them.
  */
-export function nameParts(places: readonly Place[], names: Record<string, string>, demonyms: Record<string, readonly string[]>): Record<string, string[]> {
+export function nameParts(
+	places: readonly Place[],
+	names: Record<string, string>,
+	demonyms: Record<string, readonly string[]>,
+): Record<string, string[]> {
 	const owners = wordOwners(places);
 	const parts = new Map<string, Set<string>>();
 	for (const p of places) {
@@ -113,7 +134,15 @@ export function nameParts(places: readonly Place[], names: Record<string, string
 			const words = name.split(' ');
 			if (names[name] !== p.canonical || words.length < 2) continue;
 			for (const w of words) {
-				if (w.length < MIN_PART_LENGTH || STOP_WORDS.has(w) || isEveryday(w) || isContinentAdjective(w) || w in names || w in demonyms) continue;
+				if (
+					w.length < MIN_PART_LENGTH ||
+					STOP_WORDS.has(w) ||
+					isEveryday(w) ||
+					isContinentAdjective(w) ||
+					w in names ||
+					w in demonyms
+				)
+					continue;
 				if ((owners.get(w)?.size ?? 0) > 2) continue;
 				parts.set(w, (parts.get(w) ?? new Set()).add(p.canonical));
 			}
@@ -123,10 +152,12 @@ export function nameParts(places: readonly Place[], names: Record<string, string
 }
 
 /** "African", "European": the adjective of a continent, not of a country whose name holds the continent. */
-const isContinentAdjective = (word: string) => Object.values(continents).some((c) => !c.includes(' ') && word.startsWith(fold(c).slice(0, -1)));
+const isContinentAdjective = (word: string) =>
+	Object.values(continents).some((c) => !c.includes(' ') && word.startsWith(fold(c).slice(0, -1)));
 
 /** Prefers sovereign countries to territories that share a word with them ("french": France, not French Polynesia). */
-const preferSovereign = (owners: readonly Place[]) => (owners.some((p) => p.sovereign) ? owners.filter((p) => p.sovereign) : owners);
+const preferSovereign = (owners: readonly Place[]) =>
+	owners.some((p) => p.sovereign) ? owners.filter((p) => p.sovereign) : owners;
 
 /**
  * Demonym → countries. Of "South Korean" only "korean" is kept (the analyzer reads words), and it

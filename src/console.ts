@@ -22,14 +22,21 @@ function parseConsoleOptions(command: Command, text: string): Record<string, str
 }
 
 /** Runs one console line (`/ask …`, `/source …`) and returns the reply, an error reply for bad input. */
-export function runConsoleLine(line: string, commands: readonly Command[], context: CommandContext): Reply | Promise<Reply> | undefined {
+export function runConsoleLine(
+	line: string,
+	commands: readonly Command[],
+	context: CommandContext,
+): Reply | Promise<Reply> | undefined {
 	const trimmed = line.trim();
 	if (trimmed.length === 0 || trimmed.startsWith('#')) return undefined;
 	const match = /^\/?(\S+)\s*(.*)$/s.exec(trimmed);
 	const name = match?.[1]?.toLowerCase() ?? '';
 	if (name === 'help') return helpReply(commands);
 	const command = commands.find((c) => c.data.name === name);
-	if (command === undefined) return errorReply(`Unknown command “${name.slice(0, 40)}”. Try ${commands.map((c) => `/${c.data.name}`).join(', ')} or /help.`);
+	if (command === undefined)
+		return errorReply(
+			`Unknown command “${name.slice(0, 40)}”. Try ${commands.map((c) => `/${c.data.name}`).join(', ')} or /help.`,
+		);
 	const parsed = command.input.safeParse(parseConsoleOptions(command, match?.[2] ?? ''));
 	if (!parsed.success) return errorReply(parsed.error.issues.map((i) => i.message).join(' '));
 	return command.run(parsed.data, context);
@@ -37,7 +44,9 @@ export function runConsoleLine(line: string, commands: readonly Command[], conte
 
 function helpReply(commands: readonly Command[]): Reply {
 	const lines = commands.map((c) => {
-		const options = (c.data.options ?? []).map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`));
+		const options = (c.data.options ?? []).map((o) =>
+			'required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`,
+		);
 		return `/${c.data.name} ${options.join(' ')} — ${c.data.description}`;
 	});
 	return errorReply(lines.join('\n'));

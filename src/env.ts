@@ -14,8 +14,18 @@ const optionalText = z
 /** The environment, validated once at start (see INTERFACE.md). */
 export const EnvSchema = z.object({
 	DISCORD_TOKEN: optionalText,
-	DISCORD_CLIENT_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'a Discord application id (digits)').optional()),
-	DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'a Discord server id (digits)').optional()),
+	DISCORD_CLIENT_ID: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{5,25}$/, 'a Discord application id (digits)')
+			.optional(),
+	),
+	DISCORD_GUILD_ID: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{5,25}$/, 'a Discord server id (digits)')
+			.optional(),
+	),
 	DISCORD_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	INDEX_DATA_DIR: optionalText,

@@ -36,12 +36,16 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 	let corpus = options.corpus;
 	let queue: Promise<void> = Promise.resolve();
 	const refresh = () => {
-		queue = queue.then(async () => {
-			const next = await refreshCorpus(corpus, dataDir);
-			for (const p of next.problems) log.warn({ source: p.id, field: p.field }, `new source not loaded: ${p.message}`);
-			if (next.added.length > 0) log.info({ added: next.added.map((s) => s.id), sources: next.corpus.sources.length }, 'sources added live');
-			corpus = next.corpus;
-		}).catch((error: unknown) => log.error({ err: error }, 'could not add the new sources'));
+		queue = queue
+			.then(async () => {
+				const next = await refreshCorpus(corpus, dataDir);
+				for (const p of next.problems)
+					log.warn({ source: p.id, field: p.field }, `new source not loaded: ${p.message}`);
+				if (next.added.length > 0)
+					log.info({ added: next.added.map((s) => s.id), sources: next.corpus.sources.length }, 'sources added live');
+				corpus = next.corpus;
+			})
+			.catch((error: unknown) => log.error({ err: error }, 'could not add the new sources'));
 		return queue;
 	};
 	const ingest = createIngester({ dataDir, allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS, log, onAdded: refresh });
@@ -58,7 +62,14 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 	const poller =
 		feeds.length === 0
 			? undefined
-			: startFeedPoller({ feeds, intervalMinutes: env.FEED_INTERVAL_MINUTES, dataDir, log, allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS, onAdded: refresh });
+			: startFeedPoller({
+					feeds,
+					intervalMinutes: env.FEED_INTERVAL_MINUTES,
+					dataDir,
+					log,
+					allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+					onAdded: refresh,
+				});
 	return {
 		context,
 		refresh,

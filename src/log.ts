@@ -12,7 +12,11 @@ const BOT_AUTH = /(Bot\s+)[\w.-]+/g;
 export function scrub(text: string, secrets: readonly string[] = []): string {
 	let out = text;
 	for (const s of secrets) if (s.length >= 6) out = out.split(s).join('[redacted]');
-	return out.replace(TOKEN_LIKE, '[redacted]').replace(WEBHOOK, '$1[redacted]').replace(INTERACTION, '$1[redacted]').replace(BOT_AUTH, '$1[redacted]');
+	return out
+		.replace(TOKEN_LIKE, '[redacted]')
+		.replace(WEBHOOK, '$1[redacted]')
+		.replace(INTERACTION, '$1[redacted]')
+		.replace(BOT_AUTH, '$1[redacted]');
 }
 
 /**
@@ -24,7 +28,10 @@ export function createLogger(level: string, secrets: readonly string[] = []): Lo
 	return pino(
 		{
 			level,
-			redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'env.DISCORD_TOKEN'], censor: '[redacted]' },
+			redact: {
+				paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'env.DISCORD_TOKEN'],
+				censor: '[redacted]',
+			},
 			serializers: {
 				err: (error: unknown) => {
 					const e = pino.stdSerializers.err(error as Error);

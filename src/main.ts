@@ -17,10 +17,20 @@ async function main(): Promise<void> {
 	const log = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
 	const dir = dataDir(env);
 	const { corpus, report } = await loadDataDir(dir, log, { timeline: true, engine: env.SEARCH_ENGINE });
-	log.info({ sources: corpus.sources.length, paragraphs: corpus.paragraphs.length, cache: report.cache, engine: corpus.index.engine.name, ms: Math.round(report.ms) }, 'corpus loaded');
+	log.info(
+		{
+			sources: corpus.sources.length,
+			paragraphs: corpus.paragraphs.length,
+			cache: report.cache,
+			engine: corpus.index.engine.name,
+			ms: Math.round(report.ms),
+		},
+		'corpus loaded',
+	);
 	const live = await createLiveContext({ corpus, dataDir: dir, env, log });
 	if (env.DISCORD_TOKEN === undefined) {
-		if (process.stdin.isTTY) process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
+		if (process.stdin.isTTY)
+			process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
 		await runConsole(commands, live.context, process.stdin, (text) => process.stdout.write(`${text}\n`));
 		live.stop();
 		return;

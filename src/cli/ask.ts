@@ -20,7 +20,8 @@ function timedAnswer(corpus: Corpus, question: string, top: number, abstain: boo
 function checkQuestion(question: string): string {
 	const q = question.trim();
 	if (q.length === 0) throw new UsageError('the question is empty: ask "<question>"');
-	if (q.length > MAX_QUESTION_LENGTH * 10) throw new UsageError(`the question is ${q.length} characters long; the limit is ${MAX_QUESTION_LENGTH * 10}`);
+	if (q.length > MAX_QUESTION_LENGTH * 10)
+		throw new UsageError(`the question is ${q.length} characters long; the limit is ${MAX_QUESTION_LENGTH * 10}`);
 	return q;
 }
 
@@ -41,7 +42,8 @@ async function askLines(corpus: Corpus, top: number, abstain: boolean, write: (s
 			if (q.length > MAX_QUESTION_LENGTH * 10) throw new Error(`line ${n}: the question is too long`);
 			write(JSON.stringify({ id, ...timedAnswer(corpus, q, top, abstain) }));
 		} catch (error) {
-			const message = error instanceof SyntaxError ? `line ${n}: not JSON (${error.message})` : (error as Error).message;
+			const message =
+				error instanceof SyntaxError ? `line ${n}: not JSON (${error.message})` : (error as Error).message;
 			write(JSON.stringify({ id: id ?? null, error: message }));
 		}
 	}
@@ -58,11 +60,15 @@ export async function runAsk(args: string[], corpus: Corpus, write: (s: string) 
 	const top = positiveInt('top', values.top, 3);
 	const abstain = values['no-abstain'] !== true;
 	if (values.jsonl === true) {
-		if (positionals.length > 0) throw new UsageError('ask --jsonl reads questions from stdin; give no question argument');
+		if (positionals.length > 0)
+			throw new UsageError('ask --jsonl reads questions from stdin; give no question argument');
 		return askLines(corpus, top, abstain, write);
 	}
-	if (positionals.length === 0) throw new UsageError('ask needs a question: ask "<question>" [--top N] [--json] [--no-abstain]');
+	if (positionals.length === 0)
+		throw new UsageError('ask needs a question: ask "<question>" [--top N] [--json] [--no-abstain]');
 	const question = checkQuestion(positionals.join(' '));
 	const result = timedAnswer(corpus, question, top, abstain);
-	write(values.json === true ? JSON.stringify(result, null, 2) : replyToText(renderAnswer(result, corpus.sources.length)));
+	write(
+		values.json === true ? JSON.stringify(result, null, 2) : replyToText(renderAnswer(result, corpus.sources.length)),
+	);
 }

@@ -55,5 +55,6 @@ export async function runEval(args: string[], corpus: Corpus, write: (s: string)
 	}
 	write(formatMetrics(metrics, items.length, meanMs));
 	write(misses.length === 0 ? '\nno misses' : `\nmisses (${misses.length}):`);
-	for (const m of misses) write(`  ${m.id}  ${m.kind}: ${m.question}${m.shown ? `\n        shown: ${m.shown.slice(0, 160)}` : ''}`);
+	for (const m of misses)
+		write(`  ${m.id}  ${m.kind}: ${m.question}${m.shown ? `\n        shown: ${m.shown.slice(0, 160)}` : ''}`);
 }

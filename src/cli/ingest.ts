@@ -8,7 +8,8 @@ import { exitCodeOf, type IngestProblem } from '../ingest/problem.js';
 import type { Logger } from '../log.js';
 import { parseCommandArgs } from './args.js';
 
-const USAGE = 'ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json], or ingest --feed <url> [--json]';
+const USAGE =
+	'ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json], or ingest --feed <url> [--json]';
 
 /** What `ingest` runs with: no corpus (it works on the data directory itself). */
 export interface IngestContext {
@@ -52,12 +53,17 @@ function parseFlags(args: string[]): { flags: Flags; inputs: string[] } {
 		json: { type: 'boolean' },
 	});
 	const parsed = FlagsSchema.safeParse(values);
-	if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; '));
+	if (!parsed.success)
+		throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')} ${i.message}`).join('; '));
 	const flags = parsed.data;
-	if (flags.feed !== undefined && positionals.length > 0) throw new UsageError('give either --feed <url> or files and URLs, not both');
-	if (flags.feed !== undefined && (flags.title ?? flags.url ?? flags.published) !== undefined) throw new UsageError('--title, --url and --published describe one article; they do not go with --feed');
-	if (flags.feed === undefined && positionals.length === 0) throw new UsageError(`ingest needs a file or a URL: ${USAGE}`);
-	if (positionals.length > 1 && (flags.title ?? flags.url) !== undefined) throw new UsageError('--title and --url describe one article; ingest one input at a time with them');
+	if (flags.feed !== undefined && positionals.length > 0)
+		throw new UsageError('give either --feed <url> or files and URLs, not both');
+	if (flags.feed !== undefined && (flags.title ?? flags.url ?? flags.published) !== undefined)
+		throw new UsageError('--title, --url and --published describe one article; they do not go with --feed');
+	if (flags.feed === undefined && positionals.length === 0)
+		throw new UsageError(`ingest needs a file or a URL: ${USAGE}`);
+	if (positionals.length > 1 && (flags.title ?? flags.url) !== undefined)
+		throw new UsageError('--title and --url describe one article; ingest one input at a time with them');
 	return { flags, inputs: positionals };
 }
 
@@ -78,7 +84,12 @@ function outcomeLine(input: string, outcome: IngestOutcome): string {
 type Entry = { input: string } & ({ status: 'failed'; error: IngestProblem } | IngestOutcome);
 
 /** Ingests each input in turn; returns the exit status (the first failure's, else 0). */
-async function ingestInputs(inputs: readonly string[], flags: Flags, options: IngestOptions, context: IngestContext): Promise<number> {
+async function ingestInputs(
+	inputs: readonly string[],
+	flags: Flags,
+	options: IngestOptions,
+	context: IngestContext,
+): Promise<number> {
 	const entries: Entry[] = [];
 	let status = 0;
 	for (const input of inputs) {
@@ -89,7 +100,9 @@ async function ingestInputs(inputs: readonly string[], flags: Flags, options: In
 			continue;
 		}
 		entries.push({ input, status: 'failed', error: result.error });
-		context.warn(`error: ${inputs.length > 1 && !result.error.message.includes(input) ? `${input}: ` : ''}${result.error.message}`);
+		context.warn(
+			`error: ${inputs.length > 1 && !result.error.message.includes(input) ? `${input}: ` : ''}${result.error.message}`,
+		);
 		if (status === 0) status = exitCodeOf(result.error);
 	}
 	if (flags.json === true) context.write(JSON.stringify({ results: entries }, null, 2));
@@ -101,7 +114,12 @@ function feedLines(report: FeedReport): string[] {
 	return [summary, ...report.added.map((s) => `  ${describe(s)}`)];
 }
 
-async function ingestFromFeed(feed: string, flags: Flags, options: IngestOptions, context: IngestContext): Promise<number> {
+async function ingestFromFeed(
+	feed: string,
+	flags: Flags,
+	options: IngestOptions,
+	context: IngestContext,
+): Promise<number> {
 	const result = await ingestFeed(feed, options);
 	if (!result.ok) {
 		context.warn(`error: ${result.error.message}`);
@@ -110,7 +128,9 @@ async function ingestFromFeed(feed: string, flags: Flags, options: IngestOptions
 	for (const f of result.value.failed) context.warn(`failed ${f.url}: ${f.problem.message}`);
 	if (flags.json === true) {
 		const { added, skipped, failed } = result.value;
-		context.write(JSON.stringify({ feed, added, skipped, failed: failed.map((f) => ({ url: f.url, ...f.problem })) }, null, 2));
+		context.write(
+			JSON.stringify({ feed, added, skipped, failed: failed.map((f) => ({ url: f.url, ...f.problem })) }, null, 2),
+		);
 	} else {
 		for (const line of feedLines(result.value)) context.write(line);
 	}
@@ -125,7 +145,11 @@ async function ingestFromFeed(feed: string, flags: Flags, options: IngestOptions
  */
 export async function runIngest(args: string[], context: IngestContext): Promise<number> {
 	const { flags, inputs } = parseFlags(args);
-	const options: IngestOptions = { dataDir: context.dataDir, allowPrivateHosts: context.allowPrivateHosts, overrides: overridesOf(flags) };
+	const options: IngestOptions = {
+		dataDir: context.dataDir,
+		allowPrivateHosts: context.allowPrivateHosts,
+		overrides: overridesOf(flags),
+	};
 	context.log.debug({ inputs: inputs.length, feed: flags.feed !== undefined, dataDir: context.dataDir }, 'ingest');
 	if (flags.feed !== undefined) return ingestFromFeed(flags.feed, flags, options, context);
 	return ingestInputs(inputs, flags, options, context);

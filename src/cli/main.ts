@@ -23,7 +23,8 @@ const COMMANDS = {
 	ask: runAsk,
 	source: runSource,
 	// Imported when run: the timeline brings chrono-node, which the other commands do not need.
-	timeline: async (args: string[], corpus: Corpus, write: (s: string) => void) => (await import('./timeline.js')).runTimeline(args, corpus, write),
+	timeline: async (args: string[], corpus: Corpus, write: (s: string) => void) =>
+		(await import('./timeline.js')).runTimeline(args, corpus, write),
 	eval: runEval,
 } as const;
 
@@ -42,15 +43,30 @@ async function main(argv: string[]): Promise<void> {
 		if (name === undefined) process.exitCode = 2;
 		return;
 	}
-	if (!(name in COMMANDS) && !(name in DATA_COMMANDS)) throw new UsageError(`unknown command "${name.slice(0, 40)}"; try: ${[...Object.keys(COMMANDS), ...Object.keys(DATA_COMMANDS)].join(', ')}`);
+	if (!(name in COMMANDS) && !(name in DATA_COMMANDS))
+		throw new UsageError(
+			`unknown command "${name.slice(0, 40)}"; try: ${[...Object.keys(COMMANDS), ...Object.keys(DATA_COMMANDS)].join(', ')}`,
+		);
 	const env = parseEnv();
-	const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, env.DISCORD_TOKEN ? [env.DISCORD_TOKEN] : []);
+	const log = createLogger(
+		env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
+		env.DISCORD_TOKEN ? [env.DISCORD_TOKEN] : [],
+	);
 	if (name in DATA_COMMANDS) {
-		const context = { dataDir: dataDir(env), allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS, log, write: (s: string) => process.stdout.write(`${s}\n`), warn: (s: string) => process.stderr.write(`${s}\n`) };
+		const context = {
+			dataDir: dataDir(env),
+			allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+			log,
+			write: (s: string) => process.stdout.write(`${s}\n`),
+			warn: (s: string) => process.stderr.write(`${s}\n`),
+		};
 		process.exitCode = await DATA_COMMANDS[name as keyof typeof DATA_COMMANDS](args, context);
 		return;
 	}
-	const { corpus, report } = await loadDataDir(dataDir(env), log, { timeline: name === 'timeline', engine: env.SEARCH_ENGINE });
+	const { corpus, report } = await loadDataDir(dataDir(env), log, {
+		timeline: name === 'timeline',
+		engine: env.SEARCH_ENGINE,
+	});
 	log.debug({ cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
 	const out: string[] = [];
 	const write = (s: string) => {

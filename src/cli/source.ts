@@ -13,12 +13,16 @@ export function runSource(args: string[], corpus: Corpus, write: (s: string) => 
 		return;
 	}
 	const [id, ...rest] = positionals;
-	if (id === undefined || rest.length > 0) throw new UsageError('source needs one id: source <id> [--json], or source --list');
+	if (id === undefined || rest.length > 0)
+		throw new UsageError('source needs one id: source <id> [--json], or source --list');
 	const found = corpus.byId.get(id);
 	if (found === undefined) {
 		const ids = [...corpus.byId.keys()];
 		const close = closeIds(ids, id);
-		const hint = close.length > 0 ? `did you mean ${close.join(', ')}?` : `known ids: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+		const hint =
+			close.length > 0
+				? `did you mean ${close.join(', ')}?`
+				: `known ids: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
 		throw new UsageError(`no source "${id.slice(0, 80)}": ${hint}`);
 	}
 	const paragraphs = (corpus.paragraphsOf.get(id) ?? []).map((p) => p.text);
@@ -26,6 +30,8 @@ export function runSource(args: string[], corpus: Corpus, write: (s: string) => 
 		write(JSON.stringify({ source: found, paragraphs }, null, 2));
 		return;
 	}
-	write(`${found.title}\n${found.publisher} · ${found.published}${found.authors.length > 0 ? ` · ${found.authors.join(', ')}` : ''}\n${found.url}\n`);
+	write(
+		`${found.title}\n${found.publisher} · ${found.published}${found.authors.length > 0 ? ` · ${found.authors.join(', ')}` : ''}\n${found.url}\n`,
+	);
 	paragraphs.forEach((p, i) => write(`[${i + 1}] ${p}`));
 }

@@ -14,7 +14,8 @@ const MAX_QUERY_LENGTH = 3_000;
 function dateFlag(name: string, value: string | undefined): PartialDate | undefined {
 	if (value === undefined) return undefined;
 	const date = parsePartialDate(value);
-	if (date === null) throw new UsageError(`--${name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`);
+	if (date === null)
+		throw new UsageError(`--${name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value.slice(0, 40)}")`);
 	return date;
 }
 
@@ -22,14 +23,18 @@ function sourceFlag(corpus: Corpus, id: string | undefined): string | undefined 
 	if (id === undefined || corpus.byId.has(id)) return id;
 	const ids = [...corpus.byId.keys()];
 	const close = closeIds(ids, id);
-	const hint = close.length > 0 ? `did you mean ${close.join(', ')}?` : `known ids: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+	const hint =
+		close.length > 0
+			? `did you mean ${close.join(', ')}?`
+			: `known ids: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
 	throw new UsageError(`no source "${id.slice(0, 80)}": ${hint}`);
 }
 
 function queryFlag(query: string | undefined): string | undefined {
 	if (query === undefined) return undefined;
 	if (query.trim().length === 0) throw new UsageError('--query is empty: give the words events must match');
-	if (query.length > MAX_QUERY_LENGTH) throw new UsageError(`--query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`);
+	if (query.length > MAX_QUERY_LENGTH)
+		throw new UsageError(`--query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`);
 	return query;
 }
 
@@ -57,7 +62,10 @@ export function runTimeline(args: string[], corpus: Corpus, write: (s: string) =
 		query: { type: 'string' },
 		limit: { type: 'string' },
 	});
-	if (positionals.length > 0) throw new UsageError(`timeline takes no positional arguments (got "${positionals[0]!.slice(0, 40)}"); use --query TEXT`);
+	if (positionals.length > 0)
+		throw new UsageError(
+			`timeline takes no positional arguments (got "${positionals[0]!.slice(0, 40)}"); use --query TEXT`,
+		);
 	const since = dateFlag('since', values.since);
 	const until = dateFlag('until', values.until);
 	if (since !== undefined && until !== undefined && dateRange(since).start > dateRange(until).end) {

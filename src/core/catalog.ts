@@ -13,7 +13,10 @@ export const SourceSchema = z.object({
 	published: z
 		.string()
 		.regex(ISO_DAY, 'a date as YYYY-MM-DD')
-		.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a real date'),
+		.refine(
+			(d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+			'not a real date',
+		),
 	authors: z.array(z.string()).default([]),
 });
 
@@ -35,7 +38,8 @@ function entryId(entry: unknown, index: number): string {
  * the good entries load all the same. A duplicate id keeps its first entry.
  */
 export function parseCatalog(json: unknown): Catalog {
-	if (!Array.isArray(json)) return { sources: [], problems: [{ message: 'sources.json must hold an array of sources' }] };
+	if (!Array.isArray(json))
+		return { sources: [], problems: [{ message: 'sources.json must hold an array of sources' }] };
 	const sources: Source[] = [];
 	const problems: Problem[] = [];
 	const seen = new Set<string>();
@@ -43,7 +47,8 @@ export function parseCatalog(json: unknown): Catalog {
 		const parsed = SourceSchema.safeParse(entry);
 		const id = entryId(entry, index);
 		if (!parsed.success) {
-			for (const issue of parsed.error.issues) problems.push({ id, field: issue.path.join('.'), message: issue.message });
+			for (const issue of parsed.error.issues)
+				problems.push({ id, field: issue.path.join('.'), message: issue.message });
 			return;
 		}
 		if (seen.has(parsed.data.id)) {

@@ -1,5 +1,6 @@
 /** An expected outcome as a value: success with its value, or failure with its reason. */
-export type Result<T, E = Problem> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E = Problem> =
+	{ readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 /** What went wrong with one input, and where. */
 export interface Problem {

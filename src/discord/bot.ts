@@ -33,7 +33,15 @@ export const BotSettingsSchema = z.object({
 	 * A command slower than this (ms) is deferred; 0 defers every command. At most half a second short
 	 * of Discord's deadline, which the deferral itself must still meet.
 	 */
-	DISCORD_DEFER_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(MAX_INTERACTION_RESPONSE_MS - 500).default(1_500)),
+	DISCORD_DEFER_MS: z.preprocess(
+		blankAsUnset,
+		z.coerce
+			.number()
+			.int()
+			.min(0)
+			.max(MAX_INTERACTION_RESPONSE_MS - 500)
+			.default(1_500),
+	),
 });
 
 export type BotSettings = z.infer<typeof BotSettingsSchema>;
@@ -41,7 +49,10 @@ export type BotSettings = z.infer<typeof BotSettingsSchema>;
 /** Parses the bot's settings; a bad value is a {@link UsageError} naming the variable. */
 export function parseBotSettings(source: NodeJS.ProcessEnv = process.env): BotSettings {
 	const parsed = BotSettingsSchema.safeParse(source);
-	if (!parsed.success) throw new UsageError(`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	if (!parsed.success)
+		throw new UsageError(
+			`bad environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+		);
 	return parsed.data;
 }
 
@@ -64,7 +75,9 @@ function watch(client: Client, log: Logger): void {
 	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'shard disconnected'));
 	client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'shard reconnecting'));
 	client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'shard resumed'));
-	client.rest.on('rateLimited', (info) => log.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
+	client.rest.on('rateLimited', (info) =>
+		log.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'),
+	);
 	if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace({ detail: message }, 'discord.js'));
 }
 
@@ -105,7 +118,14 @@ export async function startBot({ env, log, context, token }: BotOptions): Promis
 	// anything left over reaches the unhandledRejection log above.
 	client.on(Events.InteractionCreate, (interaction) => void route(interaction));
 	stopOnSignals(client, log);
-	log.info({ commands: commands.map((c) => c.data.name), cooldownPer10s: settings.COOLDOWN_PER_10S, api: env.DISCORD_API_BASE ?? 'default' }, 'logging in');
+	log.info(
+		{
+			commands: commands.map((c) => c.data.name),
+			cooldownPer10s: settings.COOLDOWN_PER_10S,
+			api: env.DISCORD_API_BASE ?? 'default',
+		},
+		'logging in',
+	);
 	try {
 		await client.login(token);
 	} catch (error) {

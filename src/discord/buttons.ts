@@ -1,5 +1,12 @@
 import type { Command, CommandContext } from '../../commands/index.js';
-import { buttonId, errorReply, renderParagraph, SOURCE_PAGE_SIZE, type Button, type Reply } from '../core/render/render.js';
+import {
+	buttonId,
+	errorReply,
+	renderParagraph,
+	SOURCE_PAGE_SIZE,
+	type Button,
+	type Reply,
+} from '../core/render/render.js';
 
 /**
  * What a button click does: re-run a command with the options its id carries (the result replaces
@@ -9,7 +16,9 @@ export type ButtonAction =
 	| { readonly kind: 'run'; readonly command: Command; readonly options: Record<string, unknown> }
 	| { readonly kind: 'reply'; readonly reply: Reply };
 
-const EXPIRED = errorReply('This button has expired (the bot restarted since it was shown). Run the command again, e.g. `/ask`.');
+const EXPIRED = errorReply(
+	'This button has expired (the bot restarted since it was shown). Run the command again, e.g. `/ask`.',
+);
 const UNKNOWN = errorReply('This button is from an older version of the bot. Run the command again.');
 
 /** `command:verb:rest`, where the rest may itself hold ":" (a question). */
@@ -29,7 +38,8 @@ function fullParagraph(rest: string, context: CommandContext): Reply {
 	const m = /^(.+):(\d{1,6})$/.exec(rest);
 	const source = m === null ? undefined : context.corpus.byId.get(m[1]!);
 	const paragraph = source === undefined ? undefined : context.corpus.paragraphsOf.get(source.id)?.[Number(m![2])];
-	if (source === undefined || paragraph === undefined) return errorReply('That paragraph is no longer in the sources. Ask again with `/ask`.');
+	if (source === undefined || paragraph === undefined)
+		return errorReply('That paragraph is no longer in the sources. Ask again with `/ask`.');
 	return renderParagraph(source, paragraph);
 }
 
@@ -46,17 +56,24 @@ function optionsFor(command: string, verb: string, rest: string): Record<string,
 	if (verb === 'page') {
 		// Any other command's pager: `<command>:page:<n>[:<options as a query string>]`, re-run with `page`.
 		const parsed = leadingNumber(rest);
-		return parsed === undefined ? undefined : { ...Object.fromEntries(new URLSearchParams(parsed[1])), page: parsed[0] };
+		return parsed === undefined
+			? undefined
+			: { ...Object.fromEntries(new URLSearchParams(parsed[1])), page: parsed[0] };
 	}
 	return undefined;
 }
 
 /** Reads a button's id (already expanded from its short form; undefined when forgotten). */
-export function resolveButton(id: string | undefined, commands: readonly Command[], context: CommandContext): ButtonAction {
+export function resolveButton(
+	id: string | undefined,
+	commands: readonly Command[],
+	context: CommandContext,
+): ButtonAction {
 	if (id === undefined) return { kind: 'reply', reply: EXPIRED };
 	const parts = splitId(id);
 	if (parts === undefined) return { kind: 'reply', reply: UNKNOWN };
-	if (parts.command === 'ask' && parts.verb === 'full') return { kind: 'reply', reply: fullParagraph(parts.rest, context) };
+	if (parts.command === 'ask' && parts.verb === 'full')
+		return { kind: 'reply', reply: fullParagraph(parts.rest, context) };
 	const command = commands.find((c) => c.data.name === parts.command);
 	const options = optionsFor(parts.command, parts.verb, parts.rest);
 	if (command === undefined || options === undefined) return { kind: 'reply', reply: UNKNOWN };

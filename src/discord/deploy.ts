@@ -14,15 +14,30 @@ import { restOptions } from './rest-options.js';
 async function deploy(): Promise<void> {
 	const env = parseEnv();
 	if (env.DISCORD_TOKEN === undefined || env.DISCORD_CLIENT_ID === undefined) {
-		const missing = [env.DISCORD_TOKEN === undefined ? 'DISCORD_TOKEN' : '', env.DISCORD_CLIENT_ID === undefined ? 'DISCORD_CLIENT_ID' : ''].filter(Boolean);
-		throw new UsageError(`${missing.join(' and ')} must be set to deploy the commands (the bot token and the application id, from the Discord Developer Portal)`);
+		const missing = [
+			env.DISCORD_TOKEN === undefined ? 'DISCORD_TOKEN' : '',
+			env.DISCORD_CLIENT_ID === undefined ? 'DISCORD_CLIENT_ID' : '',
+		].filter(Boolean);
+		throw new UsageError(
+			`${missing.join(' and ')} must be set to deploy the commands (the bot token and the application id, from the Discord Developer Portal)`,
+		);
 	}
 	const rest = new REST(restOptions(env)).setToken(env.DISCORD_TOKEN);
-	const route = env.DISCORD_GUILD_ID === undefined ? Routes.applicationCommands(env.DISCORD_CLIENT_ID) : Routes.applicationGuildCommands(env.DISCORD_CLIENT_ID, env.DISCORD_GUILD_ID);
+	const route =
+		env.DISCORD_GUILD_ID === undefined
+			? Routes.applicationCommands(env.DISCORD_CLIENT_ID)
+			: Routes.applicationGuildCommands(env.DISCORD_CLIENT_ID, env.DISCORD_GUILD_ID);
 	const answer = await rest.put(route, { body: commands.map((c) => c.data) });
-	const registered = Array.isArray(answer) ? (answer as { name?: unknown }[]).map((c) => String(c.name)) : commands.map((c) => c.data.name);
-	const where = env.DISCORD_GUILD_ID === undefined ? 'globally (may take up to an hour to show)' : `in server ${env.DISCORD_GUILD_ID}`;
-	process.stdout.write(`Registered ${registered.length} commands ${where}: ${registered.map((name) => `/${name}`).join(', ')}\n`);
+	const registered = Array.isArray(answer)
+		? (answer as { name?: unknown }[]).map((c) => String(c.name))
+		: commands.map((c) => c.data.name);
+	const where =
+		env.DISCORD_GUILD_ID === undefined
+			? 'globally (may take up to an hour to show)'
+			: `in server ${env.DISCORD_GUILD_ID}`;
+	process.stdout.write(
+		`Registered ${registered.length} commands ${where}: ${registered.map((name) => `/${name}`).join(', ')}\n`,
+	);
 }
 
 deploy().catch((error: unknown) => {

@@ -29,7 +29,9 @@ export interface RouterOptions {
 	readonly deferAfterMs: number;
 }
 
-const FAILED = errorReply('Something went wrong on our side while answering. Try again in a moment; if it keeps failing, tell the server admins.');
+const FAILED = errorReply(
+	'Something went wrong on our side while answering. Try again in a moment; if it keeps failing, tell the server admins.',
+);
 
 /** The options Discord sent, as a plain object for the command's zod schema (sub-commands flattened). */
 export function readOptions(data: readonly CommandInteractionOption[]): Record<string, unknown> {
@@ -46,7 +48,9 @@ function slowDown(seconds: number): Reply {
 }
 
 function invalidInput(command: Command, issues: readonly { message: string }[]): Reply {
-	const usage = (command.data.options ?? []).map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`)).join(' ');
+	const usage = (command.data.options ?? [])
+		.map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`))
+		.join(' ');
 	return errorReply(`${issues.map((i) => i.message).join(' ')}\nUsage: \`/${command.data.name} ${usage}\``);
 }
 
@@ -62,9 +66,16 @@ async function defer(interaction: Answerable, mode: SendMode): Promise<void> {
 }
 
 /** Runs a command, deferring first when it was slow last time, or as soon as it turns out slow. */
-async function runCommand(router: Router, interaction: Answerable, command: Command, input: unknown, mode: SendMode): Promise<Reply> {
+async function runCommand(
+	router: Router,
+	interaction: Answerable,
+	command: Command,
+	input: unknown,
+	mode: SendMode,
+): Promise<Reply> {
 	const name = command.data.name;
-	if (router.deferAfterMs === 0 || (router.lastRunMs.get(name) ?? 0) > router.deferAfterMs) await defer(interaction, mode);
+	if (router.deferAfterMs === 0 || (router.lastRunMs.get(name) ?? 0) > router.deferAfterMs)
+		await defer(interaction, mode);
 	const started = performance.now();
 	const work = Promise.resolve().then(() => command.run(input, router.context));
 	let timer: NodeJS.Timeout | undefined;
@@ -78,7 +89,14 @@ async function runCommand(router: Router, interaction: Answerable, command: Comm
 }
 
 /** Parses a command's options with its schema, runs it and sends the reply. */
-async function execute(router: Router, interaction: Answerable, command: Command, raw: Record<string, unknown>, mode: SendMode, log: Logger): Promise<void> {
+async function execute(
+	router: Router,
+	interaction: Answerable,
+	command: Command,
+	raw: Record<string, unknown>,
+	mode: SendMode,
+	log: Logger,
+): Promise<void> {
 	const parsed = command.input.safeParse(raw);
 	if (!parsed.success) {
 		await send(interaction, invalidInput(command, parsed.error.issues), 'reply');
@@ -89,7 +107,16 @@ async function execute(router: Router, interaction: Answerable, command: Command
 	const reply = await runCommand(router, interaction, command, parsed.data, mode);
 	await send(interaction, reply, mode, (id) => router.ids.shorten(id));
 	const tookMs = Math.round(performance.now() - started);
-	log.info({ cmd: command.data.name, tookMs, deferred: interaction.deferred, cards: reply.cards.length, ephemeral: reply.ephemeral }, 'answered');
+	log.info(
+		{
+			cmd: command.data.name,
+			tookMs,
+			deferred: interaction.deferred,
+			cards: reply.cards.length,
+			ephemeral: reply.ephemeral,
+		},
+		'answered',
+	);
 }
 
 async function onCommand(router: Router, interaction: ChatInputCommandInteraction, log: Logger): Promise<void> {

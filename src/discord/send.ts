@@ -40,7 +40,8 @@ export interface Payload {
 	readonly flags?: MessageFlags.Ephemeral;
 }
 
-const embedChars = (e: APIEmbed): number => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+const embedChars = (e: APIEmbed): number =>
+	(e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
 
 /**
  * A card's link within Discord's limit, which fails the whole message when passed: as given, else
@@ -61,7 +62,9 @@ function cardEmbeds(card: Card): APIEmbed[] {
 		...(i === 0 ? { title: clip(card.title, MAX_EMBED_TITLE) } : {}),
 		...(i === 0 && url !== undefined ? { url } : {}),
 		...(description.length > 0 ? { description } : {}),
-		...(i === parts.length - 1 && card.footer !== undefined ? { footer: { text: clip(card.footer, MAX_EMBED_FOOTER) } } : {}),
+		...(i === parts.length - 1 && card.footer !== undefined
+			? { footer: { text: clip(card.footer, MAX_EMBED_FOOTER) } }
+			: {}),
 	}));
 }
 
@@ -113,7 +116,10 @@ function buttonRows(buttons: readonly Button[], shortenId: (id: string) => strin
  */
 export function buildPayload(reply: Reply, shortenId: (id: string) => string = (id) => id): Payload {
 	const { embeds, left } = fitEmbeds(reply.cards.flatMap(cardEmbeds));
-	const note = left > 0 ? `\n${left === 1 ? 'One more part' : `${left} more parts`} did not fit in one Discord message; the links open the full text.` : '';
+	const note =
+		left > 0
+			? `\n${left === 1 ? 'One more part' : `${left} more parts`} did not fit in one Discord message; the links open the full text.`
+			: '';
 	let content = clip(reply.content, MAX_MESSAGE_LENGTH - note.length) + note;
 	if (content.trim().length === 0 && embeds.length === 0) content = '(nothing to show)';
 	return {
@@ -138,7 +144,12 @@ const unflagged = ({ flags: _flags, ...rest }: Payload): Omit<Payload, 'flags'> 
  * or `update` first, `editReply` once deferred, `followUp` once replied. An ephemeral reply after a
  * public deferral goes out as an ephemeral follow-up, and the "thinking…" placeholder is removed.
  */
-export async function send(interaction: Answerable, reply: Reply, mode: SendMode, shortenId?: (id: string) => string): Promise<void> {
+export async function send(
+	interaction: Answerable,
+	reply: Reply,
+	mode: SendMode,
+	shortenId?: (id: string) => string,
+): Promise<void> {
 	const payload = buildPayload(reply, shortenId);
 	if (interaction.replied) {
 		await interaction.followUp(payload);

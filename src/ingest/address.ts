@@ -3,7 +3,17 @@
  * unless ALLOW_PRIVATE_HOSTS is true. IPv6 forms that carry an IPv4 address (mapped, compatible,
  * NAT64, 6to4) are judged by that address, so `::ffff:127.0.0.1` is loopback.
  */
-export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'metadata' | 'cgnat' | 'unspecified' | 'multicast' | 'reserved' | 'invalid';
+export type AddressClass =
+	| 'public'
+	| 'loopback'
+	| 'private'
+	| 'link-local'
+	| 'metadata'
+	| 'cgnat'
+	| 'unspecified'
+	| 'multicast'
+	| 'reserved'
+	| 'invalid';
 
 type Rule = readonly [base: readonly number[], prefixBits: number, verdict: AddressClass];
 

@@ -5,9 +5,28 @@ import { readPageMetadata, type PageMetadata } from './metadata.js';
 
 /** Page furniture: never the article, whatever Readability scores it. */
 const FURNITURE = [
-	'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'form', 'button', 'select', 'textarea',
-	'nav', 'aside', 'footer', 'dialog', '[role="navigation"]', '[role="complementary"]', '[role="contentinfo"]',
-	'[role="banner"]', '[role="dialog"]', '[aria-hidden="true"]', '[hidden]',
+	'script',
+	'style',
+	'noscript',
+	'template',
+	'iframe',
+	'svg',
+	'canvas',
+	'form',
+	'button',
+	'select',
+	'textarea',
+	'nav',
+	'aside',
+	'footer',
+	'dialog',
+	'[role="navigation"]',
+	'[role="complementary"]',
+	'[role="contentinfo"]',
+	'[role="banner"]',
+	'[role="dialog"]',
+	'[aria-hidden="true"]',
+	'[hidden]',
 ].join(', ');
 
 /** Class or id words of boxes that sit inside articles but are not the article. */
@@ -39,7 +58,10 @@ function removeFurniture(document: DomDocument): void {
 /** The page's main content element: of the article-like containers, the one with the most text. */
 function mainContainer(document: DomDocument): DomElement | undefined {
 	const chars = (el: DomElement) => (el.textContent ?? '').length;
-	return all(document, ARTICLE_CONTAINER).reduce<DomElement | undefined>((best, el) => (best === undefined || chars(el) > chars(best) ? el : best), undefined);
+	return all(document, ARTICLE_CONTAINER).reduce<DomElement | undefined>(
+		(best, el) => (best === undefined || chars(el) > chars(best) ? el : best),
+		undefined,
+	);
 }
 
 /**

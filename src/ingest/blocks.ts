@@ -10,16 +10,74 @@ export interface Block {
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set([
-	'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA',
-	'INPUT', 'OBJECT', 'EMBED', 'AUDIO', 'VIDEO', 'MAP', 'HEAD', 'TITLE', 'META', 'LINK', 'DATALIST', 'MATH',
+	'SCRIPT',
+	'STYLE',
+	'NOSCRIPT',
+	'TEMPLATE',
+	'IFRAME',
+	'SVG',
+	'CANVAS',
+	'BUTTON',
+	'SELECT',
+	'OPTION',
+	'TEXTAREA',
+	'INPUT',
+	'OBJECT',
+	'EMBED',
+	'AUDIO',
+	'VIDEO',
+	'MAP',
+	'HEAD',
+	'TITLE',
+	'META',
+	'LINK',
+	'DATALIST',
+	'MATH',
 ]);
 
 /** Elements that start and end a block; text between them runs together as one. */
 const BLOCKS = new Set([
-	'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-	'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-	'HTML', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT',
-	'THEAD', 'TR', 'UL',
+	'ADDRESS',
+	'ARTICLE',
+	'ASIDE',
+	'BLOCKQUOTE',
+	'BODY',
+	'CAPTION',
+	'DD',
+	'DETAILS',
+	'DIALOG',
+	'DIV',
+	'DL',
+	'DT',
+	'FIELDSET',
+	'FIGCAPTION',
+	'FIGURE',
+	'FOOTER',
+	'FORM',
+	'H1',
+	'H2',
+	'H3',
+	'H4',
+	'H5',
+	'H6',
+	'HEADER',
+	'HGROUP',
+	'HTML',
+	'LEGEND',
+	'LI',
+	'MAIN',
+	'NAV',
+	'OL',
+	'P',
+	'PRE',
+	'SECTION',
+	'SUMMARY',
+	'TABLE',
+	'TBODY',
+	'TFOOT',
+	'THEAD',
+	'TR',
+	'UL',
 ]);
 
 /** Table cells: a row reads as one line, its cells apart. */
@@ -61,7 +119,8 @@ export function readBlocks(root: DomElement): Block[] {
 		if (exit || name === 'BR' || name === 'HR') continue;
 		stack.push({ node, exit: true, inLink });
 		const children = node.childNodes;
-		for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false, inLink: inLink || name === 'A' });
+		for (let i = children.length - 1; i >= 0; i--)
+			stack.push({ node: children[i]!, exit: false, inLink: inLink || name === 'A' });
 	}
 	flush();
 	return blocks;

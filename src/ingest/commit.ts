@@ -2,7 +2,15 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCatalog, SourceSchema, type Source } from '../core/catalog.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { appendEntry, CATALOG_FILE, findByUrl, readRawCatalog, readSourceText, textHash, type RawCatalog } from './catalog-file.js';
+import {
+	appendEntry,
+	CATALOG_FILE,
+	findByUrl,
+	readRawCatalog,
+	readSourceText,
+	textHash,
+	type RawCatalog,
+} from './catalog-file.js';
 import { isAlive, withLock, type LockOptions } from './lock.js';
 import { stop } from './problem.js';
 import { sourceId } from './slug.js';
@@ -49,14 +57,28 @@ function takenNames(files: readonly string[], catalog: RawCatalog): Set<string> 
 	const taken = new Set(files);
 	for (const entry of catalog.entries) {
 		if (typeof entry !== 'object' || entry === null) continue;
-		for (const key of ['id', 'file'] as const) if (key in entry && typeof (entry as Record<string, unknown>)[key] === 'string') taken.add(String((entry as Record<string, unknown>)[key]));
+		for (const key of ['id', 'file'] as const)
+			if (key in entry && typeof (entry as Record<string, unknown>)[key] === 'string')
+				taken.add(String((entry as Record<string, unknown>)[key]));
 	}
 	return taken;
 }
 
 function toEntry(draft: Draft, id: string): Source {
-	const parsed = SourceSchema.safeParse({ id, file: `${id}.txt`, title: draft.title, publisher: draft.publisher, url: draft.url, published: draft.published, authors: draft.authors });
-	if (!parsed.success) stop('usage', `the source is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	const parsed = SourceSchema.safeParse({
+		id,
+		file: `${id}.txt`,
+		title: draft.title,
+		publisher: draft.publisher,
+		url: draft.url,
+		published: draft.published,
+		authors: draft.authors,
+	});
+	if (!parsed.success)
+		stop(
+			'usage',
+			`the source is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+		);
 	return parsed.data;
 }
 
@@ -92,7 +114,12 @@ export async function commitDraft(dir: string, draft: Draft, lock: LockOptions =
 			const files = await readdir(dir);
 			await removeLeftovers(dir, files);
 			const taken = takenNames(files, catalog);
-			const id = sourceId(draft.publisher, draft.published, (candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`), hostName(draft.url));
+			const id = sourceId(
+				draft.publisher,
+				draft.published,
+				(candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`),
+				hostName(draft.url),
+			);
 			const entry = toEntry(draft, id);
 			await write(dir, catalog, entry, draft.paragraphs);
 			return { status: 'added', source: entry, paragraphs: draft.paragraphs.length } as const;

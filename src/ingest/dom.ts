@@ -39,9 +39,12 @@ export const COMMENT_NODE = 8;
  */
 export function parseDocument(html: string): DomDocument {
 	const document = linkedomDocument(html);
-	if (document.documentElement !== null && document.documentElement !== undefined && document.body !== null) return document as DomDocument;
+	if (document.documentElement !== null && document.documentElement !== undefined && document.body !== null)
+		return document as DomDocument;
 	const inner = html.replace(/^\s*(?:<!doctype[^>]*>)?/i, '');
-	const wrapped = /<(?:head|body)[\s>]/i.test(inner) ? `<!doctype html><html>${inner}</html>` : `<!doctype html><html><head></head><body>${inner}</body></html>`;
+	const wrapped = /<(?:head|body)[\s>]/i.test(inner)
+		? `<!doctype html><html>${inner}</html>`
+		: `<!doctype html><html><head></head><body>${inner}</body></html>`;
 	return linkedomDocument(wrapped) as DomDocument;
 }
 
@@ -60,4 +63,5 @@ export function parseFragment(html: string): DomElement {
 }
 
 /** Every element matching `selector`, as an array. */
-export const all = (root: DomDocument | DomElement, selector: string): DomElement[] => Array.from(root.querySelectorAll(selector));
+export const all = (root: DomDocument | DomElement, selector: string): DomElement[] =>
+	Array.from(root.querySelectorAll(selector));

@@ -16,8 +16,16 @@ import { parseHttpUrl, urlKey } from './url.js';
  * text types misconfigured servers send; the parser has the last word.
  */
 export const FEED_TYPES = [
-	'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml', 'application/x-rss+xml',
-	'application/feed+json', 'application/json', 'text/plain', 'text/html',
+	'application/rss+xml',
+	'application/atom+xml',
+	'application/rdf+xml',
+	'application/xml',
+	'text/xml',
+	'application/x-rss+xml',
+	'application/feed+json',
+	'application/json',
+	'text/plain',
+	'text/html',
 ] as const;
 
 /** Items read from one feed at most, newest first as feeds list them. */
@@ -31,7 +39,8 @@ export interface FeedItem {
 }
 
 /** A title as text: Atom's `type="html"` titles hold markup and entities. */
-const plain = (value: string) => normalizeSpace(/[<&]/.test(value) ? (parseFragment(value).textContent ?? value) : value);
+const plain = (value: string) =>
+	normalizeSpace(/[<&]/.test(value) ? (parseFragment(value).textContent ?? value) : value);
 
 const Text = z.union([z.string(), z.object({ value: z.string() }).transform((t) => t.value)]).transform(plain);
 const opt = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -49,8 +58,16 @@ const AtomEntry = z.object({
 	published: opt(z.string()),
 	updated: opt(z.string()),
 });
-const JsonItem = z.object({ url: opt(z.string()), external_url: opt(z.string()), title: opt(Text), date_published: opt(z.string()) });
-const Items = z.object({ items: z.array(z.unknown()).optional().catch(undefined), entries: z.array(z.unknown()).optional().catch(undefined) });
+const JsonItem = z.object({
+	url: opt(z.string()),
+	external_url: opt(z.string()),
+	title: opt(Text),
+	date_published: opt(z.string()),
+});
+const Items = z.object({
+	items: z.array(z.unknown()).optional().catch(undefined),
+	entries: z.array(z.unknown()).optional().catch(undefined),
+});
 
 /** An item as a feed format gives it, before its link is checked and its date read. */
 interface RawItem {
@@ -98,7 +115,11 @@ export function readFeed(text: string, feedUrl: string): Result<FeedItem[], stri
 		if (absolute === undefined || key === undefined || seen.has(key)) continue;
 		seen.add(key);
 		const day = published === undefined ? undefined : toDay(published);
-		items.push({ url: absolute.href, ...(title === undefined || title === '' ? {} : { title }), ...(day === undefined ? {} : { published: day }) });
+		items.push({
+			url: absolute.href,
+			...(title === undefined || title === '' ? {} : { title }),
+			...(day === undefined ? {} : { published: day }),
+		});
 		if (items.length >= MAX_FEED_ITEMS) break;
 	}
 	return { ok: true, value: items };
@@ -126,7 +147,11 @@ const hintsOf = (item: FeedItem): PageMetadata => ({
 export async function ingestFeed(feedUrl: string, options: IngestOptions): Promise<Result<FeedReport, IngestProblem>> {
 	let items: FeedItem[];
 	try {
-		const fetched = await fetchOrStop(feedUrl, { ...options.fetch, allowPrivateHosts: options.allowPrivateHosts, accept: FEED_TYPES });
+		const fetched = await fetchOrStop(feedUrl, {
+			...options.fetch,
+			allowPrivateHosts: options.allowPrivateHosts,
+			accept: FEED_TYPES,
+		});
 		const read = readFeed(fetched.text, fetched.url);
 		if (!read.ok) stop('bad-feed', `${fetched.url} is not an RSS, Atom or JSON feed (${read.error})`);
 		items = read.value;

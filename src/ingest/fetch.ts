@@ -29,7 +29,13 @@ export interface FetchOptions {
 export const FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
 
 /** Media types an article may come as. */
-export const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown', 'text/x-markdown'] as const;
+export const PAGE_TYPES = [
+	'text/html',
+	'application/xhtml+xml',
+	'text/plain',
+	'text/markdown',
+	'text/x-markdown',
+] as const;
 
 /** What was fetched: the final URL (after redirects), its media type and its decoded text. */
 export interface Fetched {
@@ -64,7 +70,10 @@ async function resolveHost(url: URL, options: FetchOptions): Promise<readonly st
 	for (const address of addresses) {
 		const kind = (options.classify ?? classifyAddress)(address);
 		if (kind !== 'public') {
-			stop('refused-host', `refused to fetch from ${url.host}: it resolves to ${address}, a ${kind} address (ALLOW_PRIVATE_HOSTS=true allows it)`);
+			stop(
+				'refused-host',
+				`refused to fetch from ${url.host}: it resolves to ${address}, a ${kind} address (ALLOW_PRIVATE_HOSTS=true allows it)`,
+			);
 		}
 	}
 	return addresses;
@@ -75,7 +84,9 @@ export function parseContentType(header: string | null): { mediaType: string; ch
 	if (header === null) return { mediaType: '' };
 	const [type = '', ...params] = header.split(';');
 	const charset = params.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1]).find((c) => c !== undefined);
-	return charset === undefined ? { mediaType: type.trim().toLowerCase() } : { mediaType: type.trim().toLowerCase(), charset };
+	return charset === undefined
+		? { mediaType: type.trim().toLowerCase() }
+		: { mediaType: type.trim().toLowerCase(), charset };
 }
 
 /** A body's text: a BOM wins, then the header's charset, then an HTML `<meta charset>`, then UTF-8. */
@@ -95,7 +106,8 @@ export function decodeBody(bytes: Uint8Array, charset: string | undefined, media
 
 async function readCapped(response: Answer, maxBytes: number, url: string): Promise<Uint8Array> {
 	const declared = Number(response.header('content-length') ?? '0');
-	const tooLarge = () => stop('too-large', `${url} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not ingested`);
+	const tooLarge = () =>
+		stop('too-large', `${url} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB; not ingested`);
 	if (declared > maxBytes) {
 		response.discard();
 		tooLarge();
@@ -114,7 +126,10 @@ async function readCapped(response: Answer, maxBytes: number, url: string): Prom
 }
 
 const refusePdf = (url: string): never =>
-	stop('content-type', `${url} is a PDF; only HTML pages, plain text and Markdown can be ingested (save its text to a .txt file and ingest that with --url)`);
+	stop(
+		'content-type',
+		`${url} is a PDF; only HTML pages, plain text and Markdown can be ingested (save its text to a .txt file and ingest that with --url)`,
+	);
 
 const refuseType = (url: string, mediaType: string, accept: readonly string[]): never =>
 	stop('content-type', `${url} is ${mediaType}; only ${accept.join(', ')} can be read here`);
@@ -125,11 +140,16 @@ const UNTYPED = new Set(['', 'application/octet-stream', 'binary/octet-stream', 
 /** What a body of no stated type most likely is, by its first bytes. */
 export function sniffType(head: Uint8Array): string {
 	const bytes = Buffer.from(head.subarray(0, 512));
-	const start = bytes.toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+	const start = bytes
+		.toString('latin1')
+		.replace(/^\xef\xbb\xbf/, '')
+		.trimStart()
+		.toLowerCase();
 	if (start.startsWith('%pdf-')) return 'application/pdf';
 	if (start.startsWith('<?xml')) return /<html[\s>]/.test(start) ? 'application/xhtml+xml' : 'application/xml';
 	if (/^<(?:rss|feed|rdf:rdf)[\s>]/.test(start)) return 'application/xml';
-	if (/^<(?:!doctype html|html|head|body|!--|p|div|article|main|section|meta|title|h1|h2)[\s>]/.test(start)) return 'text/html';
+	if (/^<(?:!doctype html|html|head|body|!--|p|div|article|main|section|meta|title|h1|h2)[\s>]/.test(start))
+		return 'text/html';
 	if (bytes.includes(0)) return 'application/octet-stream';
 	return start.startsWith('{') ? 'application/json' : 'text/plain';
 }
@@ -145,16 +165,19 @@ function checkType(declared: string, body: Uint8Array | undefined, url: string, 
 	const sniffed = sniffType(body);
 	if (sniffed === 'application/pdf') refusePdf(url);
 	if (!UNTYPED.has(declared)) return declared;
-	if (!accept.includes(sniffed)) refuseType(url, `${declared || 'of no stated type'} (${sniffed} by its content)`, accept);
+	if (!accept.includes(sniffed))
+		refuseType(url, `${declared || 'of no stated type'} (${sniffed} by its content)`, accept);
 	return sniffed;
 }
 
 /** The next URL of a redirect, or a stop when there is none, it loops, or there are too many. */
 function nextHop(response: Answer, current: URL, seen: Set<string>, hops: number, maxRedirects: number): URL {
 	const location = response.header('location');
-	if (location === null) stop('http-status', `${current.href} answered HTTP ${response.status} with no Location to follow`);
+	if (location === null)
+		stop('http-status', `${current.href} answered HTTP ${response.status} with no Location to follow`);
 	const next = parseHttpUrl(location, current.href);
-	if (next === undefined) stop('redirects', `${current.href} redirects to ${location.slice(0, 200)}, which is not an http(s) URL`);
+	if (next === undefined)
+		stop('redirects', `${current.href} redirects to ${location.slice(0, 200)}, which is not an http(s) URL`);
 	next.hash = '';
 	if (seen.has(next.href)) stop('redirects', `redirect loop: ${current.href} leads back to ${next.href}`);
 	if (hops >= maxRedirects) stop('redirects', `more than ${maxRedirects} redirects, the last to ${next.href}`);
@@ -164,7 +187,11 @@ function nextHop(response: Answer, current: URL, seen: Set<string>, hops: number
 async function follow(start: URL, options: FetchOptions, signal: AbortSignal): Promise<Fetched> {
 	const maxRedirects = options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects;
 	const seen = new Set<string>();
-	const headers = { 'user-agent': USER_AGENT, accept: `${options.accept.join(', ')};q=0.9, */*;q=0.1`, 'accept-encoding': 'gzip, deflate, br' };
+	const headers = {
+		'user-agent': USER_AGENT,
+		accept: `${options.accept.join(', ')};q=0.9, */*;q=0.1`,
+		'accept-encoding': 'gzip, deflate, br',
+	};
 	let current = start;
 	for (let hops = 0; ; hops++) {
 		seen.add(current.href);
@@ -195,7 +222,11 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 
 /** Why a fetch threw, as one line (a system error's code, such as ECONNREFUSED, when it has one). */
 function networkReason(error: unknown): string {
-	const { code, cause, message } = error as { code?: string; cause?: { code?: string; message?: string }; message?: string };
+	const { code, cause, message } = error as {
+		code?: string;
+		cause?: { code?: string; message?: string };
+		message?: string;
+	};
 	return code ?? cause?.code ?? cause?.message ?? message ?? String(error);
 }
 
@@ -209,7 +240,8 @@ function networkReason(error: unknown): string {
 export async function fetchOrStop(url: string, options: FetchOptions): Promise<Fetched> {
 	const start = parseHttpUrl(url);
 	if (start === undefined) stop('usage', `${url.slice(0, 200)} is not an http(s) URL`);
-	if (start.username !== '' || start.password !== '') stop('usage', 'URLs with a user name or password are not fetched');
+	if (start.username !== '' || start.password !== '')
+		stop('usage', 'URLs with a user name or password are not fetched');
 	start.hash = '';
 	const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
 	const signal = AbortSignal.timeout(timeoutMs);
@@ -224,7 +256,9 @@ export async function fetchOrStop(url: string, options: FetchOptions): Promise<F
 
 /** Rejects when the signal aborts, so a slow DNS lookup is bounded by the same deadline. */
 function abortion(signal: AbortSignal): Promise<never> {
-	return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+	return new Promise((_resolve, reject) =>
+		signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
+	);
 }
 
 /** {@link fetchOrStop} with its refusal as a value. */

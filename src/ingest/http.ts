@@ -21,7 +21,8 @@ export interface Answer {
 	discard(): void;
 }
 
-const familyOf = (family: number | 'IPv4' | 'IPv6' | undefined): number => (family === 'IPv4' ? 4 : family === 'IPv6' ? 6 : (family ?? 0));
+const familyOf = (family: number | 'IPv4' | 'IPv6' | undefined): number =>
+	family === 'IPv4' ? 4 : family === 'IPv6' ? 6 : (family ?? 0);
 
 /**
  * A `lookup` for net/tls that answers the given addresses and nothing else, whatever the name
@@ -30,7 +31,9 @@ const familyOf = (family: number | 'IPv4' | 'IPv6' | undefined): number => (fami
 export function pinnedLookup(addresses: readonly string[]): LookupFunction {
 	return (hostname, options, callback) => {
 		const family = familyOf(options.family);
-		const all = addresses.map((address) => ({ address, family: isIP(address) })).filter((a) => a.family !== 0 && (family === 0 || a.family === family));
+		const all = addresses
+			.map((address) => ({ address, family: isIP(address) }))
+			.filter((a) => a.family !== 0 && (family === 0 || a.family === family));
 		const first = all[0];
 		if (first === undefined) {
 			const error: NodeJS.ErrnoException = new Error(`no checked address of ${hostname} to connect to`);
@@ -50,9 +53,17 @@ function decoded(res: IncomingMessage): Readable {
 		.map((c) => c.trim().toLowerCase())
 		.filter((c) => c !== '' && c !== 'identity');
 	const sync = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
-	const decoders = codings.reverse().map((c) =>
-		c === 'gzip' || c === 'x-gzip' ? createGunzip(sync) : c === 'deflate' ? createInflate(sync) : c === 'br' ? createBrotliDecompress() : undefined,
-	);
+	const decoders = codings
+		.reverse()
+		.map((c) =>
+			c === 'gzip' || c === 'x-gzip'
+				? createGunzip(sync)
+				: c === 'deflate'
+					? createInflate(sync)
+					: c === 'br'
+						? createBrotliDecompress()
+						: undefined,
+		);
 	let body: Readable = res;
 	if (decoders.some((d) => d === undefined)) return body;
 	// pipeline destroys both stages when either fails; reading the last one surfaces the error.
@@ -83,10 +94,17 @@ function answerOf(res: IncomingMessage, req: ClientRequest): Answer {
  * and, over https, in SNI and the certificate check). No agent, so no pooled socket made under
  * another fetch's policy is reused; `signal` aborts the request at any stage.
  */
-export function get(url: URL, addresses: readonly string[], headers: Readonly<Record<string, string>>, signal: AbortSignal): Promise<Answer> {
+export function get(
+	url: URL,
+	addresses: readonly string[],
+	headers: Readonly<Record<string, string>>,
+	signal: AbortSignal,
+): Promise<Answer> {
 	const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
 	return new Promise((resolve, reject) => {
-		const req = send(url, { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(addresses) }, (res) => resolve(answerOf(res, req)));
+		const req = send(url, { method: 'GET', headers, signal, agent: false, lookup: pinnedLookup(addresses) }, (res) =>
+			resolve(answerOf(res, req)),
+		);
 		req.on('error', reject);
 		req.end();
 	});

@@ -29,7 +29,8 @@ export interface IngestOptions {
 }
 
 /** The first value that is set, trimmed. */
-const first = (...values: (string | undefined)[]): string | undefined => values.map((v) => v?.trim()).find((v) => v !== undefined && v !== '');
+const first = (...values: (string | undefined)[]): string | undefined =>
+	values.map((v) => v?.trim()).find((v) => v !== undefined && v !== '');
 
 /** The source's metadata: flags first, then the page, then hints; a missing date or title names its flag. */
 export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMetadata = {}): Draft {
@@ -41,10 +42,19 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 	const title = first(overrides.title, page.title, hints.title);
 	if (title === undefined) stop('usage', `no title found in ${loaded.origin}; give it with --title`);
 	const published = first(overrides.published, page.published, hints.published);
-	if (published === undefined) stop('usage', `no publication date found in ${loaded.origin}; give it with --published YYYY-MM-DD`);
+	if (published === undefined)
+		stop('usage', `no publication date found in ${loaded.origin}; give it with --published YYYY-MM-DD`);
 	const publisher = first(overrides.publisher, page.publisher, hints.publisher) ?? hostName(url.href) ?? url.host;
 	const authors = page.authors ?? hints.authors ?? [];
-	return { title, publisher, url: cleanUrl(url), published, authors, paragraphs: loaded.paragraphs, aliases: loaded.aliases };
+	return {
+		title,
+		publisher,
+		url: cleanUrl(url),
+		published,
+		authors,
+		paragraphs: loaded.paragraphs,
+		aliases: loaded.aliases,
+	};
 }
 
 /** Whether the catalog already has this URL: asked before fetching, so a known article is not fetched again. */
@@ -58,14 +68,19 @@ async function knownUrl(dataDir: string, url: string): Promise<IngestOutcome | u
  * the whole source is ready; an article the catalog has (same URL, same text) changes nothing.
  * Every expected refusal comes back as a problem, never thrown.
  */
-export async function ingestSource(input: string, options: IngestOptions): Promise<Result<IngestOutcome, IngestProblem>> {
+export async function ingestSource(
+	input: string,
+	options: IngestOptions,
+): Promise<Result<IngestOutcome, IngestProblem>> {
 	try {
 		const isUrl = isUrlInput(input);
 		if (isUrl) {
 			const known = await knownUrl(options.dataDir, input);
 			if (known !== undefined) return { ok: true, value: known };
 		}
-		const loaded = isUrl ? await loadUrl(input, { ...options.fetch, allowPrivateHosts: options.allowPrivateHosts }) : await loadFile(input);
+		const loaded = isUrl
+			? await loadUrl(input, { ...options.fetch, allowPrivateHosts: options.allowPrivateHosts })
+			: await loadFile(input);
 		const draft = draftOf(loaded, options.overrides, options.hints);
 		return { ok: true, value: await commitDraft(options.dataDir, draft, options.lock) };
 	} catch (error) {

@@ -27,7 +27,10 @@ export function createIngester(options: IngesterOptions): Ingest {
 			try {
 				await options.onAdded?.([result.value.source]);
 			} catch (error) {
-				options.log?.warn({ err: error instanceof Error ? error : new Error(String(error)) }, 'the new source is stored but not yet live');
+				options.log?.warn(
+					{ err: error instanceof Error ? error : new Error(String(error)) },
+					'the new source is stored but not yet live',
+				);
 			}
 		}
 		return result;

@@ -28,7 +28,14 @@ const KIND_OF_TYPE: Readonly<Record<string, ContentKind>> = {
 	'text/plain': 'text',
 };
 
-const KIND_OF_EXTENSION: Readonly<Record<string, ContentKind>> = { '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.md': 'markdown', '.markdown': 'markdown', '.mdown': 'markdown' };
+const KIND_OF_EXTENSION: Readonly<Record<string, ContentKind>> = {
+	'.html': 'html',
+	'.htm': 'html',
+	'.xhtml': 'html',
+	'.md': 'markdown',
+	'.markdown': 'markdown',
+	'.mdown': 'markdown',
+};
 
 /** Whether an input names a URL (any scheme) rather than a file. */
 export const isUrlInput = (input: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim());
@@ -50,16 +57,32 @@ function frontMatterMetadata(fields: Readonly<Record<string, string>>, heading: 
 }
 
 /** Reads content of a known kind; `url` is where it came from (undefined for a local file). */
-export function readContent(content: string, kind: ContentKind, origin: string, url: string | undefined): Omit<Loaded, 'aliases'> {
+export function readContent(
+	content: string,
+	kind: ContentKind,
+	origin: string,
+	url: string | undefined,
+): Omit<Loaded, 'aliases'> {
 	const fallback: PageMetadata = url === undefined ? {} : { url, ...withPublisher(url) };
 	if (kind === 'html') {
 		const article = extractArticle(content, url);
-		if (article === undefined) stop('no-article', `no article found in ${origin}: the page has too little text outside its navigation, forms and boxes`);
+		if (article === undefined)
+			stop(
+				'no-article',
+				`no article found in ${origin}: the page has too little text outside its navigation, forms and boxes`,
+			);
 		return { paragraphs: article.paragraphs, metadata: { ...fallback, ...article.metadata }, origin };
 	}
-	const read = kind === 'markdown' ? markdownParagraphs(content) : { paragraphs: textParagraphs(content), fields: {}, heading: undefined };
+	const read =
+		kind === 'markdown'
+			? markdownParagraphs(content)
+			: { paragraphs: textParagraphs(content), fields: {}, heading: undefined };
 	if (read.paragraphs.length === 0) stop('no-article', `${origin} holds no text`);
-	return { paragraphs: read.paragraphs, metadata: { ...fallback, ...frontMatterMetadata(read.fields, read.heading) }, origin };
+	return {
+		paragraphs: read.paragraphs,
+		metadata: { ...fallback, ...frontMatterMetadata(read.fields, read.heading) },
+		origin,
+	};
 }
 
 const withPublisher = (url: string): PageMetadata => {
@@ -78,7 +101,8 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
 	try {
 		const info = await handle.stat();
 		if (!info.isFile()) stop('usage', `${path} is not a file`);
-		if (info.size > FETCH_DEFAULTS.maxBytes) stop('too-large', `${path} is larger than ${FETCH_DEFAULTS.maxBytes / 1024 / 1024} MB; not ingested`);
+		if (info.size > FETCH_DEFAULTS.maxBytes)
+			stop('too-large', `${path} is larger than ${FETCH_DEFAULTS.maxBytes / 1024 / 1024} MB; not ingested`);
 		return await handle.readFile();
 	} finally {
 		await handle.close();
@@ -89,15 +113,21 @@ async function readLocalFile(path: string): Promise<Uint8Array> {
 export async function loadFile(path: string): Promise<Loaded> {
 	const bytes = await readLocalFile(path);
 	const head = Buffer.from(bytes.subarray(0, 1024));
-	if (head.subarray(0, 5).toString('latin1') === '%PDF-') stop('content-type', `${path} is a PDF; only HTML, plain text and Markdown can be ingested`);
-	if (head.includes(0)) stop('content-type', `${path} is not a text file; only HTML, plain text and Markdown can be ingested`);
+	if (head.subarray(0, 5).toString('latin1') === '%PDF-')
+		stop('content-type', `${path} is a PDF; only HTML, plain text and Markdown can be ingested`);
+	if (head.includes(0))
+		stop('content-type', `${path} is not a text file; only HTML, plain text and Markdown can be ingested`);
 	const kind = KIND_OF_EXTENSION[extname(path).toLowerCase()] ?? 'text';
-	return { ...readContent(decodeBody(bytes, undefined, kind === 'html' ? 'text/html' : 'text/plain'), kind, path, undefined), aliases: [] };
+	return {
+		...readContent(decodeBody(bytes, undefined, kind === 'html' ? 'text/html' : 'text/plain'), kind, path, undefined),
+		aliases: [],
+	};
 }
 
 /** Fetches a URL (see fetchOrStop) and reads it by its media type. */
 export async function loadUrl(url: string, options: Omit<FetchOptions, 'accept'>): Promise<Loaded> {
-	if (parseHttpUrl(url) === undefined) stop('usage', `only http and https URLs can be ingested, not ${url.trim().slice(0, 200)}`);
+	if (parseHttpUrl(url) === undefined)
+		stop('usage', `only http and https URLs can be ingested, not ${url.trim().slice(0, 200)}`);
 	const fetched = await fetchOrStop(url, { ...options, accept: PAGE_TYPES });
 	const kind = KIND_OF_TYPE[fetched.mediaType] ?? 'text';
 	return { ...readContent(fetched.text, kind, fetched.url, fetched.url), aliases: [url, fetched.url] };

@@ -86,7 +86,10 @@ async function acquire(path: string, options: LockOptions): Promise<void> {
 		if (await removeIfStale(path)) continue;
 		if (Date.now() > deadline) {
 			const pid = (await holder(path))?.pid;
-			stop('locked', `the data directory is busy: another ingest${pid === undefined ? '' : ` (pid ${pid})`} holds ${path}; try again, or delete that file if no ingest is running`);
+			stop(
+				'locked',
+				`the data directory is busy: another ingest${pid === undefined ? '' : ` (pid ${pid})`} holds ${path}; try again, or delete that file if no ingest is running`,
+			);
 		}
 		await sleep((options.retryMs ?? 50) * (1 + Math.random()));
 	}

@@ -24,7 +24,15 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
 const JsonLdArticle = z.object({
 	headline: lenient(text),
 	datePublished: lenient(z.string()),
-	publisher: lenient(z.union([named, z.array(named).min(1).transform((a) => a[0]!)])),
+	publisher: lenient(
+		z.union([
+			named,
+			z
+				.array(named)
+				.min(1)
+				.transform((a) => a[0]!),
+		]),
+	),
 	author: lenient(z.union([named.transform((n) => [n]), z.array(named.optional().catch(undefined))])),
 });
 
@@ -55,7 +63,9 @@ function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 function jsonLdArticle(document: DomDocument): z.infer<typeof JsonLdArticle> | undefined {
 	const objects = jsonLdObjects(document);
 	const types = (o: Record<string, unknown>) => [o['@type']].flat().filter((t): t is string => typeof t === 'string');
-	const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t))) ?? objects.find((o) => typeof o.headline === 'string');
+	const article =
+		objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t))) ??
+		objects.find((o) => typeof o.headline === 'string');
 	return article === undefined ? undefined : JsonLdArticle.parse(article);
 }
 
@@ -74,7 +84,9 @@ function meta(document: DomDocument, ...keys: string[]): string | undefined {
 const isFrontPage = (url: URL) => url.pathname.replace(/\/+$/, '') === '' && url.search === '';
 
 function canonicalUrl(document: DomDocument, pageUrl: string | undefined): string | undefined {
-	const links = all(document, 'link[rel][href]').filter((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+	const links = all(document, 'link[rel][href]').filter((l) =>
+		(l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+	);
 	const page = pageUrl === undefined ? undefined : parseHttpUrl(pageUrl);
 	const candidates = [links[0]?.getAttribute('href'), meta(document, 'og:url'), pageUrl];
 	for (const candidate of candidates) {
@@ -97,7 +109,19 @@ function publishedDay(document: DomDocument, ld: z.infer<typeof JsonLdArticle> |
 		ld?.datePublished,
 		meta(document, 'datePublished'),
 		...times,
-		meta(document, 'og:published_time', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'parsely-pub-date', 'sailthru.date'),
+		meta(
+			document,
+			'og:published_time',
+			'pubdate',
+			'publishdate',
+			'publish-date',
+			'date',
+			'dc.date',
+			'dc.date.issued',
+			'dcterms.created',
+			'parsely-pub-date',
+			'sailthru.date',
+		),
 	];
 	for (const candidate of candidates) {
 		const day = candidate === undefined ? undefined : toDay(candidate);
@@ -116,8 +140,14 @@ export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.
 export function readPageMetadata(document: DomDocument, pageUrl: string | undefined): PageMetadata {
 	const ld = jsonLdArticle(document);
 	const url = canonicalUrl(document, pageUrl);
-	const publisher = meta(document, 'og:site_name') ?? ld?.publisher ?? meta(document, 'application-name') ?? (url === undefined ? undefined : hostName(url));
-	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter((s): s is string => s !== undefined);
+	const publisher =
+		meta(document, 'og:site_name') ??
+		ld?.publisher ??
+		meta(document, 'application-name') ??
+		(url === undefined ? undefined : hostName(url));
+	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter(
+		(s): s is string => s !== undefined,
+	);
 	const og = meta(document, 'og:title', 'twitter:title');
 	const documentTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '');
 	const named = meta(document, 'parsely-title', 'dc.title', 'dcterms.title', 'sailthru.title', 'title');
@@ -130,7 +160,8 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 		(heading === '' ? undefined : heading);
 	const authors = (ld?.author ?? []).filter((a): a is string => a !== undefined);
 	const metaAuthor = meta(document, 'author', 'article:author');
-	if (authors.length === 0 && metaAuthor !== undefined && parseHttpUrl(metaAuthor) === undefined) authors.push(metaAuthor);
+	if (authors.length === 0 && metaAuthor !== undefined && parseHttpUrl(metaAuthor) === undefined)
+		authors.push(metaAuthor);
 	return {
 		...(url === undefined ? {} : { url }),
 		...(title === undefined ? {} : { title }),
@@ -140,11 +171,17 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	};
 }
 
-const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> => (value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+	value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 
 /** Separators between a headline and a site's name in a `<title>`: "Headline | Site", "Headline - Site". */
 const SEPARATOR = /\s+[|\-–—:·•»/]\s+/;
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const fold = (s: string) =>
+	s
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The title without a leading or trailing segment that is one of the site's names. */
 export function stripSiteName(title: string, siteNames: readonly string[]): string {
@@ -152,7 +189,8 @@ export function stripSiteName(title: string, siteNames: readonly string[]): stri
 	if (parts.length < 2) return title;
 	const isSite = (part: string) => siteNames.some((s) => fold(s) !== '' && fold(s) === fold(part));
 	const separators = title.match(new RegExp(SEPARATOR, 'g')) ?? [];
-	if (isSite(parts.at(-1)!)) return title.slice(0, title.length - parts.at(-1)!.length - separators.at(-1)!.length).trim();
+	if (isSite(parts.at(-1)!))
+		return title.slice(0, title.length - parts.at(-1)!.length - separators.at(-1)!.length).trim();
 	if (isSite(parts[0]!)) return title.slice(parts[0]!.length + separators[0]!.length).trim();
 	return title;
 }

@@ -32,13 +32,18 @@ export interface FeedPoller {
 /** FEEDS: http(s) URLs separated by commas or whitespace; a bad one is a UsageError naming it. */
 export function parseFeedList(value: string | undefined): string[] {
 	const feeds = (value ?? '').split(/[\s,]+/).filter((f) => f !== '');
-	for (const feed of feeds) if (parseHttpUrl(feed) === undefined) throw new UsageError(`FEEDS: "${feed.slice(0, 100)}" is not an http(s) URL`);
+	for (const feed of feeds)
+		if (parseHttpUrl(feed) === undefined) throw new UsageError(`FEEDS: "${feed.slice(0, 100)}" is not an http(s) URL`);
 	return feeds;
 }
 
 async function pollOnce(options: FeedPollerOptions): Promise<FeedReport[]> {
 	const reports: FeedReport[] = [];
-	const base: IngestOptions = { dataDir: options.dataDir, allowPrivateHosts: options.allowPrivateHosts ?? false, ...options.ingest };
+	const base: IngestOptions = {
+		dataDir: options.dataDir,
+		allowPrivateHosts: options.allowPrivateHosts ?? false,
+		...options.ingest,
+	};
 	for (const feed of options.feeds) {
 		const result = await ingestFeed(feed, base);
 		if (!result.ok) {
@@ -46,8 +51,15 @@ async function pollOnce(options: FeedPollerOptions): Promise<FeedReport[]> {
 			continue;
 		}
 		const { added, skipped, failed } = result.value;
-		for (const f of failed) options.log.warn({ feed, item: f.url, code: f.problem.code, problem: f.problem.message }, 'feed item not ingested');
-		options.log.info({ feed, added: added.length, skipped, failed: failed.length, ids: added.map((s) => s.id) }, 'feed polled');
+		for (const f of failed)
+			options.log.warn(
+				{ feed, item: f.url, code: f.problem.code, problem: f.problem.message },
+				'feed item not ingested',
+			);
+		options.log.info(
+			{ feed, added: added.length, skipped, failed: failed.length, ids: added.map((s) => s.id) },
+			'feed polled',
+		);
 		reports.push(result.value);
 	}
 	const added = reports.flatMap((r) => r.added);
@@ -67,7 +79,9 @@ export function startFeedPoller(options: FeedPollerOptions): FeedPoller {
 		return running;
 	};
 	const tick = () => {
-		pollNow().catch((error: unknown) => options.log.error({ err: error instanceof Error ? error : new Error(String(error)) }, 'feed poll failed'));
+		pollNow().catch((error: unknown) =>
+			options.log.error({ err: error instanceof Error ? error : new Error(String(error)) }, 'feed poll failed'),
+		);
 	};
 	const timer = setInterval(tick, options.intervalMinutes * 60_000);
 	timer.unref();

@@ -24,7 +24,16 @@ export interface IngestProblem {
 	readonly message: string;
 }
 
-const INPUT_CODES: ReadonlySet<IngestCode> = new Set(['usage', 'refused-host', 'http-status', 'redirects', 'content-type', 'too-large', 'no-article', 'bad-feed']);
+const INPUT_CODES: ReadonlySet<IngestCode> = new Set([
+	'usage',
+	'refused-host',
+	'http-status',
+	'redirects',
+	'content-type',
+	'too-large',
+	'no-article',
+	'bad-feed',
+]);
 
 export const problem = (code: IngestCode, message: string): IngestProblem => ({ code, message });
 

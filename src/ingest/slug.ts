@@ -2,7 +2,18 @@
 export const MAX_SLUG_LENGTH = 40;
 
 /** Letters NFKD does not take apart into a base letter and a mark. */
-const LETTERS: Record<string, string> = { ı: 'i', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ħ: 'h' };
+const LETTERS: Record<string, string> = {
+	ı: 'i',
+	ß: 'ss',
+	ø: 'o',
+	æ: 'ae',
+	œ: 'oe',
+	đ: 'd',
+	ð: 'd',
+	ł: 'l',
+	þ: 'th',
+	ħ: 'h',
+};
 
 /** Lowercase ASCII words joined by "-": "Türkiye Today" → "turkiye-today", "Azerbaijan.US" → "azerbaijan-us". */
 export function slugify(text: string): string {
@@ -21,7 +32,12 @@ export function slugify(text: string): string {
  * A source id like the default corpus's, `publisher-yyyy-mm-dd`, made unique with `-2`, `-3`…
  * `fallback` (the host, say) stands in for a publisher with no Latin letters or digits.
  */
-export function sourceId(publisher: string, published: string, taken: (id: string) => boolean, fallback = 'source'): string {
+export function sourceId(
+	publisher: string,
+	published: string,
+	taken: (id: string) => boolean,
+	fallback = 'source',
+): string {
 	const base = `${slugify(publisher) || slugify(fallback) || 'source'}-${published}`;
 	if (!taken(base)) return base;
 	for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;

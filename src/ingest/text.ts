@@ -48,7 +48,11 @@ export function splitFrontMatter(text: string): { fields: Record<string, string>
 	for (const line of match[1]!.split(/\r?\n/)) {
 		const kv = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
 		if (kv === null) continue;
-		const value = kv[2]!.trim().replace(/^\[(.*)\]$/, '$1').replace(/^(["'])(.*)\1$/, '$2').trim();
+		const value = kv[2]!
+			.trim()
+			.replace(/^\[(.*)\]$/, '$1')
+			.replace(/^(["'])(.*)\1$/, '$2')
+			.trim();
 		if (value !== '') fields[kv[1]!.toLowerCase()] = value;
 	}
 	return { fields, body: text.slice(match[0].length) };

@@ -9,7 +9,16 @@ import { parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
 import { chooseEngine, type EngineName, type EngineSetting } from '../core/search/engine.js';
-import { addToIndex, BM25, buildIndex, deserializeIndex, paragraphCount, serializeIndex, TITLE_BOOST, type SearchIndex } from '../core/search/search-index.js';
+import {
+	addToIndex,
+	BM25,
+	buildIndex,
+	deserializeIndex,
+	paragraphCount,
+	serializeIndex,
+	TITLE_BOOST,
+	type SearchIndex,
+} from '../core/search/search-index.js';
 import { encodeIndexCache, readIndexCache, readIndexCoverage, type Coverage } from './index-cache.js';
 import { writeFileAtomic } from './atomic.js';
 import { readLexiconFile } from './lexicon-file.js';
@@ -87,7 +96,14 @@ async function readTexts(dir: string, catalog: unknown): Promise<{ texts: Source
 /** What an index depends on beside the texts: the analyzer, its tables and the corpus's lexicon, the ranking settings, the engine. */
 function settingsKey(lexicon: CorpusLexicon, engine: EngineName): string {
 	const analyzer = { version: ANALYZER_VERSION, tables: LEXICON_DATA_VERSION, lexicon };
-	const settings = JSON.stringify({ format: CACHE_FORMAT, analyzer, dates: DATES_VERSION, bm25: BM25, title: TITLE_BOOST, engine });
+	const settings = JSON.stringify({
+		format: CACHE_FORMAT,
+		analyzer,
+		dates: DATES_VERSION,
+		bm25: BM25,
+		title: TITLE_BOOST,
+		engine,
+	});
 	return createHash('sha256').update(settings).digest('hex').slice(0, 32);
 }
 
@@ -97,14 +113,23 @@ function sourceHash({ source, text }: SourceText): string {
 }
 
 /** What an index of these texts covers (its cache's header): the settings, and each source's hash in order. */
-export function coverageOf(texts: readonly SourceText[], lexicon: CorpusLexicon = EMPTY_LEXICON, engine: EngineName = 'minisearch'): Coverage {
+export function coverageOf(
+	texts: readonly SourceText[],
+	lexicon: CorpusLexicon = EMPTY_LEXICON,
+	engine: EngineName = 'minisearch',
+): Coverage {
 	return { settings: settingsKey(lexicon, engine), sources: texts.map(sourceHash) };
 }
 
-const keyOf = (coverage: Coverage): string => createHash('sha256').update(JSON.stringify(coverage)).digest('hex').slice(0, 32);
+const keyOf = (coverage: Coverage): string =>
+	createHash('sha256').update(JSON.stringify(coverage)).digest('hex').slice(0, 32);
 
 /** The cache key: the settings ({@link settingsKey}) and every valid catalog entry with its file's bytes, in order. */
-export function cacheKey(texts: readonly SourceText[], lexicon: CorpusLexicon = EMPTY_LEXICON, engine: EngineName = 'minisearch'): string {
+export function cacheKey(
+	texts: readonly SourceText[],
+	lexicon: CorpusLexicon = EMPTY_LEXICON,
+	engine: EngineName = 'minisearch',
+): string {
 	return keyOf(coverageOf(texts, lexicon, engine));
 }
 
@@ -115,7 +140,8 @@ async function writeCache(dir: string, name: string, index: SearchIndex, coverag
 	// Older indexes, the timelines computed with them, and temporary files of killed writes are stale now.
 	const events = `events-${name.slice('index-'.length).replace(/\.bin$/, '.json')}`;
 	for (const entry of await readdir(cacheDir)) {
-		if (entry !== name && entry !== events && /^(?:index|events)-/.test(entry)) await rm(join(cacheDir, entry), { force: true });
+		if (entry !== name && entry !== events && /^(?:index|events)-/.test(entry))
+			await rm(join(cacheDir, entry), { force: true });
 	}
 }
 
@@ -128,7 +154,12 @@ export interface LoadOptions {
 }
 
 /** The index from a cache file when it loads and holds `paragraphs` paragraphs; undefined otherwise. */
-async function loadCached(path: string, paragraphs: number, analyzer: Analyzer, log?: Logger): Promise<SearchIndex | undefined> {
+async function loadCached(
+	path: string,
+	paragraphs: number,
+	analyzer: Analyzer,
+	log?: Logger,
+): Promise<SearchIndex | undefined> {
 	const cached = await readIndexCache(path);
 	if (cached === undefined) return undefined;
 	const index = deserializeIndex(cached.index, analyzer);
@@ -141,7 +172,11 @@ async function loadCached(path: string, paragraphs: number, analyzer: Analyzer, 
  * were added (by `cli ingest`, a feed, or `/ingest` in a running bot), the next start loads it and
  * adds only the new paragraphs instead of analyzing everything again. The longest such prefix wins.
  */
-async function cachedPrefix(dir: string, coverage: Coverage, log?: Logger): Promise<{ path: string; sources: number } | undefined> {
+async function cachedPrefix(
+	dir: string,
+	coverage: Coverage,
+	log?: Logger,
+): Promise<{ path: string; sources: number } | undefined> {
 	let entries: string[];
 	try {
 		entries = await readdir(join(dir, CACHE_DIR));
@@ -152,15 +187,31 @@ async function cachedPrefix(dir: string, coverage: Coverage, log?: Logger): Prom
 	for (const entry of entries.filter((e) => /^index-[0-9a-f]+\.bin$/.test(e))) {
 		const path = join(dir, CACHE_DIR, entry);
 		const covers = await readIndexCoverage(path);
-		if (covers === undefined || covers.settings !== coverage.settings || covers.sources.length >= coverage.sources.length) continue;
+		if (
+			covers === undefined ||
+			covers.settings !== coverage.settings ||
+			covers.sources.length >= coverage.sources.length
+		)
+			continue;
 		if (!covers.sources.every((h, i) => h === coverage.sources[i])) continue;
 		if (best === undefined || covers.sources.length > best.sources) best = { path, sources: covers.sources.length };
 	}
-	if (best !== undefined) log?.debug({ reused: best.sources, of: coverage.sources.length }, 'extending the index saved before the latest sources');
+	if (best !== undefined)
+		log?.debug(
+			{ reused: best.sources, of: coverage.sources.length },
+			'extending the index saved before the latest sources',
+		);
 	return best;
 }
 
-async function saved(dir: string, name: string, index: SearchIndex, coverage: Coverage, done: 'built' | 'extended', log?: Logger) {
+async function saved(
+	dir: string,
+	name: string,
+	index: SearchIndex,
+	coverage: Coverage,
+	done: 'built' | 'extended',
+	log?: Logger,
+) {
 	try {
 		await writeCache(dir, name, index, coverage);
 		return { index, cache: done };
@@ -186,7 +237,12 @@ interface Wanted {
 }
 
 /** The index of exactly these sources: from the cache, from a cache of their first ones plus the rest, or built. */
-async function indexFor(dir: string, name: string, wanted: Wanted, log?: Logger): Promise<{ index: SearchIndex; cache: LoadReport['cache'] }> {
+async function indexFor(
+	dir: string,
+	name: string,
+	wanted: Wanted,
+	log?: Logger,
+): Promise<{ index: SearchIndex; cache: LoadReport['cache'] }> {
 	const { texts, paragraphs, analyzer, engine, coverage } = wanted;
 	const hit = await loadCached(join(dir, CACHE_DIR, name), paragraphs.length, analyzer, log);
 	if (hit !== undefined) return { index: hit, cache: 'hit' };
@@ -194,7 +250,8 @@ async function indexFor(dir: string, name: string, wanted: Wanted, log?: Logger)
 	if (prefix !== undefined) {
 		const covered = paragraphsOf(texts.slice(0, prefix.sources)).length;
 		const base = await loadCached(prefix.path, covered, analyzer, log);
-		if (base !== undefined) return saved(dir, name, addToIndex(base, paragraphs.slice(covered)), coverage, 'extended', log);
+		if (base !== undefined)
+			return saved(dir, name, addToIndex(base, paragraphs.slice(covered)), coverage, 'extended', log);
 	}
 	return saved(dir, name, buildIndex(paragraphs, loadBackground(analyzer), analyzer, engine), coverage, 'built', log);
 }
@@ -204,7 +261,11 @@ async function indexFor(dir: string, name: string, wanted: Wanted, log?: Logger)
  * the texts, and the index from `.cache/` when it was built from these very files and lexicon, else
  * built and cached (atomically). A cache that does not parse or does not match is rebuilt, never trusted.
  */
-export async function loadDataDir(dir: string, log?: Logger, options: LoadOptions = {}): Promise<{ corpus: Corpus; report: LoadReport }> {
+export async function loadDataDir(
+	dir: string,
+	log?: Logger,
+	options: LoadOptions = {},
+): Promise<{ corpus: Corpus; report: LoadReport }> {
 	const started = performance.now();
 	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);

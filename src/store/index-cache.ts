@@ -36,7 +36,10 @@ const padded = (n: number) => Math.ceil(n / 4) * 4;
 
 /** The bytes of a cache file for `index`, covering what `coverage` says. */
 export function encodeIndexCache(index: SerializedIndex, coverage: Coverage): Buffer {
-	const data = index.engine === 'columnar' ? Buffer.from(index.data.buffer, index.data.byteOffset, index.data.byteLength) : Buffer.from(index.json, 'utf8');
+	const data =
+		index.engine === 'columnar'
+			? Buffer.from(index.data.buffer, index.data.byteOffset, index.data.byteLength)
+			: Buffer.from(index.json, 'utf8');
 	const fields: Header = {
 		endian: ENDIAN,
 		crc: crc32(data),
@@ -54,8 +57,12 @@ export function encodeIndexCache(index: SerializedIndex, coverage: Coverage): Bu
 
 function parseHeader(bytes: Buffer, headerLength: number): { ok: true; value: Header } | { ok: false; error: string } {
 	try {
-		const parsed = HeaderSchema.safeParse(JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)));
-		return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `header: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+		const parsed = HeaderSchema.safeParse(
+			JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)),
+		);
+		return parsed.success
+			? { ok: true, value: parsed.data }
+			: { ok: false, error: `header: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
 	} catch {
 		return { ok: false, error: 'header is not JSON' };
 	}
@@ -68,7 +75,8 @@ export interface IndexCache {
 
 /** The index in a cache file's bytes, or why they cannot be trusted (truncated, damaged, foreign). */
 export function decodeIndexCache(bytes: Buffer): { ok: true; value: IndexCache } | { ok: false; error: string } {
-	if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { ok: false, error: 'not an index cache' };
+	if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+		return { ok: false, error: 'not an index cache' };
 	const headerLength = bytes.readUInt32LE(MAGIC.length);
 	const start = padded(MAGIC.length + 4 + headerLength);
 	if (start > bytes.length) return { ok: false, error: 'truncated' };
@@ -77,7 +85,8 @@ export function decodeIndexCache(bytes: Buffer): { ok: true; value: IndexCache }
 	const { engine, layout, background, coverage, crc } = header.value;
 	const body = bytes.subarray(start);
 	if (crc32(body) !== crc) return { ok: false, error: 'checksum mismatch' };
-	if (engine === 'minisearch') return { ok: true, value: { index: { engine, json: body.toString('utf8'), background }, coverage } };
+	if (engine === 'minisearch')
+		return { ok: true, value: { index: { engine, json: body.toString('utf8'), background }, coverage } };
 	if (layout === undefined || body.length % 4 !== 0) return { ok: false, error: 'truncated' };
 	// Views need 4-byte alignment; a small file read into Node's buffer pool may not have it: copy then.
 	const aligned = body.byteOffset % 4 === 0 ? body : new Uint8Array(body);
@@ -101,7 +110,11 @@ export async function readIndexCoverage(path: string): Promise<Coverage | undefi
 	try {
 		file = await open(path, 'r');
 		const head = Buffer.alloc(MAGIC.length + 4);
-		if ((await file.read(head, 0, head.length, 0)).bytesRead < head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+		if (
+			(await file.read(head, 0, head.length, 0)).bytesRead < head.length ||
+			!head.subarray(0, MAGIC.length).equals(MAGIC)
+		)
+			return undefined;
 		const headerLength = head.readUInt32LE(MAGIC.length);
 		const bytes = Buffer.alloc(MAGIC.length + 4 + headerLength);
 		if ((await file.read(bytes, 0, bytes.length, 0)).bytesRead < bytes.length) return undefined;

@@ -10,11 +10,11 @@ import { err, ok, type Result } from '../core/result.js';
 export async function readSourceFile(dir: string, source: Source): Promise<Result<string>> {
 	const root = resolve(dir);
 	const path = resolve(root, source.file);
-	if (!path.startsWith(root + sep)) return err({ id: source.id, field: 'file', message: `${source.file} lies outside the data directory` });
+	if (!path.startsWith(root + sep))
+		return err({ id: source.id, field: 'file', message: `${source.file} lies outside the data directory` });
 	try {
 		return ok(await readFile(path, 'utf8'));
 	} catch {
 		return err({ id: source.id, field: 'file', message: `cannot read ${relative(root, path)}` });
 	}
 }
-

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Citation } from '../core/answer/answer.js';
 import type { Corpus } from '../core/corpus.js';
-import { rememberTimelineEvents, timelineEvents, type EventCitation, type TimelineEvent } from '../core/dates/timeline.js';
+import {
+	rememberTimelineEvents,
+	timelineEvents,
+	type EventCitation,
+	type TimelineEvent,
+} from '../core/dates/timeline.js';
 import { writeFileAtomic } from './atomic.js';
 
 const Place = z.object({ s: z.string(), n: z.number().int().nonnegative(), t: z.string() });
@@ -23,7 +28,13 @@ function citationOf(corpus: Corpus, p: Place): EventCitation | undefined {
 	const source = corpus.byId.get(p.s);
 	const paragraph = corpus.paragraphsOf.get(p.s)?.[p.n];
 	if (source === undefined || paragraph === undefined || !paragraph.text.includes(p.t)) return undefined;
-	const citation: Citation = { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
+	const citation: Citation = {
+		id: source.id,
+		title: source.title,
+		publisher: source.publisher,
+		url: source.url,
+		published: source.published,
+	};
 	return { source: citation, paragraph: p.n, text: p.t };
 }
 

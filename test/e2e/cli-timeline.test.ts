@@ -26,7 +26,10 @@ beforeAll(() => {
 	const dateRules = readdirSync(join(ROOT, 'src/core/dates')).map((f) => `src/core/dates/${f}`);
 	const sources = ['src/cli/timeline.ts', 'src/cli/main.ts', ...dateRules].map((f) => join(ROOT, f));
 	const stale = !existsSync(built) || sources.some((f) => statSync(f).mtimeMs > statSync(built).mtimeMs);
-	if (stale) spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+	if (stale)
+		spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+			cwd: ROOT,
+		});
 	expect(existsSync(built)).toBe(true);
 }, 120_000);
 
@@ -36,26 +39,42 @@ describe('cli timeline', () => {
 		expect(r.code).toBe(0);
 		const { events } = JSON.parse(r.stdout) as { events: JsonEvent[] };
 		expect(events.length).toBeGreaterThan(40);
-		const catalog = JSON.parse(readFileSync(join(ROOT, 'index-data/sources.json'), 'utf8')) as Array<{ id: string; file: string }>;
+		const catalog = JSON.parse(readFileSync(join(ROOT, 'index-data/sources.json'), 'utf8')) as Array<{
+			id: string;
+			file: string;
+		}>;
 		const fileOf = new Map(catalog.map((s) => [s.id, s.file]));
 		for (const [i, e] of events.entries()) {
 			expect(paragraphOf(fileOf.get(e.source.id)!, e.paragraph)).toContain(e.text);
-			expect(e.date).toMatch(e.precision === 'day' ? /^\d{4}-\d{2}-\d{2}$/ : e.precision === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/);
+			expect(e.date).toMatch(
+				e.precision === 'day' ? /^\d{4}-\d{2}-\d{2}$/ : e.precision === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/,
+			);
 			expect(Object.keys(e.source).sort()).toEqual(['id', 'published', 'publisher', 'title', 'url']);
 			if (i > 0) expect(events[i - 1]!.date >= e.date).toBe(true);
 		}
-		expect(events).toContainEqual(expect.objectContaining({ date: '2025-09', text: expect.stringContaining('early next week') }));
+		expect(events).toContainEqual(
+			expect.objectContaining({ date: '2025-09', text: expect.stringContaining('early next week') }),
+		);
 	});
 
 	it('filters with --since, --until, --source, --query and --limit', async () => {
-		const since = (JSON.parse((await cli(['timeline', '--json', '--since', '2025-01-01'])).stdout) as { events: JsonEvent[] }).events;
+		const since = (
+			JSON.parse((await cli(['timeline', '--json', '--since', '2025-01-01'])).stdout) as { events: JsonEvent[] }
+		).events;
 		expect(since.length).toBeGreaterThan(0);
 		expect(since.every((e) => e.date.slice(0, 4) >= '2025')).toBe(true);
-		const until = (JSON.parse((await cli(['timeline', '--json', '--until', '1993'])).stdout) as { events: JsonEvent[] }).events;
+		const until = (JSON.parse((await cli(['timeline', '--json', '--until', '1993'])).stdout) as { events: JsonEvent[] })
+			.events;
 		expect(until.every((e) => e.date <= '1993')).toBe(true);
-		const source = (JSON.parse((await cli(['timeline', '--json', '--source', 'asbarez-2024-05-13', '--limit', '2'])).stdout) as { events: JsonEvent[] }).events;
+		const source = (
+			JSON.parse((await cli(['timeline', '--json', '--source', 'asbarez-2024-05-13', '--limit', '2'])).stdout) as {
+				events: JsonEvent[];
+			}
+		).events;
 		expect(source.map((e) => e.source.id)).toEqual(['asbarez-2024-05-13', 'asbarez-2024-05-13']);
-		const query = (JSON.parse((await cli(['timeline', '--json', '--query', 'earthquake'])).stdout) as { events: JsonEvent[] }).events;
+		const query = (
+			JSON.parse((await cli(['timeline', '--json', '--query', 'earthquake'])).stdout) as { events: JsonEvent[] }
+		).events;
 		expect(query.map((e) => e.date)).toEqual(['2023-02-06']);
 	});
 

@@ -43,7 +43,12 @@ describe('cli ask', () => {
 	});
 
 	it('reads JSON lines, answers each in order, and reports a bad line without stopping', async () => {
-		const input = ['{"id":"a","q":"Who is Lionel Messi?"}', 'not json', '{"id":"c"}', '{"id":"d","q":"What is minilateralism?"}'].join('\n');
+		const input = [
+			'{"id":"a","q":"Who is Lionel Messi?"}',
+			'not json',
+			'{"id":"c"}',
+			'{"id":"d","q":"What is minilateralism?"}',
+		].join('\n');
 		const r = await cli(['ask', '--jsonl', '--top', '2'], { input });
 		expect(r.code).toBe(0);
 		const out = lines(r.stdout).map((l) => JSON.parse(l) as AskLine);
@@ -80,7 +85,10 @@ describe('cli source', () => {
 	it('lists the sources and shows one verbatim', async () => {
 		const list = JSON.parse((await cli(['source', '--list', '--json'])).stdout) as { sources: Source[] };
 		expect(list.sources.map((s) => s.id)).toContain('asbarez-2024-05-13');
-		const one = JSON.parse((await cli(['source', 'asbarez-2024-05-13', '--json'])).stdout) as { source: Source; paragraphs: string[] };
+		const one = JSON.parse((await cli(['source', 'asbarez-2024-05-13', '--json'])).stdout) as {
+			source: Source;
+			paragraphs: string[];
+		};
 		expect(one.source.publisher).toBe('Asbarez');
 		expect(one.paragraphs[7]).toBe(paragraphOf('asbarez-2024-05-13', 7));
 	});
@@ -99,8 +107,11 @@ describe('cli eval', () => {
 	it('prints the metrics and the misses of an eval file', async () => {
 		const r = await cli(['eval', join(ROOT, 'test/fixtures/eval-dev.jsonl')]);
 		expect(r.code).toBe(0);
-		for (const metric of ['quote@1', 'quote@3', 'passage@1', 'abstain', 'false abstain', 'integrity']) expect(r.stdout).toContain(metric);
-		const json = JSON.parse((await cli(['eval', join(ROOT, 'test/fixtures/eval-dev.jsonl'), '--json'])).stdout) as { metrics: { integrity: number } };
+		for (const metric of ['quote@1', 'quote@3', 'passage@1', 'abstain', 'false abstain', 'integrity'])
+			expect(r.stdout).toContain(metric);
+		const json = JSON.parse((await cli(['eval', join(ROOT, 'test/fixtures/eval-dev.jsonl'), '--json'])).stdout) as {
+			metrics: { integrity: number };
+		};
 		expect(json.metrics.integrity).toBe(1);
 	});
 

@@ -1,8 +1,14 @@
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TOKEN, startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
-import { assertBuilt, botEnv, logMessage, runScript, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
-
+import {
+	assertBuilt,
+	botEnv,
+	logMessage,
+	runScript,
+	startBotProcess,
+	type BotProcess,
+} from '../helpers/fake-discord-bot.js';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
@@ -25,7 +31,9 @@ afterAll(async () => {
 
 describe('a deferred command', () => {
 	it('acknowledges at once, then edits the placeholder into the answer', async () => {
-		const interaction = fake.command(someone(), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who is Philip Gamaghelyan?' }]);
+		const interaction = fake.command(someone(), 'ask', [
+			{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who is Philip Gamaghelyan?' },
+		]);
 		const a = await fake.interact(interaction);
 		const all = fake.answersTo(String(interaction.id));
 		expect(all[0]).toMatchObject({ via: 'callback', type: 5 });
@@ -35,15 +43,25 @@ describe('a deferred command', () => {
 	});
 
 	it('sends an error as an ephemeral follow-up and removes the public placeholder', async () => {
-		const interaction = fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'nope' }]);
+		const interaction = fake.command(someone(), 'source', [
+			{ name: 'id', type: ApplicationCommandOptionType.String, value: 'nope' },
+		]);
 		const a = await fake.interact(interaction);
 		expect(a).toMatchObject({ via: 'followup' });
 		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
-		await fake.until(() => fake.answersTo(String(interaction.id)).some((x) => x.via === 'delete'), 5_000, 'the placeholder deleted');
+		await fake.until(
+			() => fake.answersTo(String(interaction.id)).some((x) => x.via === 'delete'),
+			5_000,
+			'the placeholder deleted',
+		);
 	});
 
 	it('pages a source by deferring the update and editing the message', async () => {
-		const first = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024-05-13' }]));
+		const first = await fake.interact(
+			fake.command(someone(), 'source', [
+				{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024-05-13' },
+			]),
+		);
 		const next = (first.data.components ?? []).flatMap((r) => r.components).find((b) => b.label === 'Next');
 		const click = fake.click(someone(), next!.custom_id, first.data);
 		const a = await fake.interact(click);
@@ -57,7 +75,12 @@ describe('the bot settings', () => {
 	it('refuses a bad COOLDOWN_PER_10S in one line and exits 2', async () => {
 		const r = await runScript('dist/src/main.js', botEnv(fake, { COOLDOWN_PER_10S: 'lots' }));
 		expect(r.code).toBe(2);
-		expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('{'))).toEqual([expect.stringMatching(/^error: bad environment: COOLDOWN_PER_10S/)]);
+		expect(
+			r.stderr
+				.trim()
+				.split('\n')
+				.filter((l) => !l.startsWith('{')),
+		).toEqual([expect.stringMatching(/^error: bad environment: COOLDOWN_PER_10S/)]);
 		expect(r.stderr).not.toContain(FAKE_TOKEN);
 	});
 

@@ -6,7 +6,6 @@ import { SAMPLE_QUESTIONS } from '../helpers/corpus.js';
 import { FAKE_TOKEN, type Answer, type FakeDiscord } from '../helpers/fake-discord.js';
 import { logMessage, startBotWithFake, type BotProcess } from '../helpers/fake-discord-bot.js';
 
-
 let fake: FakeDiscord;
 let bot: BotProcess;
 let close: (() => Promise<void>) | undefined;
@@ -30,8 +29,16 @@ describe('the bot under load', () => {
 			for (let i = 0; i < 10; i++) {
 				const interaction =
 					i % 5 === 4
-						? fake.command(user(u), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024-05-13' }])
-						: fake.command(user(u), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: SAMPLE_QUESTIONS[(u + i) % SAMPLE_QUESTIONS.length]! }]);
+						? fake.command(user(u), 'source', [
+								{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024-05-13' },
+							])
+						: fake.command(user(u), 'ask', [
+								{
+									name: 'question',
+									type: ApplicationCommandOptionType.String,
+									value: SAMPLE_QUESTIONS[(u + i) % SAMPLE_QUESTIONS.length]!,
+								},
+							]);
 				sent.push(fake.interact(interaction, 20_000));
 			}
 		}
@@ -46,21 +53,33 @@ describe('the bot under load', () => {
 			expect(a.data.allowed_mentions).toEqual({ parse: [] });
 		}
 		const ms = answers.map((a) => a.ms).sort((x, y) => x - y);
-		console.info(`200 interactions: p50 ${quantile(ms, 0.5).toFixed(0)} ms, p95 ${quantile(ms, 0.95).toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms, all in ${wallMs.toFixed(0)} ms`);
+		console.info(
+			`200 interactions: p50 ${quantile(ms, 0.5).toFixed(0)} ms, p95 ${quantile(ms, 0.95).toFixed(0)} ms, max ${ms.at(-1)!.toFixed(0)} ms, all in ${wallMs.toFixed(0)} ms`,
+		);
 		expect(ms.at(-1)!).toBeLessThan(MAX_INTERACTION_RESPONSE_MS);
 	});
 
 	it('answers a single user flooding the bot with an ephemeral "slow down" past 20 requests in 10 s', async () => {
 		const flooder = user(99);
 		const answers = await Promise.all(
-			Array.from({ length: 25 }, () => fake.interact(fake.command(flooder, 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: SAMPLE_QUESTIONS[0] }]))),
+			Array.from({ length: 25 }, () =>
+				fake.interact(
+					fake.command(flooder, 'ask', [
+						{ name: 'question', type: ApplicationCommandOptionType.String, value: SAMPLE_QUESTIONS[0] },
+					]),
+				),
+			),
 		);
 		const refused = answers.filter((a) => a.data.flags === MessageFlags.Ephemeral);
 		expect(refused).toHaveLength(5);
 		for (const a of refused) expect(a.data.content).toMatch(/^Slow down: .*Try again in \d+ s\.$/);
 		expect(answers.filter((a) => (a.data.embeds ?? []).length > 0)).toHaveLength(20);
 		// Another user is not held back by the flood.
-		const other = await fake.interact(fake.command(user(98), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: SAMPLE_QUESTIONS[0] }]));
+		const other = await fake.interact(
+			fake.command(user(98), 'ask', [
+				{ name: 'question', type: ApplicationCommandOptionType.String, value: SAMPLE_QUESTIONS[0] },
+			]),
+		);
 		expect(other.data.flags ?? 0).toBe(0);
 	});
 

@@ -21,7 +21,24 @@ import { ELLIPSIS, splitText } from '../../src/discord/split.js';
 
 // Pure checks of the one function every Discord reply goes through; the e2e files drive it for real.
 
-const words = fc.array(fc.constantFrom('word', 'quote.', 'Sentence!', '@everyone', '<@123>', '**b**', '\n', '\n\n', 'x'.repeat(120), 'é', '😀'), { maxLength: 2_500, size: 'max' }).map((w) => w.join(' '));
+const words = fc
+	.array(
+		fc.constantFrom(
+			'word',
+			'quote.',
+			'Sentence!',
+			'@everyone',
+			'<@123>',
+			'**b**',
+			'\n',
+			'\n\n',
+			'x'.repeat(120),
+			'é',
+			'😀',
+		),
+		{ maxLength: 2_500, size: 'max' },
+	)
+	.map((w) => w.join(' '));
 /** Addresses of every length around the embed url limit, with and without a quote's text fragment. */
 const url = fc
 	.tuple(fc.integer({ min: 0, max: MAX_EMBED_URL + 100 }), fc.option(fc.string({ minLength: 1, maxLength: 200 })))
@@ -30,13 +47,21 @@ const url = fc
 		return quote === null ? page : textFragmentLink(page, quote);
 	});
 const card: fc.Arbitrary<Card> = fc.record(
-	{ title: fc.string({ maxLength: 400 }), url, description: words.map((t) => `> ${t}`), footer: fc.string({ maxLength: 300 }) },
+	{
+		title: fc.string({ maxLength: 400 }),
+		url,
+		description: words.map((t) => `> ${t}`),
+		footer: fc.string({ maxLength: 300 }),
+	},
 	{ requiredKeys: ['title', 'description'] },
 );
 const replies: fc.Arbitrary<Reply> = fc.record({
 	content: words,
 	cards: fc.array(card, { maxLength: 14, size: 'max' }),
-	buttons: fc.array(fc.record({ id: fc.string({ minLength: 1, maxLength: 300 }), label: fc.string({ minLength: 1, maxLength: 120 }) }), { maxLength: 30, size: 'max' }),
+	buttons: fc.array(
+		fc.record({ id: fc.string({ minLength: 1, maxLength: 300 }), label: fc.string({ minLength: 1, maxLength: 120 }) }),
+		{ maxLength: 30, size: 'max' },
+	),
 	ephemeral: fc.boolean(),
 });
 
@@ -86,7 +111,9 @@ describe('buildPayload', () => {
 });
 
 describe('buildPayload links', () => {
-	const linked = (url: string) => buildPayload({ content: '', cards: [{ title: 'T', url, description: '> q' }], buttons: [], ephemeral: false }).embeds[0]?.url;
+	const linked = (url: string) =>
+		buildPayload({ content: '', cards: [{ title: 'T', url, description: '> q' }], buttons: [], ephemeral: false })
+			.embeds[0]?.url;
 
 	it('keeps a link within Discord’s limit as it is', () => {
 		const link = textFragmentLink('https://a.example/x', 'a quote');
@@ -102,7 +129,12 @@ describe('buildPayload links', () => {
 
 	it('leaves the link out when even the page’s address is too long, and still sends the card', () => {
 		const page = `https://a.example/${'p'.repeat(MAX_EMBED_URL)}`;
-		const p = buildPayload({ content: '', cards: [{ title: 'T', url: textFragmentLink(page, 'q'), description: '> q' }], buttons: [], ephemeral: false });
+		const p = buildPayload({
+			content: '',
+			cards: [{ title: 'T', url: textFragmentLink(page, 'q'), description: '> q' }],
+			buttons: [],
+			ephemeral: false,
+		});
 		expect(p.embeds).toHaveLength(1);
 		expect(p.embeds[0]).not.toHaveProperty('url');
 	});
@@ -110,7 +142,12 @@ describe('buildPayload links', () => {
 
 describe('splitText', () => {
 	it('cuts into pieces within the limit that, marks aside, hold the whole text', () => {
-		const text = fc.array(fc.constantFrom('a', 'word', 'end.', '\\*', '\n', '\n\n', '> q', ' ', 'x'.repeat(50), '😀'), { maxLength: 600, size: 'max' }).map((w) => w.join(' '));
+		const text = fc
+			.array(fc.constantFrom('a', 'word', 'end.', '\\*', '\n', '\n\n', '> q', ' ', 'x'.repeat(50), '😀'), {
+				maxLength: 600,
+				size: 'max',
+			})
+			.map((w) => w.join(' '));
 		fc.assert(
 			fc.property(text, fc.integer({ min: 16, max: 400 }), (t, max) => {
 				const pieces = splitText(t, max);

@@ -21,8 +21,22 @@ import {
 	MAX_TOTAL_EMBED_CHARS,
 } from '../../src/core/render/discord-limits.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
-import { APP_ID, FAKE_TOKEN, GUILD_ID, startFakeDiscord, type FakeDiscord, type MessageBody } from '../helpers/fake-discord.js';
-import { assertBuilt, botEnv, logMessage, runScript, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
+import {
+	APP_ID,
+	FAKE_TOKEN,
+	GUILD_ID,
+	startFakeDiscord,
+	type FakeDiscord,
+	type MessageBody,
+} from '../helpers/fake-discord.js';
+import {
+	assertBuilt,
+	botEnv,
+	logMessage,
+	runScript,
+	startBotProcess,
+	type BotProcess,
+} from '../helpers/fake-discord-bot.js';
 
 // A new user per request: the per-user cooldown (20 in any 10 s) is tested on its own in discord-load.
 let users = 0;
@@ -30,19 +44,34 @@ const someone = () => ({ id: String(1_300_000_000_000_100_000n + BigInt(++users)
 
 /** A source with one paragraph far over an embed's 4,096 characters, full of markdown and mentions. */
 const LONG_ID = 'long-read-2025-01-01';
-const longParagraph = Array.from({ length: 90 }, (_, i) => `Sentence ${i + 1} mentions @everyone, <@123> and **bold** [a link](https://example.com) text.`).join(' ');
+const longParagraph = Array.from(
+	{ length: 90 },
+	(_, i) => `Sentence ${i + 1} mentions @everyone, <@123> and **bold** [a link](https://example.com) text.`,
+).join(' ');
 
 function dataDirWithLongSource(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'verbatim-discord-'));
 	cpSync(DEFAULT_DATA, dir, { recursive: true, filter: (src) => !src.includes('.cache') });
 	const catalog = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as unknown[];
-	catalog.push({ id: LONG_ID, file: `${LONG_ID}.txt`, title: 'A very long read', publisher: 'Test Press', url: 'https://example.com/long', published: '2025-01-01', authors: [] });
+	catalog.push({
+		id: LONG_ID,
+		file: `${LONG_ID}.txt`,
+		title: 'A very long read',
+		publisher: 'Test Press',
+		url: 'https://example.com/long',
+		published: '2025-01-01',
+		authors: [],
+	});
 	writeFileSync(join(dir, 'sources.json'), JSON.stringify(catalog));
 	writeFileSync(join(dir, `${LONG_ID}.txt`), `A short opening paragraph.\n${longParagraph}\n`);
 	return dir;
 }
 
-const embedChars = (m: MessageBody) => (m.embeds ?? []).reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+const embedChars = (m: MessageBody) =>
+	(m.embeds ?? []).reduce(
+		(n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0),
+		0,
+	);
 const buttons = (m: MessageBody) => (m.components ?? []).flatMap((row) => row.components);
 const buttonLabeled = (m: MessageBody, label: string) => buttons(m).find((b) => b.label === label);
 
@@ -74,7 +103,9 @@ let commandNames: string[];
 
 beforeAll(async () => {
 	assertBuilt();
-	const built = (await import(pathToFileURL(join(ROOT, 'dist/commands/index.js')).href)) as { commands: Array<{ data: { name: string } }> };
+	const built = (await import(pathToFileURL(join(ROOT, 'dist/commands/index.js')).href)) as {
+		commands: Array<{ data: { name: string } }>;
+	};
 	commandNames = built.commands.map((c) => c.data.name);
 	dataDir = dataDirWithLongSource();
 	fake = await startFakeDiscord();
@@ -89,11 +120,17 @@ afterAll(async () => {
 	if ((dataDir as string | undefined) !== undefined) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ask = (question: string, user = someone()) => fake.interact(fake.command(user, 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]));
+const ask = (question: string, user = someone()) =>
+	fake.interact(
+		fake.command(user, 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]),
+	);
 
 describe('npm run deploy-commands', () => {
 	it('registers every command in the guild when DISCORD_GUILD_ID is set, with the bot token', async () => {
-		const r = await runScript('dist/src/discord/deploy.js', botEnv(fake, { DISCORD_GUILD_ID: GUILD_ID, INDEX_DATA_DIR: dataDir }));
+		const r = await runScript(
+			'dist/src/discord/deploy.js',
+			botEnv(fake, { DISCORD_GUILD_ID: GUILD_ID, INDEX_DATA_DIR: dataDir }),
+		);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const registered = fake.commands.get(`guild:${APP_ID}:${GUILD_ID}`) as Array<{ name: string }>;
@@ -154,18 +191,34 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('autocompletes /source ids within Discord’s limits on choices and their length', async () => {
-		const empty = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: '', focused: true }], 4));
+		const empty = await fake.interact(
+			fake.command(
+				someone(),
+				'source',
+				[{ name: 'id', type: ApplicationCommandOptionType.String, value: '', focused: true }],
+				4,
+			),
+		);
 		expect(empty).toMatchObject({ via: 'callback', type: 8 });
 		expect(empty.data.choices?.length).toBeGreaterThan(0);
 		expect(empty.data.choices?.length).toBeLessThanOrEqual(MAX_CHOICES);
 		for (const c of empty.data.choices ?? []) expect(c.name.length).toBeLessThanOrEqual(MAX_CHOICE_LENGTH);
-		const typed = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez', focused: true }], 4));
+		const typed = await fake.interact(
+			fake.command(
+				someone(),
+				'source',
+				[{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez', focused: true }],
+				4,
+			),
+		);
 		expect(typed.data.choices?.map((c) => c.value)).toEqual(['asbarez-2024-05-13']);
 	});
 
 	it('pages /source with Next and Previous buttons whose ids carry the page', async () => {
 		const id = 'war-on-the-rocks-2024-12-05';
-		const page1 = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: id }]));
+		const page1 = await fake.interact(
+			fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: id }]),
+		);
 		expectWithinDiscordLimits(page1.data);
 		expect(page1.data.content).toContain('page 1 of');
 		expect(buttonLabeled(page1.data, 'Previous')?.disabled).toBe(true);
@@ -175,7 +228,9 @@ describe('the bot against a fake Discord', () => {
 		expect(page2).toMatchObject({ via: 'callback', type: 7 });
 		expect(page2.data.content).toContain('page 2 of');
 		expect(page2.data.embeds?.[0]?.description).not.toBe(page1.data.embeds?.[0]?.description);
-		const back = await fake.interact(fake.click(someone(), buttonLabeled(page2.data, 'Previous')!.custom_id, page2.data));
+		const back = await fake.interact(
+			fake.click(someone(), buttonLabeled(page2.data, 'Previous')!.custom_id, page2.data),
+		);
 		expect(back.data.content).toContain('page 1 of');
 		expect(back.data.embeds?.[0]?.description).toBe(page1.data.embeds?.[0]?.description);
 	});
@@ -207,7 +262,11 @@ describe('the bot against a fake Discord', () => {
 
 	it('answers /timeline and pages it with the buttons its reply carries', async (ctx) => {
 		if (!commandNames.includes('timeline')) ctx.skip();
-		const first = await fake.interact(fake.command(someone(), 'timeline', [{ name: 'topic', type: ApplicationCommandOptionType.String, value: 'border' }]));
+		const first = await fake.interact(
+			fake.command(someone(), 'timeline', [
+				{ name: 'topic', type: ApplicationCommandOptionType.String, value: 'border' },
+			]),
+		);
 		expect(first).toMatchObject({ via: 'callback', type: 4 });
 		expectWithinDiscordLimits(first.data);
 		expect(first.data.embeds?.[0]?.url).toMatch(/#:~:text=/);
@@ -238,7 +297,11 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('answers an unknown source id with an ephemeral error that says what to do', async () => {
-		const a = await fake.interact(fake.command(someone(), 'source', [{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024' }]));
+		const a = await fake.interact(
+			fake.command(someone(), 'source', [
+				{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024' },
+			]),
+		);
 		expect(a).toMatchObject({ via: 'callback', type: 4 });
 		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
 		expect(a.data.content).toMatch(/no source with the id/);
@@ -246,7 +309,9 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('answers invalid options with an ephemeral error and the usage', async () => {
-		const a = await fake.interact(fake.command(someone(), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: '   ' }]));
+		const a = await fake.interact(
+			fake.command(someone(), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: '   ' }]),
+		);
 		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
 		expect(a.data.content).toMatch(/Usage: `\/ask question:…`/);
 	});
@@ -261,7 +326,9 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('logs a failed answer without the interaction token, which would let anyone answer for the bot', async () => {
-		const interaction = fake.command(someone(), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who is Philip Gamaghelyan?' }]);
+		const interaction = fake.command(someone(), 'ask', [
+			{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who is Philip Gamaghelyan?' },
+		]);
 		await fake.dispatchExpired(interaction);
 		const failed = await bot.waitForLine((l) => logMessage(l) === 'interaction failed');
 		await bot.waitForLine((l) => logMessage(l) === 'could not report the failure');
@@ -281,4 +348,3 @@ describe('the bot against a fake Discord', () => {
 		for (const line of bot.lines) expect(line).not.toContain(FAKE_TOKEN.split('.')[2]);
 	});
 });
-

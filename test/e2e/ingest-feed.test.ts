@@ -9,7 +9,8 @@ import { copyDataDir, removeDataDir, snapshot, startFixtureSite, type FixtureSit
 
 let site: FixtureSite;
 let dir: string;
-const ingest = (args: string[]) => cli(['ingest', ...args], { env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true' } });
+const ingest = (args: string[]) =>
+	cli(['ingest', ...args], { env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true' } });
 const sources = () => parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'))).sources;
 
 beforeAll(async () => {
@@ -30,7 +31,11 @@ describe('cli ingest --feed', () => {
 		const added = sources().slice(-2);
 		expect(added.map((s) => s.id)).toEqual(['caucasus-ledger-2025-03-03', 'caucasus-ledger-2025-02-18']);
 		// The page has no date and no canonical link: the feed's pubDate and the link, untracked, stand in.
-		expect(added[1]).toMatchObject({ url: `${site.base}/feed/bears.html`, published: '2025-02-18', title: 'Dilijan rangers count a record number of brown bears' });
+		expect(added[1]).toMatchObject({
+			url: `${site.base}/feed/bears.html`,
+			published: '2025-02-18',
+			title: 'Dilijan rangers count a record number of brown bears',
+		});
 		expect(added[0]!.url).toBe('https://ledger.example.org/environment/2025/03/storks-return-early');
 		expect(site.requests.filter((p) => p.includes('turkiye'))).toEqual([]);
 	});
@@ -56,7 +61,12 @@ describe('cli ingest --feed', () => {
 
 	it('refuses what is not a feed, and a feed that is not there, with one line', async () => {
 		const before = snapshot(dir);
-		for (const [path, message] of [['/article.html', /not an RSS, Atom or JSON feed/], ['/report.pdf', /is a PDF/], ['/nope.xml', /HTTP 404/], ['/plain.txt', /not an RSS, Atom or JSON feed/]] as const) {
+		for (const [path, message] of [
+			['/article.html', /not an RSS, Atom or JSON feed/],
+			['/report.pdf', /is a PDF/],
+			['/nope.xml', /HTTP 404/],
+			['/plain.txt', /not an RSS, Atom or JSON feed/],
+		] as const) {
 			const r = await ingest(['--feed', `${site.base}${path}`]);
 			expect(r.code, path).toBe(2);
 			expect(r.stderr.trim().split('\n'), path).toHaveLength(1);
@@ -66,7 +76,9 @@ describe('cli ingest --feed', () => {
 	});
 
 	it('answers questions about the new items', async () => {
-		const r = await cli(['ask', 'How many occupied stork nests were counted?', '--json'], { env: { INDEX_DATA_DIR: dir } });
+		const r = await cli(['ask', 'How many occupied stork nests were counted?', '--json'], {
+			env: { INDEX_DATA_DIR: dir },
+		});
 		const a = JSON.parse(r.stdout) as Answer;
 		expect(a.results[0]?.source.id).toBe('caucasus-ledger-2025-03-03');
 		expect(a.results[0]?.quote).toContain('412 occupied nests');

@@ -26,13 +26,22 @@ const problem = async (url: string, options: FetchOptions = allow) => {
 describe('fetchSafely', () => {
 	it('follows up to five redirects, relative ones included, and reports the final URL and type', async () => {
 		const r = await fetchSafely(`${site.base}/chain/4`, allow);
-		expect(r.ok && { url: r.value.url, type: r.value.mediaType }).toEqual({ url: `${site.base}/article.html`, type: 'text/html' });
+		expect(r.ok && { url: r.value.url, type: r.value.mediaType }).toEqual({
+			url: `${site.base}/article.html`,
+			type: 'text/html',
+		});
 		expect(r.ok && r.value.text).toContain('Lake Sevan');
-		expect(await problem(`${site.base}/chain/5`)).toMatchObject({ code: 'redirects', message: expect.stringMatching(/more than 5 redirects/) });
+		expect(await problem(`${site.base}/chain/5`)).toMatchObject({
+			code: 'redirects',
+			message: expect.stringMatching(/more than 5 redirects/),
+		});
 	});
 
 	it('catches redirect loops, redirects off the web, and refuses other schemes outright', async () => {
-		expect(await problem(`${site.base}/loop-a`)).toMatchObject({ code: 'redirects', message: expect.stringMatching(/^redirect loop: /) });
+		expect(await problem(`${site.base}/loop-a`)).toMatchObject({
+			code: 'redirects',
+			message: expect.stringMatching(/^redirect loop: /),
+		});
 		expect(await problem(`${site.base}/to-file`)).toMatchObject({ code: 'redirects' });
 		expect(await problem('file:///etc/passwd')).toMatchObject({ code: 'usage' });
 		expect(await problem('http://user:pw@example.com/')).toMatchObject({ code: 'usage' });
@@ -46,7 +55,8 @@ describe('fetchSafely', () => {
 		expect((await fetchSafely(`http://localhost:${port}/moved`, options)).ok).toBe(true);
 		expect(await problem(`http://localhost:${port}/to-private`, options)).toEqual({
 			code: 'refused-host',
-			message: 'refused to fetch from 10.0.0.1: it resolves to 10.0.0.1, a private address (ALLOW_PRIVATE_HOSTS=true allows it)',
+			message:
+				'refused to fetch from 10.0.0.1: it resolves to 10.0.0.1, a private address (ALLOW_PRIVATE_HOSTS=true allows it)',
 		});
 		expect(site.requests).toContain('/to-private');
 	});
@@ -59,7 +69,13 @@ describe('fetchSafely', () => {
 		const classify = (address: string) => (address === '127.0.0.2' ? 'public' : classifyAddress(address));
 		const port = new URL(site.base).port;
 		const before = site.requests.length;
-		const r = await fetchSafely(`http://localhost:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify, timeoutMs: 1_500 });
+		const r = await fetchSafely(`http://localhost:${port}/article.html`, {
+			allowPrivateHosts: false,
+			accept: PAGE_TYPES,
+			lookup: rebinding,
+			classify,
+			timeoutMs: 1_500,
+		});
 		// The one connection may go only to the checked 127.0.0.2, where it is refused: the resolver was
 		// asked once, and the site on 127.0.0.1 saw no request.
 		expect(r.ok).toBe(false);
@@ -76,12 +92,24 @@ describe('fetchSafely', () => {
 			return Promise.resolve(asked.length === 1 ? ['127.0.0.1'] : ['10.0.0.1']);
 		};
 		const port = new URL(site.base).port;
-		const r = await fetchSafely(`http://rebind.invalid:${port}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify: pretendPublic });
+		const r = await fetchSafely(`http://rebind.invalid:${port}/article.html`, {
+			allowPrivateHosts: false,
+			accept: PAGE_TYPES,
+			lookup: rebinding,
+			classify: pretendPublic,
+		});
 		expect(r.ok && r.value.text).toContain('Lake Sevan');
 		expect(asked).toEqual(['rebind.invalid']);
 		// A redirect is a new hop: resolved (once) and checked again, so the rebound answer is refused.
 		asked.length = 0;
-		expect(await problem(`http://rebind.invalid:${port}/moved`, { allowPrivateHosts: false, accept: PAGE_TYPES, lookup: rebinding, classify: pretendPublic })).toMatchObject({
+		expect(
+			await problem(`http://rebind.invalid:${port}/moved`, {
+				allowPrivateHosts: false,
+				accept: PAGE_TYPES,
+				lookup: rebinding,
+				classify: pretendPublic,
+			}),
+		).toMatchObject({
 			code: 'refused-host',
 			message: expect.stringMatching(/resolves to 10\.0\.0\.1, a private address/),
 		});
@@ -99,14 +127,20 @@ describe('fetchSafely', () => {
 			expect(r.ok && r.value.url, url).toMatch(/\/article\.html$/);
 			expect(r.ok && r.value.text, url).toContain('Lake Sevan');
 		}
-		expect(await problem(`${site.base.replace('127.0.0.1', 'localhost')}/article.html`, { allowPrivateHosts: false, accept: PAGE_TYPES })).toMatchObject({ code: 'refused-host' });
+		expect(
+			await problem(`${site.base.replace('127.0.0.1', 'localhost')}/article.html`, {
+				allowPrivateHosts: false,
+				accept: PAGE_TYPES,
+			}),
+		).toMatchObject({ code: 'refused-host' });
 	});
 
 	it('undoes gzip, deflate and br content codings, the size cap counting the decoded bytes', async () => {
 		const page = await readFile(join(INGEST_FIXTURES, 'article.html'));
 		const server = createServer((req, res) => {
 			const coding = req.url!.slice(1);
-			const body = coding === 'gzip' ? gzipSync(page) : coding === 'deflate' ? deflateSync(page) : brotliCompressSync(page);
+			const body =
+				coding === 'gzip' ? gzipSync(page) : coding === 'deflate' ? deflateSync(page) : brotliCompressSync(page);
 			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': coding });
 			res.end(body);
 		});
@@ -116,7 +150,9 @@ describe('fetchSafely', () => {
 			for (const coding of ['gzip', 'deflate', 'br']) {
 				const r = await fetchSafely(`${base}/${coding}`, allow);
 				expect(r.ok && r.value.text, coding).toBe(page.toString('utf8'));
-				expect(await problem(`${base}/${coding}`, { ...allow, maxBytes: page.length - 1 })).toMatchObject({ code: 'too-large' });
+				expect(await problem(`${base}/${coding}`, { ...allow, maxBytes: page.length - 1 })).toMatchObject({
+					code: 'too-large',
+				});
 			}
 		} finally {
 			server.closeAllConnections();
@@ -126,26 +162,51 @@ describe('fetchSafely', () => {
 
 	it('refuses a host when any one of its addresses is not public', async () => {
 		const lookup = () => Promise.resolve(['93.184.216.34', '::ffff:192.168.0.7']);
-		expect(await problem('http://two-faced.example/', { allowPrivateHosts: false, accept: PAGE_TYPES, lookup })).toMatchObject({ code: 'refused-host', message: expect.stringMatching(/::ffff:192\.168\.0\.7, a private address/) });
-		expect(await problem('http://nowhere.invalid/', { allowPrivateHosts: false, accept: PAGE_TYPES })).toMatchObject({ code: 'network' });
+		expect(
+			await problem('http://two-faced.example/', { allowPrivateHosts: false, accept: PAGE_TYPES, lookup }),
+		).toMatchObject({
+			code: 'refused-host',
+			message: expect.stringMatching(/::ffff:192\.168\.0\.7, a private address/),
+		});
+		expect(await problem('http://nowhere.invalid/', { allowPrivateHosts: false, accept: PAGE_TYPES })).toMatchObject({
+			code: 'network',
+		});
 	});
 
 	it('stops at the deadline and at the size cap, streaming', async () => {
 		const started = Date.now();
-		expect(await problem(`${site.base}/hang`, { ...allow, timeoutMs: 300 })).toMatchObject({ code: 'timeout', message: expect.stringMatching(/did not answer within 0.3 s/) });
+		expect(await problem(`${site.base}/hang`, { ...allow, timeoutMs: 300 })).toMatchObject({
+			code: 'timeout',
+			message: expect.stringMatching(/did not answer within 0.3 s/),
+		});
 		expect(Date.now() - started).toBeLessThan(3_000);
 		expect(await problem(`${site.base}/big`, { ...allow, maxBytes: 100_000 })).toMatchObject({ code: 'too-large' });
 	});
 
 	it('refuses PDFs (by type or by their bytes), other types, 4xx and 5xx', async () => {
-		expect(await problem(`${site.base}/report.pdf`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
-		expect(await problem(`${site.base}/pdf-in-disguise`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
+		expect(await problem(`${site.base}/report.pdf`)).toMatchObject({
+			code: 'content-type',
+			message: expect.stringMatching(/is a PDF/),
+		});
+		expect(await problem(`${site.base}/pdf-in-disguise`)).toMatchObject({
+			code: 'content-type',
+			message: expect.stringMatching(/is a PDF/),
+		});
 		expect(await problem(`${site.base}/image.png`)).toMatchObject({ code: 'content-type' });
-		expect(await problem(`${site.base}/untyped-pdf`)).toMatchObject({ code: 'content-type', message: expect.stringMatching(/is a PDF/) });
+		expect(await problem(`${site.base}/untyped-pdf`)).toMatchObject({
+			code: 'content-type',
+			message: expect.stringMatching(/is a PDF/),
+		});
 		const untyped = await fetchSafely(`${site.base}/untyped`, allow);
 		expect(untyped.ok && untyped.value.mediaType).toBe('text/html');
-		expect(await problem(`${site.base}/missing.html`)).toMatchObject({ code: 'http-status', message: expect.stringMatching(/HTTP 404/) });
-		expect(await problem(`${site.base}/broken`)).toMatchObject({ code: 'unavailable', message: expect.stringMatching(/HTTP 503/) });
+		expect(await problem(`${site.base}/missing.html`)).toMatchObject({
+			code: 'http-status',
+			message: expect.stringMatching(/HTTP 404/),
+		});
+		expect(await problem(`${site.base}/broken`)).toMatchObject({
+			code: 'unavailable',
+			message: expect.stringMatching(/HTTP 503/),
+		});
 	});
 });
 

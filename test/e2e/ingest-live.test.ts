@@ -81,7 +81,11 @@ describe('startFeedPoller', () => {
 			expect(same).toBe(first);
 			const reports = await first;
 			expect(reports.map((r) => r.added.length)).toEqual([2, 1]);
-			expect(added.flat().map((s) => s.id)).toEqual(['caucasus-ledger-2025-03-03', 'caucasus-ledger-2025-02-18', 'caucasus-ledger-2025-03-05']);
+			expect(added.flat().map((s) => s.id)).toEqual([
+				'caucasus-ledger-2025-03-03',
+				'caucasus-ledger-2025-02-18',
+				'caucasus-ledger-2025-03-05',
+			]);
 			const second = await poller.pollNow();
 			expect(second.map((r) => r.added.length)).toEqual([0, 0]);
 			expect(added).toHaveLength(1);
@@ -93,16 +97,29 @@ describe('startFeedPoller', () => {
 
 	it('logs a feed that cannot be read and goes on', async () => {
 		const log = quietLog();
-		const poller = startFeedPoller({ feeds: [`${site.base}/missing.xml`], intervalMinutes: 1, dataDir: dataDir(DEFAULT_DATA), log, allowPrivateHosts: true, pollAtStart: false });
+		const poller = startFeedPoller({
+			feeds: [`${site.base}/missing.xml`],
+			intervalMinutes: 1,
+			dataDir: dataDir(DEFAULT_DATA),
+			log,
+			allowPrivateHosts: true,
+			pollAtStart: false,
+		});
 		expect(await poller.pollNow()).toEqual([]);
 		expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ code: 'http-status' }), 'feed not read');
 		poller.stop();
 	});
 
 	it('reads FEEDS as URLs separated by commas or spaces', () => {
-		expect(parseFeedList(' https://a.example/rss.xml, http://b.example/atom  https://c.example/f ')).toEqual(['https://a.example/rss.xml', 'http://b.example/atom', 'https://c.example/f']);
+		expect(parseFeedList(' https://a.example/rss.xml, http://b.example/atom  https://c.example/f ')).toEqual([
+			'https://a.example/rss.xml',
+			'http://b.example/atom',
+			'https://c.example/f',
+		]);
 		expect(parseFeedList(undefined)).toEqual([]);
-		expect(() => parseFeedList('https://a.example/rss ftp://b.example')).toThrow(/FEEDS: "ftp:\/\/b.example" is not an http\(s\) URL/);
+		expect(() => parseFeedList('https://a.example/rss ftp://b.example')).toThrow(
+			/FEEDS: "ftp:\/\/b.example" is not an http\(s\) URL/,
+		);
 	});
 });
 
@@ -113,11 +130,15 @@ describe('the lock', () => {
 		writeFileSync(counter, '0');
 		await Promise.all(
 			Array.from({ length: 12 }, () =>
-				withLock(dir, async () => {
-					const n = Number(readFileSync(counter, 'utf8'));
-					await new Promise((resolve) => setTimeout(resolve, 2));
-					writeFileSync(counter, String(n + 1));
-				}, { retryMs: 2 }),
+				withLock(
+					dir,
+					async () => {
+						const n = Number(readFileSync(counter, 'utf8'));
+						await new Promise((resolve) => setTimeout(resolve, 2));
+						writeFileSync(counter, String(n + 1));
+					},
+					{ retryMs: 2 },
+				),
 			),
 		);
 		expect(readFileSync(counter, 'utf8')).toBe('12');
@@ -126,7 +147,10 @@ describe('the lock', () => {
 	it('waits for a live holder up to the timeout, then says who holds it', async () => {
 		const dir = dataDir(FIXTURE_DATA);
 		writeFileSync(join(dir, '.lock'), `${process.pid}\n`);
-		await expect(withLock(dir, () => Promise.resolve(1), { timeoutMs: 200 })).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(`pid ${process.pid}`) });
+		await expect(withLock(dir, () => Promise.resolve(1), { timeoutMs: 200 })).rejects.toMatchObject({
+			code: 'locked',
+			message: expect.stringMatching(`pid ${process.pid}`),
+		});
 		expect(readFileSync(join(dir, '.lock'), 'utf8')).toBe(`${process.pid}\n`);
 	});
 
@@ -148,16 +172,31 @@ describe('/ingest', () => {
 	it('replies only to who asked: added, already there, or why not; and the live corpus follows', async () => {
 		const dir = dataDir(FIXTURE_DATA);
 		let corpus = corpusOf(dir);
-		const ingest = createIngester({ dataDir: dir, allowPrivateHosts: true, onAdded: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus) });
+		const ingest = createIngester({
+			dataDir: dir,
+			allowPrivateHosts: true,
+			onAdded: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus),
+		});
 		const run = async (url: string) => {
 			const parsed = ingestCommand.input.safeParse({ url });
 			return parsed.success ? ingestCommand.run(parsed.data, { corpus, ingest }) : parsed.error.issues[0]?.message;
 		};
 		const added = await run(`${site.base}/feed/glacier.html`);
-		expect(added).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Added `caucasus-ledger-2025-03-05`: \*\*The last glacier on Mount Aragats is melting faster\*\*/) });
+		expect(added).toMatchObject({
+			ephemeral: true,
+			content: expect.stringMatching(
+				/^Added `caucasus-ledger-2025-03-05`: \*\*The last glacier on Mount Aragats is melting faster\*\*/,
+			),
+		});
 		expect(corpus.byId.has('caucasus-ledger-2025-03-05')).toBe(true);
-		expect(await run(`${site.base}/feed/glacier.html`)).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Already in the sources as `caucasus-ledger-2025-03-05`/) });
-		expect(await run(`${site.base}/report.pdf`)).toMatchObject({ ephemeral: true, content: expect.stringMatching(/^Could not add <.*>: .*is a PDF/) });
+		expect(await run(`${site.base}/feed/glacier.html`)).toMatchObject({
+			ephemeral: true,
+			content: expect.stringMatching(/^Already in the sources as `caucasus-ledger-2025-03-05`/),
+		});
+		expect(await run(`${site.base}/report.pdf`)).toMatchObject({
+			ephemeral: true,
+			content: expect.stringMatching(/^Could not add <.*>: .*is a PDF/),
+		});
 		expect(await run('ftp://example.com/x')).toMatch(/http:\/\/ or https:\/\//);
 	});
 

@@ -5,7 +5,14 @@ import type { Answer } from '../../src/core/answer/answer.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import { DEFAULT_DATA } from '../helpers/corpus.js';
 import { cli } from '../helpers/run.js';
-import { copyDataDir, INGEST_FIXTURES, removeDataDir, snapshot, startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
+import {
+	copyDataDir,
+	INGEST_FIXTURES,
+	removeDataDir,
+	snapshot,
+	startFixtureSite,
+	type FixtureSite,
+} from '../fixtures/ingest/server.js';
 
 const lines = (s: string) => s.split('\n').filter((l) => l.length > 0);
 const CANONICAL = 'https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year';
@@ -44,8 +51,20 @@ describe('cli ingest <url>', () => {
 		const text = readFileSync(join(dir, 'caucasus-ledger-2025-10-14.txt'), 'utf8');
 		expect(text.endsWith('\n')).toBe(true);
 		for (const line of lines(text)) expect(line).toBe(line.trim().replace(/\s+/g, ' '));
-		expect(text).toContain('Environmental groups welcomed the figures but warned that algal blooms on the western shore remain a concern, with cyanobacteria counts above the 2019 baseline.');
-		for (const chrome of ['Subscribe', 'Share', 'Politics', 'Copy link', 'Related articles', 'fishermen of Gavar', 'Post comment', 'All rights reserved', 'By Ani']) {
+		expect(text).toContain(
+			'Environmental groups welcomed the figures but warned that algal blooms on the western shore remain a concern, with cyanobacteria counts above the 2019 baseline.',
+		);
+		for (const chrome of [
+			'Subscribe',
+			'Share',
+			'Politics',
+			'Copy link',
+			'Related articles',
+			'fishermen of Gavar',
+			'Post comment',
+			'All rights reserved',
+			'By Ani',
+		]) {
 			expect(text, chrome).not.toContain(chrome);
 		}
 	});
@@ -56,7 +75,12 @@ describe('cli ingest <url>', () => {
 		const a = JSON.parse(r.stdout) as Answer;
 		expect(a.answered).toBe(true);
 		const top = a.results[0];
-		expect(top?.source).toMatchObject({ id: 'caucasus-ledger-2025-10-14', url: CANONICAL, published: '2025-10-14', title: 'Lake Sevan rises for a second year as irrigation draws fall' });
+		expect(top?.source).toMatchObject({
+			id: 'caucasus-ledger-2025-10-14',
+			url: CANONICAL,
+			published: '2025-10-14',
+			title: 'Lake Sevan rises for a second year as irrigation draws fall',
+		});
 		expect(top?.quote).toContain('14 centimetres');
 		expect(top?.link.startsWith(CANONICAL)).toBe(true);
 		for (const res of a.results) expect(res.passage).not.toMatch(/subscribe|share on/i);
@@ -99,7 +123,13 @@ describe('cli ingest <url>', () => {
 
 	it('refuses loopback, private and metadata addresses when ALLOW_PRIVATE_HOSTS=false', async () => {
 		const before = snapshot(dir);
-		for (const url of [`${site.base}/storks.html`, 'http://localhost:9/x', 'http://[::ffff:127.0.0.1]:9/x', 'http://169.254.169.254/latest/meta-data/', 'http://10.1.2.3/']) {
+		for (const url of [
+			`${site.base}/storks.html`,
+			'http://localhost:9/x',
+			'http://[::ffff:127.0.0.1]:9/x',
+			'http://169.254.169.254/latest/meta-data/',
+			'http://10.1.2.3/',
+		]) {
 			const r = await ingest([url], false);
 			expect(r.code, url).toBe(2);
 			expect(lines(r.stderr), url).toHaveLength(1);
@@ -117,13 +147,36 @@ describe('cli ingest <url>', () => {
 		const bad = await ingest([`${site.base}/feed/bears.html`, '--published', '2025-02-30']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/--published is not a real date/);
-		const ok = await ingest([`${site.base}/feed/bears.html`, '--published', '2025-02-18', '--publisher', 'Ledger Wildlife', '--title', 'Bears of Dilijan']);
+		const ok = await ingest([
+			`${site.base}/feed/bears.html`,
+			'--published',
+			'2025-02-18',
+			'--publisher',
+			'Ledger Wildlife',
+			'--title',
+			'Bears of Dilijan',
+		]);
 		expect(ok.code).toBe(0);
-		expect(catalog().sources.at(-1)).toMatchObject({ id: 'ledger-wildlife-2025-02-18', title: 'Bears of Dilijan', publisher: 'Ledger Wildlife', url: `${site.base}/feed/bears.html` });
+		expect(catalog().sources.at(-1)).toMatchObject({
+			id: 'ledger-wildlife-2025-02-18',
+			title: 'Bears of Dilijan',
+			publisher: 'Ledger Wildlife',
+			url: `${site.base}/feed/bears.html`,
+		});
 	});
 
 	it('adds plain text and Markdown files, one paragraph a line, with ids made unique', async () => {
-		const txt = await ingest([join(INGEST_FIXTURES, 'plain.txt'), '--url', 'https://caspian.example.com/ferry', '--title', 'Baku–Kuryk ferry resumes', '--published', '2025-04-10', '--publisher', 'Ledger Wildlife']);
+		const txt = await ingest([
+			join(INGEST_FIXTURES, 'plain.txt'),
+			'--url',
+			'https://caspian.example.com/ferry',
+			'--title',
+			'Baku–Kuryk ferry resumes',
+			'--published',
+			'2025-04-10',
+			'--publisher',
+			'Ledger Wildlife',
+		]);
 		expect(txt.code).toBe(0);
 		expect(txt.stdout).toMatch(/^added ledger-wildlife-2025-04-10: /);
 		expect(readFileSync(join(dir, 'ledger-wildlife-2025-04-10.txt'), 'utf8')).toBe(
@@ -133,18 +186,47 @@ describe('cli ingest <url>', () => {
 		const md = await ingest([join(INGEST_FIXTURES, 'notes.md')]);
 		expect(md.code).toBe(0);
 		const source = catalog().sources.at(-1)!;
-		expect(source).toMatchObject({ id: 'shirak-weekly-2025-04-02', title: 'Gyumri textile mill reopens', url: 'https://shirak.example.net/2025/04/textile-mill' });
+		expect(source).toMatchObject({
+			id: 'shirak-weekly-2025-04-02',
+			title: 'Gyumri textile mill reopens',
+			url: 'https://shirak.example.net/2025/04/textile-mill',
+		});
 		expect(readFileSync(join(dir, source.file), 'utf8')).toBe(
 			'Gyumri textile mill reopens\nThe Gyumri textile mill, closed since 2009, reopened on Wednesday with 200 workers on its first shift.\nNew owners\nInvestors from Lyon bought the plant in 2023.\nThey plan to export linen to France and Italy.\n',
 		);
-		const again = await ingest([join(INGEST_FIXTURES, 'plain.txt'), '--url', 'https://caspian.example.com/ferry-2', '--title', 'Again', '--published', '2025-04-10', '--publisher', 'Ledger Wildlife']);
+		const again = await ingest([
+			join(INGEST_FIXTURES, 'plain.txt'),
+			'--url',
+			'https://caspian.example.com/ferry-2',
+			'--title',
+			'Again',
+			'--published',
+			'2025-04-10',
+			'--publisher',
+			'Ledger Wildlife',
+		]);
 		expect(again.stdout).toMatch(/same text/);
-		const other = await ingest([join(INGEST_FIXTURES, 'feed', 'glacier.html'), '--url', 'https://ledger.example.org/glacier', '--publisher', 'Ledger Wildlife', '--published', '2025-04-10']);
+		const other = await ingest([
+			join(INGEST_FIXTURES, 'feed', 'glacier.html'),
+			'--url',
+			'https://ledger.example.org/glacier',
+			'--publisher',
+			'Ledger Wildlife',
+			'--published',
+			'2025-04-10',
+		]);
 		expect(other.stdout).toMatch(/^added ledger-wildlife-2025-04-10-2: /);
 	});
 
 	it('exits 2 with one line for bad usage', async () => {
-		for (const args of [[], ['a.txt', 'b.txt', '--title', 'x'], ['--feed', 'ftp://x'], ['--feed', 'http://x', 'y'], ['nope.txt'], ['x', '--published', 'today']]) {
+		for (const args of [
+			[],
+			['a.txt', 'b.txt', '--title', 'x'],
+			['--feed', 'ftp://x'],
+			['--feed', 'http://x', 'y'],
+			['nope.txt'],
+			['x', '--published', 'today'],
+		]) {
 			const r = await ingest(args);
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(lines(r.stderr), args.join(' ')).toHaveLength(1);

@@ -29,7 +29,10 @@ describe('a live corpus', () => {
 		const env = { INDEX_DATA_DIR: freshDir(), ALLOW_PRIVATE_HOSTS: 'true' };
 		const before = await runNode('dist/src/main.js', [], { input: `${QUESTION}\n`, env });
 		expect(before.stdout).not.toContain('ledger.example.org');
-		const r = await runNode('dist/src/main.js', [], { input: `/ingest url:${site.base}/article.html\n${QUESTION}\n`, env: { ...env, INDEX_DATA_DIR: freshDir() } });
+		const r = await runNode('dist/src/main.js', [], {
+			input: `/ingest url:${site.base}/article.html\n${QUESTION}\n`,
+			env: { ...env, INDEX_DATA_DIR: freshDir() },
+		});
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Added `caucasus-ledger-2025-10-14`');
 		expect(r.stdout).toContain('https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year#:~:text=');
@@ -45,7 +48,9 @@ describe('a live corpus', () => {
 		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
 		const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
 		await waitFor(() => stderr.includes('corpus loaded'));
-		const added = await cli(['ingest', `${site.base}/article.html`], { env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true' } });
+		const added = await cli(['ingest', `${site.base}/article.html`], {
+			env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true' },
+		});
 		expect(added.code).toBe(0);
 		await waitFor(() => stderr.includes('sources added live'), 15_000);
 		child.stdin.end(`${QUESTION}\n`);

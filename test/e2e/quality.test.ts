@@ -23,7 +23,11 @@ describe.each([
 	['eval-heldout-c.jsonl', { quoteAt1: 0.85, quoteAt3: 0.87, falseAbstain: 0.03, abstain: 0.6 }],
 ])('answer quality on %s', (file, floor) => {
 	const set = items(file);
-	const { metrics } = evaluate(news, set, set.map((item) => answer(news, item.q)));
+	const { metrics } = evaluate(
+		news,
+		set,
+		set.map((item) => answer(news, item.q)),
+	);
 
 	it('keeps quote@1 and quote@3 above their floor', () => {
 		expect(metrics.quoteAt1).toBeGreaterThanOrEqual(floor.quoteAt1);
@@ -43,15 +47,22 @@ describe.each([
 // fresh-dev: new articles on other topics (../shared/eval/fresh-dev), as a user's own corpus is run;
 // skipped where ../shared is absent.
 const freshDir = join(ROOT, '..', 'shared', 'eval', 'fresh-dev');
-describe.skipIf(!existsSync(join(freshDir, 'questions.jsonl')))('answer quality on fresh-dev (default corpus + its articles)', () => {
-	it('keeps its figures above their floor and every quote verbatim', async () => {
-		const { loadEvalSets } = await import('../../bench/eval-sets.js');
-		const [set] = await loadEvalSets(['fresh-dev']);
-		const { metrics } = evaluate(set!.corpus, set!.items, set!.items.map((item) => answer(set!.corpus, item.q)));
-		expect(metrics.quoteAt1).toBeGreaterThanOrEqual(0.36);
-		expect(metrics.quoteAt3).toBeGreaterThanOrEqual(0.52);
-		expect(metrics.falseAbstain).toBeLessThanOrEqual(0.15);
-		expect(metrics.abstain).toBeGreaterThanOrEqual(0.35);
-		expect(metrics.integrity).toBe(1);
-	});
-});
+describe.skipIf(!existsSync(join(freshDir, 'questions.jsonl')))(
+	'answer quality on fresh-dev (default corpus + its articles)',
+	() => {
+		it('keeps its figures above their floor and every quote verbatim', async () => {
+			const { loadEvalSets } = await import('../../bench/eval-sets.js');
+			const [set] = await loadEvalSets(['fresh-dev']);
+			const { metrics } = evaluate(
+				set!.corpus,
+				set!.items,
+				set!.items.map((item) => answer(set!.corpus, item.q)),
+			);
+			expect(metrics.quoteAt1).toBeGreaterThanOrEqual(0.36);
+			expect(metrics.quoteAt3).toBeGreaterThanOrEqual(0.52);
+			expect(metrics.falseAbstain).toBeLessThanOrEqual(0.15);
+			expect(metrics.abstain).toBeGreaterThanOrEqual(0.35);
+			expect(metrics.integrity).toBe(1);
+		});
+	},
+);

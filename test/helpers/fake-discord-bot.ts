@@ -18,7 +18,8 @@ export interface BotProcess {
 
 export function assertBuilt(): void {
 	for (const file of ['dist/src/main.js', 'dist/src/discord/bot.js', 'dist/src/discord/deploy.js']) {
-		if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
+		if (!existsSync(join(ROOT, file)))
+			throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
 	}
 }
 
@@ -70,7 +71,9 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
 			return new Promise((resolve, reject) => {
 				const timer = setTimeout(() => {
 					listeners.delete(listener);
-					reject(new Error(`bot: no matching line within ${timeoutMs} ms; last lines:\n${lines.slice(-10).join('\n')}`));
+					reject(
+						new Error(`bot: no matching line within ${timeoutMs} ms; last lines:\n${lines.slice(-10).join('\n')}`),
+					);
 				}, timeoutMs);
 				const listener = (line: string) => {
 					if (!test(line)) return;
@@ -83,7 +86,9 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
 					if (!listeners.has(listener)) return;
 					clearTimeout(timer);
 					listeners.delete(listener);
-					reject(new Error(`bot exited with ${code} before the line came; last lines:\n${lines.slice(-10).join('\n')}`));
+					reject(
+						new Error(`bot exited with ${code} before the line came; last lines:\n${lines.slice(-10).join('\n')}`),
+					);
 				});
 			});
 		},
@@ -108,7 +113,9 @@ export function logMessage(line: string): string | undefined {
 }
 
 /** A fake Discord and the real bot logged in to it, ready; `close` kills the bot and stops the fake. */
-export async function startBotWithFake(extra: Record<string, string> = {}): Promise<{ fake: FakeDiscord; bot: BotProcess; close: () => Promise<void> }> {
+export async function startBotWithFake(
+	extra: Record<string, string> = {},
+): Promise<{ fake: FakeDiscord; bot: BotProcess; close: () => Promise<void> }> {
 	assertBuilt();
 	const fake = await startFakeDiscord();
 	const bot = startBotProcess(botEnv(fake, extra));

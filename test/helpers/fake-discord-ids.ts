@@ -16,7 +16,10 @@ export const snowflake = (): string => String(((BigInt(Date.now()) - DISCORD_EPO
 export interface MessageBody {
 	content?: string;
 	embeds?: Array<{ title?: string; url?: string; description?: string; footer?: { text: string }; color?: number }>;
-	components?: Array<{ type: number; components: Array<{ type: number; custom_id: string; label: string; disabled?: boolean }> }>;
+	components?: Array<{
+		type: number;
+		components: Array<{ type: number; custom_id: string; label: string; disabled?: boolean }>;
+	}>;
 	allowed_mentions?: { parse?: string[] };
 	flags?: number;
 	choices?: Array<{ name: string; value: string }>;

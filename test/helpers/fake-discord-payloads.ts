@@ -2,7 +2,15 @@ import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, snowflake, type MessageBody, type
 
 /** Payloads the fake Discord sends: the bot's user, messages, interactions and the guild. */
 
-export const botUser = { id: BOT_ID, username: 'verbatim', discriminator: '0', global_name: 'Verbatim', avatar: null, bot: true, flags: 0 };
+export const botUser = {
+	id: BOT_ID,
+	username: 'verbatim',
+	discriminator: '0',
+	global_name: 'Verbatim',
+	avatar: null,
+	bot: true,
+	flags: 0,
+};
 
 export function messageFrom(body: MessageBody, id = snowflake()): Record<string, unknown> {
 	return {
@@ -70,8 +78,22 @@ export function guildCreate(): Record<string, unknown> {
 		large: false,
 		joined_at: '2024-01-01T00:00:00.000Z',
 		features: [],
-		roles: [{ id: GUILD_ID, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-		channels: [{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: GUILD_ID }],
+		roles: [
+			{
+				id: GUILD_ID,
+				name: '@everyone',
+				permissions: '2248473465835073',
+				position: 0,
+				color: 0,
+				hoist: false,
+				managed: false,
+				mentionable: false,
+				flags: 0,
+			},
+		],
+		channels: [
+			{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: GUILD_ID },
+		],
 		threads: [],
 		members: [],
 		presences: [],

@@ -45,7 +45,8 @@ interface Pending {
 }
 
 /** A gateway frame's text: ws hands over a Buffer, or, depending on its binaryType, an ArrayBuffer or the fragments. */
-const textOf = (raw: RawData): string => (Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw)).toString('utf8');
+const textOf = (raw: RawData): string =>
+	(Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw)).toString('utf8');
 
 const json = (res: ServerResponse, status: number, body?: unknown) => {
 	if (body === undefined) {
@@ -71,7 +72,9 @@ export class FakeDiscord {
 	readonly commands = new Map<string, unknown[]>();
 	identifies = 0;
 	resumes = 0;
-	private readonly http = createServer((req, res) => void this.route(req, res).catch((e: unknown) => json(res, 500, { message: String(e) })));
+	private readonly http = createServer(
+		(req, res) => void this.route(req, res).catch((e: unknown) => json(res, 500, { message: String(e) })),
+	);
 	private readonly wss = new WebSocketServer({ server: this.http });
 	private socket: WebSocket | undefined;
 	private sessionId = '';
@@ -159,7 +162,10 @@ export class FakeDiscord {
 	interact(interaction: Record<string, unknown>, timeoutMs = 10_000): Promise<Answer> {
 		const id = String(interaction.id);
 		return new Promise<Answer>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`fake discord: no answer to interaction ${id} within ${timeoutMs} ms`)), timeoutMs);
+			const timer = setTimeout(
+				() => reject(new Error(`fake discord: no answer to interaction ${id} within ${timeoutMs} ms`)),
+				timeoutMs,
+			);
 			this.pending.set(id, {
 				sentAt: performance.now(),
 				answers: [],
@@ -193,7 +199,11 @@ export class FakeDiscord {
 		const id = String(interaction.id);
 		this.expired.add(id);
 		this.dispatch('INTERACTION_CREATE', interaction);
-		await this.until(() => this.requests.some((r) => r.path.startsWith(`/interactions/${id}/`)), 5_000, 'a callback attempt');
+		await this.until(
+			() => this.requests.some((r) => r.path.startsWith(`/interactions/${id}/`)),
+			5_000,
+			'a callback attempt',
+		);
 	}
 
 	/** Remembers an interaction's token so webhook calls can be matched to it. */
@@ -205,7 +215,10 @@ export class FakeDiscord {
 		if (pending === undefined) return;
 		const full = { ...answer, ms: performance.now() - pending.sentAt };
 		pending.answers.push(full);
-		const final = answer.via === 'edit' || answer.via === 'followup' || (answer.via === 'callback' && answer.type !== 5 && answer.type !== 6);
+		const final =
+			answer.via === 'edit' ||
+			answer.via === 'followup' ||
+			(answer.via === 'callback' && answer.type !== 5 && answer.type !== 6);
 		if (final && !pending.settled) {
 			pending.settled = true;
 			pending.resolve(full);
@@ -221,10 +234,19 @@ export class FakeDiscord {
 		const body = await readBody(req);
 		const method = req.method ?? 'GET';
 		const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-		this.requests.push({ method, path, query: url.searchParams, authorization: req.headers.authorization, body, at: Date.now() });
+		this.requests.push({
+			method,
+			path,
+			query: url.searchParams,
+			authorization: req.headers.authorization,
+			body,
+			at: Date.now(),
+		});
 		this.notify();
 		const key = `${method} ${path}`;
-		const handled = url.pathname.startsWith('/api/v10/') && (this.routeBot(key, req, res, body) || this.routeInteraction(key, url, res, body));
+		const handled =
+			url.pathname.startsWith('/api/v10/') &&
+			(this.routeBot(key, req, res, body) || this.routeInteraction(key, url, res, body));
 		if (!handled) this.unknown(res, method, url.pathname);
 		this.notify();
 	}
@@ -239,14 +261,27 @@ export class FakeDiscord {
 			return true;
 		}
 		if (key.startsWith('GET /gateway')) {
-			json(res, 200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+			json(res, 200, {
+				url: this.gatewayUrl,
+				shards: 1,
+				session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+			});
 		} else if (key === 'GET /users/@me') {
 			json(res, 200, botUser);
 		} else if (key === 'GET /applications/@me') {
 			json(res, 200, { id: APP_ID, name: 'Verbatim', flags: 0, bot: botUser });
 		} else if (m !== null) {
 			const scope = m[3] === undefined ? `global:${m[2]}` : `guild:${m[2]}:${m[3]}`;
-			if (m[1] === 'PUT') this.commands.set(scope, (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: m[2], version: snowflake() })));
+			if (m[1] === 'PUT')
+				this.commands.set(
+					scope,
+					(body as Array<Record<string, unknown>>).map((c) => ({
+						...c,
+						id: snowflake(),
+						application_id: m[2],
+						version: snowflake(),
+					})),
+				);
 			json(res, 200, this.commands.get(scope) ?? []);
 		}
 		return true;
@@ -300,7 +335,8 @@ export class FakeDiscord {
 		this.gatewayLog.push({ op: payload.op });
 		if (payload.op === 1) ws.send(JSON.stringify({ op: 11 }));
 		else if (payload.op === 2) this.onIdentify(ws, payload.d as { token: string; intents: number });
-		else if (payload.op === 6) this.onResume(ws, payload.d as { token: string; session_id: string; seq: number | null });
+		else if (payload.op === 6)
+			this.onResume(ws, payload.d as { token: string; session_id: string; seq: number | null });
 		this.notify();
 	}
 
@@ -340,13 +376,21 @@ export class FakeDiscord {
 	}
 
 	/** The interaction a user's `/name options…` sends. */
-	command(user: User, name: string, options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>, type = 2): Record<string, unknown> {
+	command(
+		user: User,
+		name: string,
+		options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>,
+		type = 2,
+	): Record<string, unknown> {
 		return this.interaction(user, type, { id: snowflake(), name, type: 1, options, guild_id: GUILD_ID });
 	}
 
 	/** The interaction a click on a button of `message` sends. */
 	click(user: User, customId: string, message: MessageBody): Record<string, unknown> {
-		return { ...this.interaction(user, 3, { component_type: 2, custom_id: customId }), message: { ...messageFrom(message), guild_id: GUILD_ID } };
+		return {
+			...this.interaction(user, 3, { component_type: 2, custom_id: customId }),
+			message: { ...messageFrom(message), guild_id: GUILD_ID },
+		};
 	}
 
 	private interaction(user: User, type: number, data: unknown): Record<string, unknown> {

@@ -9,7 +9,11 @@ export interface Run {
 }
 
 /** Runs a built entry point (`dist/…`) as a child process, feeding `input` on stdin. */
-export function runNode(script: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function runNode(
+	script: string,
+	args: string[],
+	options: { input?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [join(ROOT, script), ...args], {
 			cwd: ROOT,
@@ -25,4 +29,5 @@ export function runNode(script: string, args: string[], options: { input?: strin
 	});
 }
 
-export const cli = (args: string[], options?: Parameters<typeof runNode>[2]) => runNode('dist/src/cli/main.js', args, options);
+export const cli = (args: string[], options?: Parameters<typeof runNode>[2]) =>
+	runNode('dist/src/cli/main.js', args, options);

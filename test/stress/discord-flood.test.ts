@@ -28,14 +28,16 @@ afterAll(async () => {
 
 // Ids apart from discord-load's users, so no cooldown state is shared even if files ran in one bot.
 const user = (n: number) => ({ id: String(1_300_000_000_000_300_000n + BigInt(n)), username: `flood${n}` });
-const ask = (u: number, question: string) => fake.command(user(u), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]);
+const ask = (u: number, question: string) =>
+	fake.command(user(u), 'ask', [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }]);
 
 describe('the bot under a flood', () => {
 	it('answers 1,000 /ask interactions from 50 users sent at once, none lost, each by callback within Discord’s deadline', async () => {
 		const started = performance.now();
 		const sent: Promise<Answer>[] = [];
 		for (let i = 0; i < PER_USER; i++) {
-			for (let u = 0; u < USERS; u++) sent.push(fake.interact(ask(u, SAMPLE_QUESTIONS[(u + i) % SAMPLE_QUESTIONS.length]!), 30_000));
+			for (let u = 0; u < USERS; u++)
+				sent.push(fake.interact(ask(u, SAMPLE_QUESTIONS[(u + i) % SAMPLE_QUESTIONS.length]!), 30_000));
 		}
 		const answers = await Promise.all(sent);
 		const wallMs = performance.now() - started;
@@ -57,7 +59,9 @@ describe('the bot under a flood', () => {
 	it('refuses one user flooding 60 interactions ephemerally past the cooldown, while others sent alongside are answered', async () => {
 		const flooder = USERS + 1;
 		const flood = Array.from({ length: FLOOD }, () => fake.interact(ask(flooder, SAMPLE_QUESTIONS[0]), 30_000));
-		const others = Array.from({ length: 10 }, (_, i) => fake.interact(ask(USERS + 2 + i, SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length]!), 30_000));
+		const others = Array.from({ length: 10 }, (_, i) =>
+			fake.interact(ask(USERS + 2 + i, SAMPLE_QUESTIONS[i % SAMPLE_QUESTIONS.length]!), 30_000),
+		);
 		const [flooded, answered] = await Promise.all([Promise.all(flood), Promise.all(others)]);
 		const refused = flooded.filter((a) => a.data.flags === MessageFlags.Ephemeral);
 		expect(refused).toHaveLength(FLOOD - COOLDOWN);

@@ -96,7 +96,9 @@ describe('the store survives faults', () => {
 		// at once few of those reach the write, so the other half falls around the end of an unkilled run,
 		// measured here under the same load, where the cache is written.
 		const fullMs = await calibrate();
-		const delays = Array.from({ length: KILLS }, (_, i) => Math.floor(i % 2 === 0 ? random() * (MAX_DELAY_MS + 1) : fullMs * (0.4 + 0.5 * random())));
+		const delays = Array.from({ length: KILLS }, (_, i) =>
+			Math.floor(i % 2 === 0 ? random() * (MAX_DELAY_MS + 1) : fullMs * (0.4 + 0.5 * random())),
+		);
 		const outcomes = { killed: 0, hit: 0, built: 0, leftovers: 0 };
 		for (let b = 0; b < KILLS; b += BATCH) {
 			const batch = delays.slice(b, b + BATCH).map((delayMs, i) => ({ delayMs, n: b + i }));
@@ -140,9 +142,19 @@ describe('the store survives faults', () => {
 			['truncated by one byte', (path, bytes) => truncate(path, bytes.length - 1)],
 			['truncated to nothing', (path) => truncate(path, 0)],
 			['overwritten with garbage of the same size', (path, bytes) => writeFile(path, 'x'.repeat(bytes.length))],
-			['in the JSON format of earlier versions', (path) => writeFile(path, '{"mini":{},"vocabulary":[],"paragraphCount":7,"background":[]}')],
+			[
+				'in the JSON format of earlier versions',
+				(path) => writeFile(path, '{"mini":{},"vocabulary":[],"paragraphCount":7,"background":[]}'),
+			],
 			['with one byte of its postings flipped', (path, bytes) => flipNearEnd(path, bytes, 8)],
-			['with a header that lies about the paragraph count', (path, bytes) => writeFile(path, Buffer.from(bytes.toString('latin1').replace(/"(docCount|documentCount)":(\d)/, '"$1":1$2'), 'latin1'))],
+			[
+				'with a header that lies about the paragraph count',
+				(path, bytes) =>
+					writeFile(
+						path,
+						Buffer.from(bytes.toString('latin1').replace(/"(docCount|documentCount)":(\d)/, '"$1":1$2'), 'latin1'),
+					),
+			],
 		];
 		for (const [what, damage] of damages) {
 			it(`rebuilds a cache ${what}`, async () => {

@@ -113,7 +113,9 @@ const TOKENS = [
 const word = fc.constantFrom(...TOKENS);
 const glue = fc.constantFrom('', ' ', '  ', '\n');
 const mixed = fc.array(fc.tuple(word, glue), { maxLength: 12 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
-const whitespace = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\u2028'), { maxLength: 20 }).map((s) => s.join(''));
+const whitespace = fc
+	.array(fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\u2028'), { maxLength: 20 })
+	.map((s) => s.join(''));
 /** 100 KB strings: a hostile piece repeated (generated cheaply, so 10,000 runs stay fast). */
 const huge = fc
 	.tuple(
@@ -131,7 +133,10 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
 	{ arbitrary: mixed, weight: 8 },
 	{ arbitrary: fc.string({ unit: 'binary', maxLength: 80 }), weight: 3 },
 	{ arbitrary: fc.string({ unit: 'grapheme', maxLength: 80 }), weight: 2 },
-	{ arbitrary: fc.string({ unit: fc.constantFrom(...'*_~`|>#-[]()<@\\!&.?^$+{}\n\r'.split('')), maxLength: 40 }), weight: 3 },
+	{
+		arbitrary: fc.string({ unit: fc.constantFrom(...'*_~`|>#-[]()<@\\!&.?^$+{}\n\r'.split('')), maxLength: 40 }),
+		weight: 3,
+	},
 	{ arbitrary: huge, weight: 1 },
 );
 
@@ -179,20 +184,26 @@ function renderedParts(reply: Reply): string[] {
 	const content = reply.content.replace(OWN_HEADING, '');
 	const cards = reply.cards.flatMap((card) => {
 		const lines = card.description.split('\n');
-		for (const line of lines) expect(line.startsWith('> '), `card description line ${JSON.stringify(line)} is quoted`).toBe(true);
+		for (const line of lines)
+			expect(line.startsWith('> '), `card description line ${JSON.stringify(line)} is quoted`).toBe(true);
 		return [card.title, lines.map((l) => l.slice(2)).join('\n')];
 	});
 	return [content, ...cards];
 }
 
 function expectSafe(reply: Reply, where: string): void {
-	for (const part of renderedParts(reply)) expect(liveMarkup(part), `${where}: ${JSON.stringify(part.slice(0, 200))}`).toEqual([]);
+	for (const part of renderedParts(reply))
+		expect(liveMarkup(part), `${where}: ${JSON.stringify(part.slice(0, 200))}`).toEqual([]);
 }
 
 /** The string options of each command (but /ingest, which fetches), so each hostile string is tried as each of them. */
 const targets = commands
 	.filter((c) => c.data.name !== 'ingest')
-	.flatMap((c) => (c.data.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.String).map((o) => ({ command: c, option: o.name })));
+	.flatMap((c) =>
+		(c.data.options ?? [])
+			.filter((o) => o.type === ApplicationCommandOptionType.String)
+			.map((o) => ({ command: c, option: o.name })),
+	);
 
 describe('hostile questions and option values', () => {
 	it('are refused or answered safely by every command and by answer(), never thrown on, quoted verbatim and escaped', async () => {
@@ -206,7 +217,9 @@ describe('hostile questions and option values', () => {
 					if (command.data.name === 'ask' && q.trim().length > MAX_QUESTION_LENGTH) {
 						// Oversized questions are refused at the door with a message saying so, never answered slowly.
 						expect(parsed.success, `${where} of ${q.length} characters`).toBe(false);
-						expect(parsed.error?.issues.map((i) => i.message)).toContain(`Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`);
+						expect(parsed.error?.issues.map((i) => i.message)).toContain(
+							`Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`,
+						);
 					}
 					if (!parsed.success) {
 						counts.refused++;
@@ -224,7 +237,9 @@ describe('hostile questions and option values', () => {
 			}),
 			{ numRuns: RUNS, seed: 9 },
 		);
-		console.info(`${RUNS} strings: ${counts.accepted} command inputs accepted and run, ${counts.refused} refused, ${counts.answered} answered by answer()`);
+		console.info(
+			`${RUNS} strings: ${counts.accepted} command inputs accepted and run, ${counts.refused} refused, ${counts.answered} answered by answer()`,
+		);
 		expect(counts.answered).toBeGreaterThan(0);
 	}, 60_000);
 
@@ -237,7 +252,9 @@ describe('hostile questions and option values', () => {
 				if (trimmed.length === 0) return;
 				expect(parsed.success).toBe(false);
 				if (!parsed.success)
-					expect(parsed.error.issues.map((i) => i.message).join(' ')).toBe(`Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`);
+					expect(parsed.error.issues.map((i) => i.message).join(' ')).toBe(
+						`Questions are limited to ${MAX_QUESTION_LENGTH} characters; shorten it.`,
+					);
 			}),
 			{ numRuns: 50, seed: 9 },
 		);

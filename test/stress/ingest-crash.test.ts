@@ -29,13 +29,28 @@ afterAll(() => {
 
 /** A distinct article's text (each paragraph names its run, so no two are the same text). */
 function article(name: string): { path: string; text: string } {
-	const paragraphs = Array.from({ length: 40 }, (_, i) => `Run ${name}, paragraph ${i}: the river authority measured ${i * 7} cubic metres of flow at the ${name} gauge.`);
+	const paragraphs = Array.from(
+		{ length: 40 },
+		(_, i) =>
+			`Run ${name}, paragraph ${i}: the river authority measured ${i * 7} cubic metres of flow at the ${name} gauge.`,
+	);
 	const path = join(inputs, `${name}.txt`);
 	writeFileSync(path, paragraphs.join('\n\n'));
 	return { path, text: `${paragraphs.join('\n')}\n` };
 }
 
-const args = (path: string, name: string) => ['ingest', path, '--url', `https://crash.example.org/${name}`, '--title', `Gauge ${name}`, '--published', '2025-06-01', '--publisher', 'Crash Test Gazette'];
+const args = (path: string, name: string) => [
+	'ingest',
+	path,
+	'--url',
+	`https://crash.example.org/${name}`,
+	'--title',
+	`Gauge ${name}`,
+	'--published',
+	'2025-06-01',
+	'--publisher',
+	'Crash Test Gazette',
+];
 
 const QUESTION = 'Who leads the Turkish delegation to Armenia?';
 
@@ -89,7 +104,8 @@ function expectConsistent(expected: ReadonlyMap<string, string>, data = dir): Se
 async function expectLoadsAndAnswers(data: string): Promise<void> {
 	const cache = join(data, '.cache');
 	for (const name of existsSync(cache) ? readdirSync(cache) : []) {
-		if (/^index-[0-9a-f]+\.bin$/.test(name)) expect(decodeIndexCache(readFileSync(join(cache, name))).ok, name).toBe(true);
+		if (/^index-[0-9a-f]+\.bin$/.test(name))
+			expect(decodeIndexCache(readFileSync(join(cache, name))).ok, name).toBe(true);
 	}
 	const { corpus, report } = await loadDataDir(data);
 	expect(report.problems).toEqual([]);
@@ -120,7 +136,16 @@ describe('ingest under crashes and contention', () => {
 			const killed = await killAtChange(args(path, name), data, data, k);
 			const left = readdirSync(data).filter((f) => !before.has(f) && !f.startsWith('.lock'));
 			const catalogued = readFileSync(join(data, 'sources.json'), 'utf8').includes(url);
-			count(landed.ingest, !killed ? 'finished first' : catalogued ? 'after the catalog write' : left.length > 0 ? 'mid-write' : 'before writing');
+			count(
+				landed.ingest,
+				!killed
+					? 'finished first'
+					: catalogued
+						? 'after the catalog write'
+						: left.length > 0
+							? 'mid-write'
+							: 'before writing',
+			);
 		};
 		/** Kills `ask` at its k-th change to `.cache/` (emptied first, so it builds and saves the index): the temporary file, its flush, its rename out, the new name. */
 		const killCacheWrite = async (data: string, k: number) => {
@@ -130,7 +155,16 @@ describe('ingest under crashes and contention', () => {
 			const killed = await killAtChange(['ask', QUESTION], data, cache, k);
 			const files = readdirSync(cache);
 			const whole = files.some((f) => /^index-[0-9a-f]+\.bin$/.test(f));
-			count(landed.cache, !killed ? 'finished first' : whole ? 'after the cache write' : files.length > 0 ? 'mid-write' : 'before writing');
+			count(
+				landed.cache,
+				!killed
+					? 'finished first'
+					: whole
+						? 'after the cache write'
+						: files.length > 0
+							? 'mid-write'
+							: 'before writing',
+			);
 		};
 
 		// Four data directories at a time; the checks run between the batches, so nothing in this
@@ -143,7 +177,9 @@ describe('ingest under crashes and contention', () => {
 			await Promise.all(
 				lanes.map((data, lane) => {
 					const run = batch * LANES + lane;
-					return lane === LANES - 1 ? killCacheWrite(data, 1 + (batch % 4)) : killIngest(data, run, last ? 1 : 2 + (run % 12));
+					return lane === LANES - 1
+						? killCacheWrite(data, 1 + (batch % 4))
+						: killIngest(data, run, last ? 1 : 2 + (run % 12));
 				}),
 			);
 			for (const data of lanes) {
@@ -152,7 +188,9 @@ describe('ingest under crashes and contention', () => {
 			}
 		}
 		const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-		console.info(`ingests killed: ${JSON.stringify(Object.fromEntries(landed.ingest))}; cache writes killed: ${JSON.stringify(Object.fromEntries(landed.cache))}`);
+		console.info(
+			`ingests killed: ${JSON.stringify(Object.fromEntries(landed.ingest))}; cache writes killed: ${JSON.stringify(Object.fromEntries(landed.cache))}`,
+		);
 		expect(total(landed.ingest) + total(landed.cache)).toBe(RUNS);
 		for (const m of [landed.ingest, landed.cache]) expect(m.get('finished first') ?? 0).toBeLessThan(total(m) / 2);
 		// Ingests write, flush and rename two files under a lock: kills land inside those writes. The
@@ -178,7 +216,9 @@ describe('ingest under crashes and contention', () => {
 
 	it('lets concurrent ingests take turns: all added, unique ids, nothing lost', async () => {
 		const names = Array.from({ length: 6 }, (_, i) => `together-${i}`);
-		const runs = await Promise.all(names.map((name) => cli(args(article(name).path, name), { env: { INDEX_DATA_DIR: dir } })));
+		const runs = await Promise.all(
+			names.map((name) => cli(args(article(name).path, name), { env: { INDEX_DATA_DIR: dir } })),
+		);
 		for (const r of runs) expect(r.code, r.stderr).toBe(0);
 		const { sources } = parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')));
 		const ours = sources.filter((s) => s.url.includes('/together-'));
@@ -188,7 +228,9 @@ describe('ingest under crashes and contention', () => {
 
 	it('adds the same article once when it is ingested several times at once', async () => {
 		const { path } = article('same');
-		const runs = await Promise.all(Array.from({ length: 4 }, () => cli(args(path, 'same'), { env: { INDEX_DATA_DIR: dir } })));
+		const runs = await Promise.all(
+			Array.from({ length: 4 }, () => cli(args(path, 'same'), { env: { INDEX_DATA_DIR: dir } })),
+		);
 		expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
 		expect(runs.filter((r) => r.stdout.startsWith('added'))).toHaveLength(1);
 		expect(runs.filter((r) => r.stdout.startsWith('unchanged'))).toHaveLength(3);

@@ -3,7 +3,17 @@ import { FEATURES } from './features.js';
 import type { Query } from './query.js';
 
 /** What the abstention rule knows of a question and its best candidate quote. */
-export const ABSTAIN_FEATURES = ['coverage', 'document', 'focus', 'local', 'matched', 'kindMissing', 'unknown', 'score', 'margin'] as const;
+export const ABSTAIN_FEATURES = [
+	'coverage',
+	'document',
+	'focus',
+	'local',
+	'matched',
+	'kindMissing',
+	'unknown',
+	'score',
+	'margin',
+] as const;
 export type AbstainFeature = (typeof ABSTAIN_FEATURES)[number];
 
 /** A logistic model: answer when its probability reaches `threshold`. */
@@ -20,7 +30,12 @@ const at = (c: Candidate, name: (typeof FEATURES)[number]) => c.features[FEATURE
  * its share of the question's terms, whether it lacks the kind of answer asked, the share of the
  * question's weight the corpus has never seen, and the best ranking score and its margin over the next.
  */
-export function abstainFeatures(query: Query, best: Candidate, score: number, next: number | undefined): Record<AbstainFeature, number> {
+export function abstainFeatures(
+	query: Query,
+	best: Candidate,
+	score: number,
+	next: number | undefined,
+): Record<AbstainFeature, number> {
 	const unknown = query.total === 0 ? 1 : query.terms.reduce((s, t) => s + (t.unknown ? t.weight : 0), 0) / query.total;
 	return {
 		coverage: best.coverage,

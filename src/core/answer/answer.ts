@@ -87,7 +87,14 @@ export const TUNING_DEFAULTS: ResolvedTuning = Object.freeze({
 	features: FEATURE_TUNING,
 });
 
-export const ANSWER_DEFAULTS: Required<AnswerOptions> = { top: 3, abstain: true, feedback: FEEDBACK_TUNING, model: RANK_MODEL, memo: true, tuning: {} };
+export const ANSWER_DEFAULTS: Required<AnswerOptions> = {
+	top: 3,
+	abstain: true,
+	feedback: FEEDBACK_TUNING,
+	model: RANK_MODEL,
+	memo: true,
+	tuning: {},
+};
 
 /** The ranker and the abstention rule: weights by feature name (see rank-model.ts). */
 export interface RankModel {
@@ -103,7 +110,13 @@ export interface Ranked {
 }
 
 function citation(source: Source): Citation {
-	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
+	return {
+		id: source.id,
+		title: source.title,
+		publisher: source.publisher,
+		url: source.url,
+		published: source.published,
+	};
 }
 
 const VERBATIM = FEATURES.indexOf('verbatim');
@@ -111,7 +124,13 @@ const REFERENCE = FEATURES.indexOf('reference');
 const weightsOf = (model: RankModel) => FEATURES.map((name) => model.rank[name]);
 
 /** Every candidate quote of paragraph `id` (its sentences, pairs, clauses), with features. */
-export function paragraphCandidates(corpus: Corpus, query: Query, id: number, bm25: number, tuning: ResolvedTuning = TUNING_DEFAULTS): Candidate[] {
+export function paragraphCandidates(
+	corpus: Corpus,
+	query: Query,
+	id: number,
+	bm25: number,
+	tuning: ResolvedTuning = TUNING_DEFAULTS,
+): Candidate[] {
 	return candidatesOf(corpus, query, id, bm25, paragraphAnalysis(corpus, id), tuning);
 }
 
@@ -132,7 +151,14 @@ export function rankCandidates(candidates: Iterable<Candidate>, weights: readonl
 	return [...best.values()].sort((a, b) => cites(a) - cites(b) || b.score - a.score || a.id - b.id);
 }
 
-function rankParagraph(corpus: Corpus, query: Query, id: number, bm25: number, weights: readonly number[], tuning: ResolvedTuning): Ranked | undefined {
+function rankParagraph(
+	corpus: Corpus,
+	query: Query,
+	id: number,
+	bm25: number,
+	weights: readonly number[],
+	tuning: ResolvedTuning,
+): Ranked | undefined {
 	return rankCandidates(paragraphCandidates(corpus, query, id, bm25, tuning), weights)[0];
 }
 
@@ -148,7 +174,8 @@ const spare = (top: number, tuning: CandidateTuning) => tuning.sparePerResult * 
 /** The question's index terms and their weights: each alternative at its factor times its term's boost. */
 function queryWeights(query: Query): Map<string, number> {
 	const weights = new Map<string, number>();
-	for (const t of query.terms) for (const [m, f] of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, f * t.boost));
+	for (const t of query.terms)
+		for (const [m, f] of t.matches) weights.set(m, Math.max(weights.get(m) ?? 0, f * t.boost));
 	return weights;
 }
 
@@ -187,7 +214,13 @@ function scaledPasses(
 		const initial = searchIndex(corpus.index, weights, feedback.docs);
 		const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
 		const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
-		main = scaled(searchIndex(corpus.index, expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback), limit));
+		main = scaled(
+			searchIndex(
+				corpus.index,
+				expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback),
+				limit,
+			),
+		);
 		const inMain = new Set(main.map((h) => h.id));
 		plain = scaled(initial).filter((h) => !inMain.has(h.id));
 	}
@@ -208,14 +241,20 @@ function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<numb
 	// A term the corpus lacks is a word no paragraph holds: then nothing holds the question as written.
 	if (query.terms.some((t) => !t.matches.has(t.term))) return out;
 	if (query.terms.length > 0) {
-		for (const id of paragraphsWithAll(corpus.index, query.terms.map((t) => t.term), scan)) take(id);
+		for (const id of paragraphsWithAll(
+			corpus.index,
+			query.terms.map((t) => t.term),
+			scan,
+		))
+			take(id);
 		return out;
 	}
 	// Only stop words ("at the same", "which are both"): no postings to intersect, so the texts are
 	// scanned for the question's longest word first. Rare, and bounded like the intersection.
 	const probe = verbatimProbe(query);
 	if (probe === undefined) return out;
-	for (let id = 0; id < corpus.paragraphs.length && out.length < scan; id++) if (probe.test(corpus.paragraphs[id]!.text)) take(id);
+	for (let id = 0; id < corpus.paragraphs.length && out.length < scan; id++)
+		if (probe.test(corpus.paragraphs[id]!.text)) take(id);
 	return out;
 }
 
@@ -223,20 +262,46 @@ function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<numb
  * The first pass's best paragraphs, scaled by the best's score, with every candidate quote of the
  * first `candidates` ({@link CANDIDATE_TUNING}): what the ranker chooses among (bench/fit-ranker.ts fits on these).
  */
-export function candidatePool(corpus: Corpus, query: Query, feedback: FeedbackTuning | false = FEEDBACK_TUNING, tuning: ResolvedTuning = TUNING_DEFAULTS): Candidate[][] {
+export function candidatePool(
+	corpus: Corpus,
+	query: Query,
+	feedback: FeedbackTuning | false = FEEDBACK_TUNING,
+	tuning: ResolvedTuning = TUNING_DEFAULTS,
+): Candidate[][] {
 	const { main, plain } = scaledPasses(corpus, query, tuning.candidates.candidates, feedback, tuning.candidates);
 	return [...main, ...plain].map((h) => paragraphCandidates(corpus, query, h.id, h.bm25, tuning));
 }
 
-function search(corpus: Corpus, query: Query, top: number, feedback: FeedbackTuning | false, weights: readonly number[], tuning: ResolvedTuning): Candidates {
+function search(
+	corpus: Corpus,
+	query: Query,
+	top: number,
+	feedback: FeedbackTuning | false,
+	weights: readonly number[],
+	tuning: ResolvedTuning,
+): Candidates {
 	const depth = tuning.candidates.candidates;
-	const { main, plain } = scaledPasses(corpus, query, depth + spare(top, tuning.candidates), feedback, tuning.candidates);
-	const pool = [...main.slice(0, depth), ...plain].flatMap((h) => paragraphCandidates(corpus, query, h.id, h.bm25, tuning));
+	const { main, plain } = scaledPasses(
+		corpus,
+		query,
+		depth + spare(top, tuning.candidates),
+		feedback,
+		tuning.candidates,
+	);
+	const pool = [...main.slice(0, depth), ...plain].flatMap((h) =>
+		paragraphCandidates(corpus, query, h.id, h.bm25, tuning),
+	);
 	return { ranked: rankCandidates(pool, weights), rest: main.slice(depth) };
 }
 
 /** The ranked results, then as many of the rest (in BM25 order, excerpted now) as `top` asks for. */
-function* ordered(corpus: Corpus, query: Query, candidates: Candidates, weights: readonly number[], tuning: ResolvedTuning): Generator<Ranked> {
+function* ordered(
+	corpus: Corpus,
+	query: Query,
+	candidates: Candidates,
+	weights: readonly number[],
+	tuning: ResolvedTuning,
+): Generator<Ranked> {
 	yield* candidates.ranked;
 	let floor = candidates.ranked.at(-1)?.score ?? 1;
 	for (const { id, bm25 } of candidates.rest) {
@@ -277,7 +342,13 @@ function answerable(query: Query, ranked: readonly Ranked[], model: AbstainModel
 export function answer(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
 	// Only the default ranking is kept: sweeps and benchmarks that pass their own model, feedback or
 	// tuning always compute.
-	if (options.memo === false || options.model !== undefined || options.feedback !== undefined || options.tuning !== undefined) return compute(corpus, question, options);
+	if (
+		options.memo === false ||
+		options.model !== undefined ||
+		options.feedback !== undefined ||
+		options.tuning !== undefined
+	)
+		return compute(corpus, question, options);
 	const key = `${options.top ?? ANSWER_DEFAULTS.top}\u0000${options.abstain ?? ANSWER_DEFAULTS.abstain}\u0000${question}`;
 	let memo = memos.get(corpus);
 	if (memo === undefined) {

@@ -42,7 +42,15 @@ export function isIntact(corpus: Corpus, r: Answer['results'][number]): boolean 
 
 /** Scores answers against eval items (paired by position) and lists the misses. */
 export function evaluate(corpus: Corpus, items: readonly EvalItem[], answers: readonly Answer[]) {
-	let q1 = 0, q3 = 0, p1 = 0, abst = 0, falseAbst = 0, intact = 0, results = 0, answerable = 0, unanswerable = 0;
+	let q1 = 0,
+		q3 = 0,
+		p1 = 0,
+		abst = 0,
+		falseAbst = 0,
+		intact = 0,
+		results = 0,
+		answerable = 0,
+		unanswerable = 0;
 	const misses: EvalMiss[] = [];
 	items.forEach((item, i) => {
 		const a = answers[i]!;

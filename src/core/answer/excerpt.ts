@@ -25,14 +25,17 @@ const DATE_TERM =
 const DURATION_TERM = /^(?:dai|week|month|year|decad|centuri|hour|sinc|until)$/;
 /** What a number must measure to say how long: time, or distance ("two countries" says neither). */
 const UNIT_TERM = /^(?:second|minut|hour|dai|week|month|year|decad|centuri|km|kilometr|kilomet|mile|metr|meter)$/;
-const MONTH_TERM = /^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+const MONTH_TERM =
+	/^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 const YEAR_TERM = /^(?:1[89]\d\d|20\d\d)$/;
 
 /** A year, or a day next to its month ("6 February", "Aug. 8"): a date, not a count for "how many". */
 function isPartOfDate(tokens: readonly Token[], i: number): boolean {
 	const t = tokens[i]!;
 	if (YEAR_TERM.test(t.term)) return true;
-	return /^\d{1,2}$/.test(t.term) && [tokens[i - 1], tokens[i + 1]].some((n) => n !== undefined && MONTH_TERM.test(n.term));
+	return (
+		/^\d{1,2}$/.test(t.term) && [tokens[i - 1], tokens[i + 1]].some((n) => n !== undefined && MONTH_TERM.test(n.term))
+	);
 }
 
 /** "no reason", "without cause": a reason word denied gives no reason. */
@@ -42,7 +45,8 @@ const NEGATED = /\b(?:no|without|not)\s+$/i;
 const isFootnoteMark = (text: string, t: Token) => text[t.start - 1] === '[' && text[t.end] === ']';
 
 /** Words that give a reason or a purpose: what a "why" question looks for. */
-const REASON_TERM = /^(?:becaus|due|reason|caus|sinc|aim|order|effort|reflect|motiv|citing|cite|given|result|therefor|thu|lead|fear|concern|so)$/;
+const REASON_TERM =
+	/^(?:becaus|due|reason|caus|sinc|aim|order|effort|reflect|motiv|citing|cite|given|result|therefor|thu|lead|fear|concern|so)$/;
 
 /** Currency names and signs of English news, for "how much money". */
 const CURRENCY = String.raw`(?:[$€£¥₹₩₽]|\b(?:US|A|C|NZ|HK)\$|\b(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|francs?|kron(?:a|or|e|er)|rupees?|pesos?|reais|real|rand|lira|zloty|forints?|korun(?:a|y)|lei|leu|won|dirhams?|riyals?|rubles?|roubles?|dinars?|shekels?|USD|EUR|GBP|JPY|CHF|NOK|SEK|DKK|PLN|CZK|CNY|INR)\b)`;
@@ -73,7 +77,12 @@ export function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token
 				if (DATE_TERM.test(t.term)) return true;
 				break;
 			case 'duration':
-				if (DURATION_TERM.test(t.term) || DATE_TERM.test(t.term) || (NUMBER.test(t.term) && UNIT_TERM.test(tokens[i + 1]?.term ?? ''))) return true;
+				if (
+					DURATION_TERM.test(t.term) ||
+					DATE_TERM.test(t.term) ||
+					(NUMBER.test(t.term) && UNIT_TERM.test(tokens[i + 1]?.term ?? ''))
+				)
+					return true;
 				break;
 			case 'reason':
 				if (REASON_TERM.test(t.term) && !NEGATED.test(text.slice(Math.max(0, t.start - 8), t.start))) return true;
@@ -86,7 +95,15 @@ export function holdsKind(kind: AnswerKind, text: string, tokens: readonly Token
 }
 
 /** Kinds whose absence from the best excerpt means the sources do not give the answer. */
-export const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'date', 'time', 'number', 'money', 'percent', 'duration']);
+export const REQUIRED_KINDS: ReadonlySet<AnswerKind> = new Set([
+	'person',
+	'date',
+	'time',
+	'number',
+	'money',
+	'percent',
+	'duration',
+]);
 
 /** Cuts a span too long to quote into runs of whole words of at most `max` characters. */
 function wordRuns(text: string, span: Span, max: number): Span[] {
@@ -106,7 +123,9 @@ function wordRuns(text: string, span: Span, max: number): Span[] {
 function clauseUnits(text: string, sentence: Span, tuning: ExcerptTuning): Span[] {
 	// Whole characters, and at least two: a run of one could stop inside a surrogate pair and never advance.
 	const run = Math.max(2, Math.floor(tuning.maxQuoteLength * tuning.wordRunShare));
-	return splitClauses(text, sentence).flatMap((c) => (c.end - c.start > tuning.maxQuoteLength ? wordRuns(text, c, run) : [c]));
+	return splitClauses(text, sentence).flatMap((c) =>
+		c.end - c.start > tuning.maxQuoteLength ? wordRuns(text, c, run) : [c],
+	);
 }
 
 export interface Window extends Span {

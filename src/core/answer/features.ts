@@ -150,7 +150,6 @@ function holdsEvery(hits: readonly Hit[], query: Query): boolean {
 	return own.size === query.terms.length;
 }
 
-
 /** Share of the question's weight held, from the best factor per slot. */
 function cover(query: Query, factors: Float64Array): number {
 	if (query.total === 0) return 0;
@@ -160,7 +159,11 @@ function cover(query: Query, factors: Float64Array): number {
 }
 
 /** Share of the weight of the question's terms outside `subject` that `hits` cover (coverage when all are inside). */
-function focusCoverage(hits: ReadonlyArray<{ slot: number; factor: number }>, subject: ReadonlySet<number>, query: Query): number {
+function focusCoverage(
+	hits: ReadonlyArray<{ slot: number; factor: number }>,
+	subject: ReadonlySet<number>,
+	query: Query,
+): number {
 	let total = 0;
 	for (const [slot, t] of query.terms.entries()) if (!subject.has(slot)) total += t.weight;
 	if (total === 0) return coverageOf(hits, query);
@@ -222,7 +225,8 @@ export function candidatesOf(
 	const needles = asked.filter((n) => normalized.includes(n));
 	// The article's subject: what its title and opening paragraphs name, the lead itself included.
 	const opening: Array<{ slot: number; factor: number }> = [];
-	for (let n = id; n < leadEnd && corpus.paragraphs[n]?.source === p.source; n++) opening.push(...slotsHeld(corpus, query, n));
+	for (let n = id; n < leadEnd && corpus.paragraphs[n]?.source === p.source; n++)
+		opening.push(...slotsHeld(corpus, query, n));
 	const subject = new Set([...title, ...lead, ...opening].map((h) => h.slot));
 	// Best factor per question slot, for the context that is the same for every window of the paragraph.
 	const slots = query.terms.length;
@@ -274,7 +278,16 @@ export function candidatesOf(
 			f[F.verbatim] = needles.some((n) => quote.includes(n)) ? 1 : 0;
 		}
 		const hasKind = kind || query.asks === undefined || !REQUIRED_KINDS.has(query.asks);
-		out.push({ start: w.start, end: w.end, ...(w.pair === true ? { pair: true } : {}), id, features: f, coverage, matched, hasKind });
+		out.push({
+			start: w.start,
+			end: w.end,
+			...(w.pair === true ? { pair: true } : {}),
+			id,
+			features: f,
+			coverage,
+			matched,
+			hasKind,
+		});
 	}
 	return out;
 }

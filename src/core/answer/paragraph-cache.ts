@@ -24,7 +24,8 @@ const caches = new WeakMap<Corpus, Lru<number, ParagraphAnalysis>>();
 
 const EXCERPT_FIELDS = Object.keys(EXCERPT_TUNING) as Array<keyof ExcerptTuning>;
 /** The values of an excerpt tuning, as a key: equal tunings cut equal windows. */
-const excerptKey = (tuning: ExcerptTuning) => (tuning === EXCERPT_TUNING ? DEFAULT_KEY : EXCERPT_FIELDS.map((f) => tuning[f]).join(':'));
+const excerptKey = (tuning: ExcerptTuning) =>
+	tuning === EXCERPT_TUNING ? DEFAULT_KEY : EXCERPT_FIELDS.map((f) => tuning[f]).join(':');
 const DEFAULT_KEY = EXCERPT_FIELDS.map((f) => EXCERPT_TUNING[f]).join(':');
 
 /** The analysis of paragraph `id` of `corpus`, from the cache or computed now. */

@@ -11,7 +11,10 @@ export function isReference(text: string): boolean {
 /** A heading: a short line that does not end a sentence. */
 export function isHeading(text: string): boolean {
 	const t = text.trim();
-	return (HEADING.test(t) && !/[.!”"]\s*$/.test(t)) || (t.length <= 60 && /\?$/.test(t) && !/\s(?:is|are|was|were|do|does|did|can|will|would|should)\s/i.test(t));
+	return (
+		(HEADING.test(t) && !/[.!”"]\s*$/.test(t)) ||
+		(t.length <= 60 && /\?$/.test(t) && !/\s(?:is|are|was|were|do|does|did|can|will|would|should)\s/i.test(t))
+	);
 }
 
 /** A paragraph that names things but states nothing: a footnote reference or a heading. */

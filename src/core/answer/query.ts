@@ -51,12 +51,33 @@ const MONEY_WORDS = String.raw`(?:money|cash|cost|costs|costing|spend|spent|paid
 const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 	[new RegExp(`${LEAD}what\\s+time\\b|\\bat\\s+what\\s+time\\b`, 'i'), 'time'],
 	[new RegExp(`${LEAD}(?:when|(?:what|which) (?:year|date|month|day|week))\\b`, 'i'), 'date'],
-	[new RegExp(`${LEAD}(?:what|which)\\s+(?:%|percent|percentage|per\\s+cent|share|proportion)\\b|\\bwhat\\s+%|\\bhow\\s+many\\s+percent`, 'i'), 'percent'],
-	[new RegExp(`${LEAD}how\\s+(?:expensive|costly)\\b|\\bwhat\\s+(?:did|does|do|will|would|is|was)\\b.*\\bcost\\b|${LEAD}how\\s+much\\b.*\\b${MONEY_WORDS}\\b|${LEAD}how\\s+much\\s+(?:did|does|do|will|would|is|was|are|were)\\b.*\\b(?:cost|pay|spend|earn|raise)`, 'i'), 'money'],
+	[
+		new RegExp(
+			`${LEAD}(?:what|which)\\s+(?:%|percent|percentage|per\\s+cent|share|proportion)\\b|\\bwhat\\s+%|\\bhow\\s+many\\s+percent`,
+			'i',
+		),
+		'percent',
+	],
+	[
+		new RegExp(
+			`${LEAD}how\\s+(?:expensive|costly)\\b|\\bwhat\\s+(?:did|does|do|will|would|is|was)\\b.*\\bcost\\b|${LEAD}how\\s+much\\b.*\\b${MONEY_WORDS}\\b|${LEAD}how\\s+much\\s+(?:did|does|do|will|would|is|was|are|were)\\b.*\\b(?:cost|pay|spend|earn|raise)`,
+			'i',
+		),
+		'money',
+	],
 	[new RegExp(`${LEAD}how (?:many|much|old|big|large|high|deep|tall|fast)\\b`, 'i'), 'number'],
 	[new RegExp(`${LEAD}how (?:long|far)\\b`, 'i'), 'duration'],
-	[new RegExp(`${LEAD}(?:who|whom|whose)\\b|${LEAD}(?:what|which)\\s+(?:company|companies|firm|team|club|airline|party|group|organi[sz]ation|agency|country|countries|person|people|minister|official)\\b`, 'i'), 'person'],
-	[new RegExp(`${LEAD}(?:where|(?:what|which) (?:city|town|place|region|province|village|island|port))\\b`, 'i'), 'place'],
+	[
+		new RegExp(
+			`${LEAD}(?:who|whom|whose)\\b|${LEAD}(?:what|which)\\s+(?:company|companies|firm|team|club|airline|party|group|organi[sz]ation|agency|country|countries|person|people|minister|official)\\b`,
+			'i',
+		),
+		'person',
+	],
+	[
+		new RegExp(`${LEAD}(?:where|(?:what|which) (?:city|town|place|region|province|village|island|port))\\b`, 'i'),
+		'place',
+	],
 	[new RegExp(`${LEAD}(?:why|how\\s+come)\\b|\\bwhat\\s+(?:got|made|caused|led|drove|prompted)\\b`, 'i'), 'reason'],
 ];
 
@@ -116,10 +137,15 @@ function prefixMatches(index: SearchIndex, term: string, tuning: QueryTuning): M
 	const found = new Map<string, number>();
 	if (term.length < tuning.prefixMinLength || /^\p{N}/u.test(term)) return found;
 	for (const [candidate] of index.vocabulary.atPrefix(term)) {
-		if (candidate !== term && candidate.length - term.length <= tuning.prefixMaxExtra) found.set(candidate, tuning.prefixFactor);
+		if (candidate !== term && candidate.length - term.length <= tuning.prefixMaxExtra)
+			found.set(candidate, tuning.prefixFactor);
 	}
 	// And the other way: "victori" (victories) also finds "victor".
-	for (let cut = term.length - 1; cut >= Math.max(tuning.prefixMinLength + 1, term.length - tuning.prefixMaxCut); cut--) {
+	for (
+		let cut = term.length - 1;
+		cut >= Math.max(tuning.prefixMinLength + 1, term.length - tuning.prefixMaxCut);
+		cut--
+	) {
 		const shorter = term.slice(0, cut);
 		if (index.vocabulary.has(shorter)) found.set(shorter, tuning.prefixFactor);
 	}
@@ -131,7 +157,8 @@ function fuzzyMatches(index: SearchIndex, term: string, tuning: QueryTuning): Ma
 	if (term.length < tuning.fuzzyMinLength || /^\p{N}+$/u.test(term)) return found;
 	const maxDistance = term.length >= tuning.fuzzyLongLength ? tuning.fuzzyLongDistance : tuning.fuzzyDistance;
 	for (const [candidate, [, distance]] of index.vocabulary.fuzzyGet(term, maxDistance)) {
-		if (candidate.length >= tuning.fuzzyMinLength - 1) found.set(candidate, tuning.fuzzyFactor * (1 - distance / (term.length + 1)));
+		if (candidate.length >= tuning.fuzzyMinLength - 1)
+			found.set(candidate, tuning.fuzzyFactor * (1 - distance / (term.length + 1)));
 	}
 	return found;
 }
@@ -140,7 +167,10 @@ function fuzzyMatches(index: SearchIndex, term: string, tuning: QueryTuning): Ma
 function thesaurusMatches(index: SearchIndex, word: string, tuning: QueryTuning): Map<string, number> {
 	const found = new Map<string, number>();
 	const { strong, weak } = relatedWords(word);
-	for (const [words, factor] of [[weak, tuning.relatedFactor], [strong, tuning.synonymFactor]] as const) {
+	for (const [words, factor] of [
+		[weak, tuning.relatedFactor],
+		[strong, tuning.synonymFactor],
+	] as const) {
 		for (const w of words) {
 			const term = index.analyzer.termOfWord(w);
 			if (term !== null) found.set(term, factor);
@@ -164,12 +194,24 @@ function matchesOf(index: SearchIndex, qt: QuestionTerm, tuning: QueryTuning): M
 }
 
 /** A term's weight: its inverse frequency (of its best stand-in when the corpus lacks it), damped for everyday words, raised for names and for what the corpus has never seen. */
-function weigh(index: SearchIndex, qt: QuestionTerm, matches: ReadonlyMap<string, number>, tuning: QueryTuning): { weight: number; boost: number } {
+function weigh(
+	index: SearchIndex,
+	qt: QuestionTerm,
+	matches: ReadonlyMap<string, number>,
+	tuning: QueryTuning,
+): { weight: number; boost: number } {
 	const unknown = matches.size === 0;
 	const specific = specificity(index.background, qt.term, tuning.commonRank);
 	const general = tuning.commonFloor + (1 - tuning.commonFloor) * specific;
-	const kind = qt.name ? (unknown ? tuning.unknownNameWeight : tuning.nameWeight) : unknown && specific >= tuning.rareSpecificity ? tuning.unknownRareWeight : 1;
-	const df = index.vocabulary.get(qt.term) ?? Math.max(0, ...[...matches.keys()].map((m) => index.vocabulary.get(m) ?? 0));
+	const kind = qt.name
+		? unknown
+			? tuning.unknownNameWeight
+			: tuning.nameWeight
+		: unknown && specific >= tuning.rareSpecificity
+			? tuning.unknownRareWeight
+			: 1;
+	const df =
+		index.vocabulary.get(qt.term) ?? Math.max(0, ...[...matches.keys()].map((m) => index.vocabulary.get(m) ?? 0));
 	const boost = general * kind;
 	return { weight: idf(index, df) * boost, boost };
 }
@@ -182,7 +224,11 @@ const QUERY_DEFAULTS = { query: QUERY_TUNING, relations: RELATION_TUNING };
  * lacks are matched to close spellings it has ("Gamaghelian" → "gamaghelyan"). `tuning` holds the
  * weights and factors (default {@link QUERY_TUNING} and {@link RELATION_TUNING}).
  */
-export function buildQuery(index: SearchIndex, question: string, tuning: Pick<ResolvedTuning, 'query' | 'relations'> = QUERY_DEFAULTS): Query {
+export function buildQuery(
+	index: SearchIndex,
+	question: string,
+	tuning: Pick<ResolvedTuning, 'query' | 'relations'> = QUERY_DEFAULTS,
+): Query {
 	const terms: WeightedTerm[] = [];
 	const lookup = new Map<string, { slot: number; factor: number }>();
 	for (const qt of index.analyzer.analyzeQuestion(question, tuning.relations)) {
@@ -190,7 +236,9 @@ export function buildQuery(index: SearchIndex, question: string, tuning: Pick<Re
 		const { weight, boost } = weigh(index, qt, matches, tuning.query);
 		const slot = terms.length;
 		const related = new Map<string, number>();
-		if (!qt.name) for (const [term, factor] of thesaurusMatches(index, qt.surface, tuning.query)) if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
+		if (!qt.name)
+			for (const [term, factor] of thesaurusMatches(index, qt.surface, tuning.query))
+				if (!matches.has(term) && index.vocabulary.has(term)) related.set(term, factor);
 		terms.push({ term: qt.term, weight, matches, related, unknown: matches.size === 0, boost, surface: qt.surface });
 		for (const [match, factor] of [...matches, ...related]) {
 			const previous = lookup.get(match);

@@ -47,7 +47,8 @@ export function mergeTuning(defaults: ResolvedTuning, overrides: Tuning = {}): R
 /** Every value's name, `stage.field` (`query.nameWeight`), with its default: what a sweep can vary. */
 export function tuningParameters(defaults: ResolvedTuning): Map<string, number> {
 	const out = new Map<string, number>();
-	for (const [stage, values] of Object.entries(defaults)) for (const [field, value] of Object.entries(values as object)) out.set(`${stage}.${field}`, value as number);
+	for (const [stage, values] of Object.entries(defaults))
+		for (const [field, value] of Object.entries(values as object)) out.set(`${stage}.${field}`, value as number);
 	return out;
 }
 

@@ -75,7 +75,6 @@ export function verbatimProbe(query: Query): RegExp | undefined {
 	return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 }
 
-
 /** Lowercase, diacritics off, punctuation to single spaces: how needles and texts are compared. */
 export function normalizeForMatch(text: string): string {
 	return text

@@ -28,14 +28,16 @@ function dropRangeEnds(text: string, mentions: readonly DateMention[]): DateMent
 		if (a === undefined) return true;
 		const gap = text.slice(a.end, b.start);
 		if (RANGE_GAP.test(gap)) return false;
-		const opened = /\b(?:between|from)\s+$/i.test(text.slice(0, a.start)) || /^(?:between|from)\b/i.test(text.slice(a.start, a.end));
+		const opened =
+			/\b(?:between|from)\s+$/i.test(text.slice(0, a.start)) || /^(?:between|from)\b/i.test(text.slice(a.start, a.end));
 		return !(/^\s*and\s*$/i.test(gap) && opened);
 	});
 }
 
 function parseDay(published: string): Day {
 	const date = parsePartialDate(published);
-	if (date?.precision !== 'day') throw new Error(`publication date must be YYYY-MM-DD, got "${published.slice(0, 40)}"`);
+	if (date?.precision !== 'day')
+		throw new Error(`publication date must be YYYY-MM-DD, got "${published.slice(0, 40)}"`);
 	return { y: Number(date.date.slice(0, 4)), m: Number(date.date.slice(5, 7)), d: Number(date.date.slice(8, 10)) };
 }
 
@@ -61,8 +63,12 @@ export function extractDates(sentence: string, published: string): DateMention[]
 		for (const claim of stage({ text: sentence, pub, found })) {
 			if (claims.some((c) => claim.start < c.end && c.start < claim.end)) continue;
 			claims.push(claim);
-			if (claim.date !== null && plausible(claim.date, pub)) found.push({ ...claim.date, start: claim.start, end: claim.end });
+			if (claim.date !== null && plausible(claim.date, pub))
+				found.push({ ...claim.date, start: claim.start, end: claim.end });
 		}
 	}
-	return dropRangeEnds(sentence, found.sort((a, b) => a.start - b.start));
+	return dropRangeEnds(
+		sentence,
+		found.sort((a, b) => a.start - b.start),
+	);
 }

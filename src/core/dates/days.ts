@@ -1,6 +1,16 @@
 import * as chrono from 'chrono-node';
 import { DAY_MS, dayOf, daysIn, monthOf, msOf, weekdayOf, type Day, type PartialDate } from './calendar.js';
-import { DASH, MONTH, MONTH_ALONE_WORD, monthNumber, rule, YEAR, type Context, type Resolve, type Stage } from './rule.js';
+import {
+	DASH,
+	MONTH,
+	MONTH_ALONE_WORD,
+	monthNumber,
+	rule,
+	YEAR,
+	type Context,
+	type Resolve,
+	type Stage,
+} from './rule.js';
 import { tenseOf } from './tense.js';
 
 /** Where a match lies in the sentence. */
@@ -14,7 +24,15 @@ const spanOf = (m: RegExpExecArray): Span => ({ start: m.index, end: m.index + m
 const IMMINENT_DAYS = 31;
 
 const WEEKDAY_NAME = /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/u;
-const WEEKDAY_INDEX: Readonly<Record<string, number>> = { Mon: 0, Tues: 1, Wednes: 2, Thurs: 3, Fri: 4, Satur: 5, Sun: 6 };
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = {
+	Mon: 0,
+	Tues: 1,
+	Wednes: 2,
+	Thurs: 3,
+	Fri: 4,
+	Satur: 5,
+	Sun: 6,
+};
 
 /** The weekday (0 = Monday) written with a date, as in "Saturday 15 November" or "Tuesday, June 9". */
 function writtenWeekday(text: string, at: Span): number | undefined {
@@ -34,7 +52,8 @@ function yearlessDay(m: number, d: number, ctx: Context, at: Span): Day | null {
 	const options = [pub.y - 1, pub.y, pub.y + 1].filter((y) => d >= 1 && d <= daysIn(y, m)).map((y) => ({ y, m, d }));
 	const weekday = writtenWeekday(ctx.text, at);
 	const agreeing = options.filter((t) => weekdayOf(t) === weekday);
-	if (agreeing.length > 0) return agreeing.sort((a, b) => Math.abs(msOf(a) - msOf(pub)) - Math.abs(msOf(b) - msOf(pub)))[0]!;
+	if (agreeing.length > 0)
+		return agreeing.sort((a, b) => Math.abs(msOf(a) - msOf(pub)) - Math.abs(msOf(b) - msOf(pub)))[0]!;
 	const ahead = options.find((t) => msOf(t) >= msOf(pub));
 	const behind = options.filter((t) => msOf(t) <= msOf(pub)).pop();
 	const tense = tenseOf(ctx.text, at.start, at.end);
@@ -55,7 +74,8 @@ const ORDINAL = '(?:st|nd|rd|th)?';
 const RANGE_JOIN = String.raw`(\s*${DASH}\s*|\s+(?:to|until|till|through|and)\s+)`;
 /** After the last day of a range: no time of day, percentage or further digit ("May 3 to 5 p.m."). */
 const NOT_A_DAY_AFTER = String.raw`(?!\d|\s*(?:[ap]\.?m\b|%|per\s*cent))`;
-const joinedByAndAlone = (m: RegExpExecArray, join: string | undefined) => /and/i.test(join ?? '') && m[1] === undefined;
+const joinedByAndAlone = (m: RegExpExecArray, join: string | undefined) =>
+	/and/i.test(join ?? '') && m[1] === undefined;
 
 /** "Sept. 19–20, 2023", "November 21–22", "May 30–June 2", "between May 3 and 5", "from June 1 to July 4": the first day. */
 const DAY_RANGE = new RegExp(
@@ -88,7 +108,10 @@ const resolveInRelativeYear: Resolve = (m, { pub }) => {
 
 const CAPITALIZED_MONTH = new RegExp(String.raw`\b${MONTH}`, 'u');
 /** A day and month as written: "1 July", "3rd of March", "July 1". */
-const WRITTEN_DAY = new RegExp(String.raw`\b(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH})|\b(${MONTH})\s+(\d{1,2})${ORDINAL}(?!\d)`, 'u');
+const WRITTEN_DAY = new RegExp(
+	String.raw`\b(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH})|\b(${MONTH})\s+(\d{1,2})${ORDINAL}(?!\d)`,
+	'u',
+);
 
 /**
  * The first day and month a chrono-node result's words write out. chrono-node misreads some ("from 1
@@ -122,7 +145,11 @@ const chronoDates: Stage = (ctx) => {
 		const [m, d] = written === undefined ? [c.get('month') ?? 1, c.get('day') ?? 1] : [written.m, written.d];
 		let date: PartialDate | null;
 		if (written !== undefined || (iso && c.isCertain('day'))) {
-			date = c.isCertain('year') ? (d <= daysIn(y, m) ? dayOf({ y, m, d }) : null) : (dayFrom(m, d, undefined, ctx, span) ?? null);
+			date = c.isCertain('year')
+				? d <= daysIn(y, m)
+					? dayOf({ y, m, d })
+					: null
+				: (dayFrom(m, d, undefined, ctx, span) ?? null);
 		} else if (c.isCertain('year')) date = monthOf(y, m);
 		else return [];
 		return date === null ? [] : [{ ...span, date }];
@@ -134,7 +161,8 @@ const DAY_MONTH = new RegExp(
 	String.raw`\b(?:(\d{1,2})${ORDINAL}\s+(?:of\s+)?(${MONTH})|(${MONTH})\s+(\d{1,2})${ORDINAL}(?![\d:.]\d))(?:,?\s+(${YEAR})(?!\d))?`,
 	'gu',
 );
-const resolveDayMonth: Resolve = (m, ctx) => dayFrom(monthNumber(m[2] ?? m[3]!), Number(m[1] ?? m[4]), m[5], ctx, spanOf(m));
+const resolveDayMonth: Resolve = (m, ctx) =>
+	dayFrom(monthNumber(m[2] ?? m[3]!), Number(m[1] ?? m[4]), m[5], ctx, spanOf(m));
 
 /** The stages that read days (and months of a relatively told year), in order: ours, chrono-node's, then ours again for what it missed. */
 export const DAY_STAGES: readonly Stage[] = [

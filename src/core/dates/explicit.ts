@@ -3,7 +3,8 @@ import { DAY_STAGES } from './days.js';
 import { block, rule, SEASONS, YEAR, type Resolve, type Stage } from './rule.js';
 
 /** ISO 4217 codes of the currencies most often quoted in news ("SEK 2000", "2000 CHF"). */
-const CURRENCY_CODE = 'USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|SGD|NOK|SEK|DKK|ISK|PLN|CZK|HUF|RON|BGN|UAH|INR|PKR|BRL|ARS|MXN|CAD|AUD|NZD|ZAR|NGN|KES|EGP|TRY|RUB|KRW|AED|SAR|QAR|ILS|THB|IDR|MYR|PHP|VND';
+const CURRENCY_CODE =
+	'USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|SGD|NOK|SEK|DKK|ISK|PLN|CZK|HUF|RON|BGN|UAH|INR|PKR|BRL|ARS|MXN|CAD|AUD|NZD|ZAR|NGN|KES|EGP|TRY|RUB|KRW|AED|SAR|QAR|ILS|THB|IDR|MYR|PHP|VND';
 
 /** Numbers that are no dates: footnote markers, money, percentages, scaled counts, 100,000, 2.5. */
 const NOT_DATES: readonly RegExp[] = [
@@ -45,11 +46,14 @@ const resolveDecade: Resolve = (m) => yearOf(Number(m[2]) + (DECADE_PART[m[1]?.t
 const SEASON_YEAR = new RegExp(String.raw`\b${SEASONS}(?:\s+of)?\s+(${YEAR})(?!\d)`, 'giu');
 
 /** Words before a number that make it a label, not a year: "Article 1990", "No. 2020", "#2021". */
-const LABEL_BEFORE = /(?:\b(?:no|nos|nr|art|articles?|sections?|chapters?|clauses?|number|pages?|pp?|resolutions?|decrees?|flights?|routes?|rooms?|vol|volume|items?|codes?|iso|models?|version)\.?\s*|#\s*)$/i;
+const LABEL_BEFORE =
+	/(?:\b(?:no|nos|nr|art|articles?|sections?|chapters?|clauses?|number|pages?|pp?|resolutions?|decrees?|flights?|routes?|rooms?|vol|volume|items?|codes?|iso|models?|version)\.?\s*|#\s*)$/i;
 /** Nouns after a number that make it a count or a measure: "2000 troops", "1990 km". */
-const UNIT_AFTER = /^\s*(?:people|persons|men|women|children|soldiers|troops|fighters|refugees|residents|civilians|villages|families|households|homes|houses|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|dollars|euros|pounds|yuan|yen|francs|kronor|kroner|krona|krone|rupees|pesos|reais|zloty|złoty|forints|lei|rand|dirhams|shekels|dinars|rials|riyals|baht|ringgit|drams|manats?|rubles|roubles|liras?|votes|seats|units|cases|members|delegates|prisoners|detainees|deaths|casualties|victims|hectares|acres|square|years|months|weeks|days|hours|minutes|decades|times|pages|articles|words|kg|mw|gw|gmt|utc|cet|hrs|local\s+time)\b/i;
+const UNIT_AFTER =
+	/^\s*(?:people|persons|men|women|children|soldiers|troops|fighters|refugees|residents|civilians|villages|families|households|homes|houses|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|barrels|dollars|euros|pounds|yuan|yen|francs|kronor|kroner|krona|krone|rupees|pesos|reais|zloty|złoty|forints|lei|rand|dirhams|shekels|dinars|rials|riyals|baht|ringgit|drams|manats?|rubles|roubles|liras?|votes|seats|units|cases|members|delegates|prisoners|detainees|deaths|casualties|victims|hectares|acres|square|years|months|weeks|days|hours|minutes|decades|times|pages|articles|words|kg|mw|gw|gmt|utc|cet|hrs|local\s+time)\b/i;
 /** Words before a number that make it a count when a plural noun follows ("about 2024 officers"). */
-const QUANTIFIER_BEFORE = /\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|most|up to|estimated)\s+$/i;
+const QUANTIFIER_BEFORE =
+	/\b(?:about|around|approximately|roughly|some|nearly|almost|over|under|than|least|most|up to|estimated)\s+$/i;
 /** Words a year before 1900 needs in front of it to be taken for one ("in 1878"). */
 const YEAR_PREPOSITION = /\b(?:in|since|of|by|until|from|between|before|after|during|and|to|early|late|mid)[\s-]*$/i;
 

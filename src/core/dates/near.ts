@@ -3,7 +3,10 @@ import { anchorYear, NUMBER_WORDS, rule, type Resolve, type Stage } from './rule
 import { isFutureDate } from './tense.js';
 
 /** "two days ago", "a week ago", "three months ago" (years are read with "N years later"). */
-const AGO = new RegExp(String.raw`\b(${Object.keys(NUMBER_WORDS).join('|')}|\d{1,2})\s+(days?|weeks?|months?)\s+ago(?!\p{L})`, 'giu');
+const AGO = new RegExp(
+	String.raw`\b(${Object.keys(NUMBER_WORDS).join('|')}|\d{1,2})\s+(days?|weeks?|months?)\s+ago(?!\p{L})`,
+	'giu',
+);
 /**
  * Days back from publication: a day at day precision, a week as the month of its Monday (as "last
  * week"), a month at month precision.
@@ -23,7 +26,8 @@ const resolveAgo: Resolve = (m, { pub }) => {
 
 const SATURDAY = 5;
 /** "this weekend", "last weekend", "over the weekend", "at the weekend" (not "weekends"). */
-const WEEKEND = /\b(?:(this|last|past|next|coming)\s+|(?:over|at|during|on|for|through|across)\s+the\s+)weekend(?!\p{L})/giu;
+const WEEKEND =
+	/\b(?:(this|last|past|next|coming)\s+|(?:over|at|during|on|for|through|across)\s+the\s+)weekend(?!\p{L})/giu;
 /**
  * A weekend, as a range dated by its Saturday: "this" the current one on a weekend, else the coming
  * one; "last" the one before; "next" the coming one (a week on when published on a weekend); "the
@@ -47,11 +51,16 @@ const resolveWeekend: Resolve = (m, { text, pub }) => {
  * publication, or the year written earlier in the sentence ("In 2019 … by the end of the year"). A
  * month is not read after another date, which it may belong to.
  */
-const PART_OF_CURRENT = /\b(?:(?:end|start|beginning|middle|rest|remainder|close)\s+of|(?:later|earlier)\s+in)\s+the\s+(year|month)(?!\p{L})/giu;
+const PART_OF_CURRENT =
+	/\b(?:(?:end|start|beginning|middle|rest|remainder|close)\s+of|(?:later|earlier)\s+in)\s+the\s+(year|month)(?!\p{L})/giu;
 const resolvePartOfCurrent: Resolve = (m, ctx) => {
 	if (m[1]!.toLowerCase() === 'year') return yearOf(anchorYear(ctx, m.index) ?? ctx.pub.y);
 	return ctx.found.some((f) => f.end <= m.index) ? null : monthOf(ctx.pub.y, ctx.pub.m);
 };
 
 /** Days, weeks and months counted back from publication, weekends, and parts of the current year or month. */
-export const NEAR_STAGES: readonly Stage[] = [rule(AGO, resolveAgo), rule(WEEKEND, resolveWeekend), rule(PART_OF_CURRENT, resolvePartOfCurrent)];
+export const NEAR_STAGES: readonly Stage[] = [
+	rule(AGO, resolveAgo),
+	rule(WEEKEND, resolveWeekend),
+	rule(PART_OF_CURRENT, resolvePartOfCurrent),
+];

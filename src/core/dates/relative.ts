@@ -1,6 +1,19 @@
 import { addDays, dayOf, monthOf, weekdayOf, yearOf } from './calendar.js';
 import { isFutureDate } from './tense.js';
-import { anchorYear, DASH, MONTH, MONTH_ALONE_WORD, monthNumber, NUMBER_WORDS, rule, SEASONS, YEAR, type Context, type Resolve, type Stage } from './rule.js';
+import {
+	anchorYear,
+	DASH,
+	MONTH,
+	MONTH_ALONE_WORD,
+	monthNumber,
+	NUMBER_WORDS,
+	rule,
+	SEASONS,
+	YEAR,
+	type Context,
+	type Resolve,
+	type Stage,
+} from './rule.js';
 
 /** "next week", "early next week", "this week", "last week": the month of that week's Monday. */
 const WEEK = /\b(?:(?:early|late|later|earlier)\s+)?(next|this|last|past|coming)\s+week(?!\p{L})/giu;
@@ -31,7 +44,10 @@ const NAMED_DAY_BEFORE = /\b(?:Good|Black|Bloody|Easter|Palm|Holy|Ash|Super|Cybe
 const EVERY_BEFORE = /\b(?:every|each)\s+(?:other\s+|second\s+)?$/i;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 /** "on Saturday", "said Monday", "last Friday", "next Tuesday" (capitalized, not plural). */
-const WEEKDAY = new RegExp(String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(${WEEKDAYS.join('|')})(?!\p{L})`, 'giu');
+const WEEKDAY = new RegExp(
+	String.raw`\b(?:(on|last|this|next|past|coming)\s+)?(${WEEKDAYS.join('|')})(?!\p{L})`,
+	'giu',
+);
 /**
  * A weekday relative to publication: the latest such day on or before it ("on Saturday" in a Monday
  * paper is two days before; "Monday" in a Monday paper is that day), or the next on or after it in a
@@ -107,14 +123,18 @@ const resolveYearAfter: Resolve = (m, ctx) => {
 };
 
 const either = (word: string) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`;
-const MONTH_MODIFIERS = 'early late mid last this next in since by until till from through during of before after between and or to'
-	.split(' ')
-	.map(either)
-	.join('|');
+const MONTH_MODIFIERS =
+	'early late mid last this next in since by until till from through during of before after between and or to'
+		.split(' ')
+		.map(either)
+		.join('|');
 /** A month with neither day nor year: "In October again", "Azerbaijan’s September offensive". */
 const MONTH_ALONE = new RegExp(String.raw`(?:\b(${MONTH_MODIFIERS})[-\s]+)?\b(${MONTH_ALONE_WORD})(?![.\s]*\d)`, 'gu');
 /** "July and October 2024": the first month shares the year written after the last. */
-const SHARED_YEAR = new RegExp(String.raw`^(?:\s*(?:,\s*(?:and|or)|,|and|or|to|through|until|${DASH})\s*${MONTH})+,?\s+(${YEAR})(?!\d)`, 'u');
+const SHARED_YEAR = new RegExp(
+	String.raw`^(?:\s*(?:,\s*(?:and|or)|,|and|or|to|through|until|${DASH})\s*${MONTH})+,?\s+(${YEAR})(?!\d)`,
+	'u',
+);
 
 function monthYear(month: number, modifier: string | undefined, ctx: Context, at: number, end: number): number {
 	const { pub } = ctx;
@@ -140,7 +160,10 @@ const resolveMonthAlone: Resolve = (m, ctx) => {
 	if (modifier === undefined && (word === 'May' || /^\s+\p{Lu}/u.test(after))) return undefined;
 	const month = monthNumber(word);
 	const shared = SHARED_YEAR.exec(after);
-	return monthOf(shared === null ? monthYear(month, modifier, ctx, m.index, m.index + m[0].length) : Number(shared[1]), month);
+	return monthOf(
+		shared === null ? monthYear(month, modifier, ctx, m.index, m.index + m[0].length) : Number(shared[1]),
+		month,
+	);
 };
 
 /** The relative-date stages, in order; they run after the explicit ones, which they may count from. */

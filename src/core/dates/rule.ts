@@ -1,7 +1,18 @@
 import type { DateMention, Day, PartialDate } from './calendar.js';
 
 const MONTH_NUMBERS: Readonly<Record<string, number>> = {
-	jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+	jan: 1,
+	feb: 2,
+	mar: 3,
+	apr: 4,
+	may: 5,
+	jun: 6,
+	jul: 7,
+	aug: 8,
+	sep: 9,
+	oct: 10,
+	nov: 11,
+	dec: 12,
 };
 /** The month (1–12) a month name or abbreviation names; 0 for none. */
 export const monthNumber = (word: string) => MONTH_NUMBERS[word.slice(0, 3).toLowerCase()] ?? 0;
@@ -18,8 +29,25 @@ export const SEASONS = String.raw`(spring|summer|autumn|fall|winter)`;
 
 /** Numbers written as words, for counts of days, weeks, years ("three years later"). */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-	a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+	a: 1,
+	an: 1,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	fifteen: 15,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
 };
 
 /** What a stage reads: the sentence, the publication day and the dates found so far. */

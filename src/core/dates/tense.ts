@@ -41,7 +41,8 @@ const WOULD_BEFORE = /\bwould\b(?!\s+(?:not\s+)?have\b)/iu;
 const PRESENT_SCHEDULE =
 	/\b(?:opens?|runs\s+(?:until|till|through|to|from)|begins?|starts?|ends|closes|resumes?|meets|convenes?|reconvenes?|go(?:es)?\s+to\s+the\s+polls|takes?\s+effect|comes?\s+into\s+force|kicks?\s+off|expires?|arrives|visits|hosts|travels|returns|launches|faces|plays|heads\s+to|lands|rules\s+on|decides)\b/iu;
 /** Putting off: a date after "until" or "to" in its clause is the new, later one ("the hearing was adjourned until 14 July"). */
-const PUT_OFF = /\b(?:adjourn|postpon|delay|defer|reschedul|push(?:es|ed)?\s+back|put\s+off|pushed\s+back|moved\s+back)\w*/iu;
+const PUT_OFF =
+	/\b(?:adjourn|postpon|delay|defer|reschedul|push(?:es|ed)?\s+back|put\s+off|pushed\s+back|moved\s+back)\w*/iu;
 const UNTIL_BEFORE = /\b(?:until|till|to|into)\s+(?:at\s+least\s+)?$/iu;
 
 /** Auxiliaries of the past tense. */
@@ -56,7 +57,9 @@ const IRREGULAR_PAST = new Set(
 	).split(' '),
 );
 /** Words ending in -ed that are no past tense. */
-const NOT_PAST_ED = new Set('need speed seed feed bed shed red hundred deed breed creed weed greed steed bleed embed'.split(' '));
+const NOT_PAST_ED = new Set(
+	'need speed seed feed bed shed red hundred deed breed creed weed greed steed bleed embed'.split(' '),
+);
 /** Words before a participle that make it passive or perfect-future, not a past tense: "would be covered from 1 July". */
 const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|am|get|gets|getting|will|would|to)\s+$/iu;
 
@@ -72,7 +75,9 @@ function isPastVerb(word: string, text: string, at: number): boolean {
  * "announced Tuesday", "on Thursday concluded", "signed in March". A preposition between them is skipped.
  */
 export function isPastNextTo(text: string, start: number, end: number): boolean {
-	const before = /(\p{L}+)\s+(?:(?:on|in|at|from|since|during|early|late|last)\s+)*$/u.exec(text.slice(Math.max(0, start - 40), start));
+	const before = /(\p{L}+)\s+(?:(?:on|in|at|from|since|during|early|late|last)\s+)*$/u.exec(
+		text.slice(Math.max(0, start - 40), start),
+	);
 	if (before !== null && isPastVerb(before[1]!, text, start - before[0].length + before[1]!.length)) return true;
 	const after = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40));
 	return after !== null && isPastVerb(after[1]!, text, end + after[0].length);
@@ -95,7 +100,11 @@ function hasPastVerb(text: string, clause: { start: number; end: number }): bool
 }
 
 /** The part of a clause around `at` between "and"s: one predicate of "opened this week and runs until May". */
-function predicateAround(text: string, clause: { start: number; end: number }, at: number): { start: number; end: number } {
+function predicateAround(
+	text: string,
+	clause: { start: number; end: number },
+	at: number,
+): { start: number; end: number } {
 	const ands = [...text.slice(clause.start, clause.end).matchAll(/\band\b/giu)].map((m) => clause.start + m.index);
 	const start = Math.max(clause.start, ...ands.filter((a) => a <= at));
 	return { start, end: Math.min(clause.end, ...ands.filter((a) => a > at)) };
@@ -108,13 +117,17 @@ interface Boundary {
 }
 
 function boundaries(text: string): Boundary[] {
-	const punctuation = [...text.matchAll(CLAUSE_PUNCTUATION)].map((m) => ({ close: m.index, open: m.index + m[0].length }));
+	const punctuation = [...text.matchAll(CLAUSE_PUNCTUATION)].map((m) => ({
+		close: m.index,
+		open: m.index + m[0].length,
+	}));
 	const words = [...text.matchAll(CLAUSE_WORD)].map((m) => ({ close: m.index, open: m.index }));
 	return [...punctuation, ...words].sort((a, b) => a.close - b.close);
 }
 
 /** Words that, with the date, make up a fronted adverbial, not a clause: "Late on Friday, …". */
-const ADVERBIAL_ONLY = /^[\s\p{P}]*(?:(?:on|in|at|by|early|late|later|earlier|from|until|since|the|of|and|then|also|but|so|as|around|about|before|after|shortly|just|only|until|again)\b[\s\p{P}]*)*$/iu;
+const ADVERBIAL_ONLY =
+	/^[\s\p{P}]*(?:(?:on|in|at|by|early|late|later|earlier|from|until|since|the|of|and|then|also|but|so|as|around|about|before|after|shortly|just|only|until|again)\b[\s\p{P}]*)*$/iu;
 
 /**
  * The clause around the date at [start, end): between punctuation marks and clause-opening words. A
@@ -125,7 +138,8 @@ function clauseAround(text: string, start: number, end: number): { start: number
 	const clauseStart = Math.max(0, ...all.filter((b) => b.open <= start).map((b) => b.open));
 	const after = all.filter((b) => b.close >= end);
 	let clauseEnd = after[0]?.close ?? text.length;
-	if (ADVERBIAL_ONLY.test(text.slice(clauseStart, start) + text.slice(end, clauseEnd))) clauseEnd = after[1]?.close ?? text.length;
+	if (ADVERBIAL_ONLY.test(text.slice(clauseStart, start) + text.slice(end, clauseEnd)))
+		clauseEnd = after[1]?.close ?? text.length;
 	return { start: clauseStart, end: clauseEnd };
 }
 
@@ -145,13 +159,17 @@ export type Tense = 'past' | 'present' | 'future' | undefined;
 export function tenseOf(text: string, start: number, end: number = start): Tense {
 	const clause = clauseAround(text, start, end);
 	const words = text.slice(clause.start, clause.end);
-	const until = UNTIL_BEFORE.test(text.slice(clause.start, start)) || UNTIL_BEFORE.test(text.slice(start, end).split(/\s/)[0]! + ' ');
+	const until =
+		UNTIL_BEFORE.test(text.slice(clause.start, start)) ||
+		UNTIL_BEFORE.test(text.slice(start, end).split(/\s/)[0]! + ' ');
 	if (PUT_OFF.test(words) && until) return 'future';
 	if (isPastNextTo(text, start, end)) return 'past';
 	if (FUTURE.test(words) || WOULD_BEFORE.test(text.slice(clause.start, start))) return 'future';
 	if (isPastShortlyBefore(text, clause.start, start)) return 'past';
 	const predicate = predicateAround(text, clause, start);
-	return PRESENT_SCHEDULE.test(text.slice(predicate.start, predicate.end)) && !hasPastVerb(text, predicate) ? 'present' : undefined;
+	return PRESENT_SCHEDULE.test(text.slice(predicate.start, predicate.end)) && !hasPastVerb(text, predicate)
+		? 'present'
+		: undefined;
 }
 
 /** Whether the date at [start, end) speaks of the future, a present schedule included (see {@link tenseOf}). */

@@ -38,7 +38,13 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
 }
 
 function citation(source: Source): Citation {
-	return { id: source.id, title: source.title, publisher: source.publisher, url: source.url, published: source.published };
+	return {
+		id: source.id,
+		title: source.title,
+		publisher: source.publisher,
+		url: source.url,
+		published: source.published,
+	};
 }
 
 /** Header date lines are short; longer paragraphs are not read for one. */
@@ -115,7 +121,8 @@ function mergeEvents(sorted: readonly TimelineEvent[], analyzer: Analyzer): Time
 	for (const event of sorted) {
 		const words = new Set(analyzer.terms(event.text));
 		const sameDate = byDate.get(event.date) ?? [];
-		const told = (m: Merged) => m.event.source.id === event.source.id || m.also.some((a) => a.source.id === event.source.id);
+		const told = (m: Merged) =>
+			m.event.source.id === event.source.id || m.also.some((a) => a.source.id === event.source.id);
 		const twin = sameDate.find((m) => !told(m) && jaccard(m.terms, words) >= MERGE_OVERLAP);
 		if (twin !== undefined) {
 			twin.also.push({ source: event.source, paragraph: event.paragraph, text: event.text });
@@ -193,7 +200,12 @@ export function timeline(corpus: Corpus, filter: TimelineFilter = {}): Timeline 
 		const range = dateRange(e);
 		if (since !== undefined && range.end < since) return false;
 		if (until !== undefined && range.start > until) return false;
-		if (filter.source !== undefined && e.source.id !== filter.source && !e.also.some((a) => a.source.id === filter.source)) return false;
+		if (
+			filter.source !== undefined &&
+			e.source.id !== filter.source &&
+			!e.also.some((a) => a.source.id === filter.source)
+		)
+			return false;
 		return matches === undefined || matches(e);
 	});
 	return { events: filter.limit === undefined ? kept : kept.slice(0, filter.limit), total: kept.length };

@@ -37,7 +37,8 @@ export function textFragmentLink(url: string, quote: string): string {
 	if (text.length === 0) return url;
 	const separator = url.includes('#') ? ':~:text=' : '#:~:text=';
 	const words = text.split(/\s+/).length;
-	if (text.length <= LONG_FRAGMENT || words <= FRAGMENT_WORDS * 2) return `${url}${separator}${encodeFragmentText(text)}`;
+	if (text.length <= LONG_FRAGMENT || words <= FRAGMENT_WORDS * 2)
+		return `${url}${separator}${encodeFragmentText(text)}`;
 	const start = encodeFragmentText(firstWords(text, FRAGMENT_WORDS));
 	const end = encodeFragmentText(lastWords(text, FRAGMENT_WORDS));
 	return `${url}${separator}${start},${end}`;

@@ -167,14 +167,25 @@ export function renderAnswerPage(answer: Answer, page: AnswerPage = {}): Reply {
 	const offset = Math.max(0, page.offset ?? 0);
 	const shown = answer.results.slice(offset, offset + ASK_PAGE_SIZE);
 	const question = answer.question.replace(/\s+/g, ' ').trim();
-	const base = renderAnswer({ ...answer, results: shown, answered: answer.answered && (shown.length > 0 || offset === 0) }, page.sourceCount);
-	const buttons: Button[] = shown.map((r) => ({ id: buttonId('ask', 'full', r.source.id, r.paragraph), label: `Full paragraph ${r.paragraph + 1} · ${r.source.publisher}` }));
-	if (offset > 0) buttons.push({ id: buttonId('ask', 'more', Math.max(0, offset - ASK_PAGE_SIZE), question), label: 'Back' });
+	const base = renderAnswer(
+		{ ...answer, results: shown, answered: answer.answered && (shown.length > 0 || offset === 0) },
+		page.sourceCount,
+	);
+	const buttons: Button[] = shown.map((r) => ({
+		id: buttonId('ask', 'full', r.source.id, r.paragraph),
+		label: `Full paragraph ${r.paragraph + 1} · ${r.source.publisher}`,
+	}));
+	if (offset > 0)
+		buttons.push({ id: buttonId('ask', 'more', Math.max(0, offset - ASK_PAGE_SIZE), question), label: 'Back' });
 	const next = offset + ASK_PAGE_SIZE;
-	if (answer.results.length > next && next < MAX_ASK_RESULTS) buttons.push({ id: buttonId('ask', 'more', next, question), label: 'More' });
+	if (answer.results.length > next && next < MAX_ASK_RESULTS)
+		buttons.push({ id: buttonId('ask', 'more', next, question), label: 'More' });
 	if (offset === 0) return { ...base, buttons };
 	const first = offset + 1;
-	const heading = shown.length === 0 ? `No more passages for “${escapeMarkdown(truncate(question, 200))}”.` : `**Passages ${first}–${offset + shown.length}** for “${escapeMarkdown(truncate(question, 200))}”:`;
+	const heading =
+		shown.length === 0
+			? `No more passages for “${escapeMarkdown(truncate(question, 200))}”.`
+			: `**Passages ${first}–${offset + shown.length}** for “${escapeMarkdown(truncate(question, 200))}”:`;
 	return { ...base, content: heading, buttons };
 }
 

@@ -1,7 +1,14 @@
 import type { PartialDate } from '../dates/dates.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
-import { MAX_CUSTOM_ID, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_EMBEDS, MAX_MESSAGE_LENGTH, MAX_TOTAL_EMBED_CHARS } from './discord-limits.js';
+import {
+	MAX_CUSTOM_ID,
+	MAX_EMBED_DESCRIPTION,
+	MAX_EMBED_TITLE,
+	MAX_EMBEDS,
+	MAX_MESSAGE_LENGTH,
+	MAX_TOTAL_EMBED_CHARS,
+} from './discord-limits.js';
 import { blockQuote, citationLine, reply, type Button, type Card, type Reply } from './render.js';
 import type { TimelineEvent } from '../dates/timeline.js';
 
@@ -20,7 +27,20 @@ export interface TimelineView {
 	readonly page?: number | undefined;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 /** A date for reading: "11 May 2024", "May 2024", "2024". */
 export function formatEventDate(date: PartialDate): string {
@@ -107,7 +127,8 @@ export function renderTimeline(events: readonly TimelineEvent[], view: TimelineV
 	const more = events.length - first - shown.length;
 	const maxQuote = Math.floor(MAX_TOTAL_EMBED_CHARS / shown.length) - CARD_OVERHEAD;
 	const count = `${events.length} dated event${events.length === 1 ? '' : 's'}`;
-	const range = shown.length === events.length ? 'newest first' : `showing ${first + 1}–${first + shown.length}, newest first`;
+	const range =
+		shown.length === events.length ? 'newest first' : `showing ${first + 1}–${first + shown.length}, newest first`;
 	const tail = more > 0 ? ` · ${more} more` : '';
 	return reply(truncate(`**Timeline**${describe(view)} · ${count} · ${range}${tail}`, MAX_MESSAGE_LENGTH), {
 		cards: shown.map((e) => eventCard(e, maxQuote)),

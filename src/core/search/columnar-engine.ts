@@ -33,7 +33,8 @@ class ColumnarEngine implements SearchEngine {
 	/** Term → number of documents whose text holds it. */
 	*textFrequencies(): Generator<[string, number]> {
 		const text = this.postings.fields[0]!;
-		for (const [i, term] of this.postings.terms.entries()) if (text.docs[i]!.length > 0) yield [term, text.docs[i]!.length];
+		for (const [i, term] of this.postings.terms.entries())
+			if (text.docs[i]!.length > 0) yield [term, text.docs[i]!.length];
 	}
 }
 
@@ -43,8 +44,13 @@ export function createColumnarEngine(boosts: readonly number[]): SearchEngine {
 }
 
 /** The column engine from its cached form, with the vocabulary's document frequencies; or why the form cannot be trusted. */
-export function loadColumnarEngine(layout: Layout, data: Uint32Array, boosts: readonly number[]): Result<{ engine: SearchEngine; frequencies: Iterable<[string, number]> }, string> {
-	if (layout.fields.length !== boosts.length) return { ok: false, error: `the cache has ${layout.fields.length} fields, the index ${boosts.length}` };
+export function loadColumnarEngine(
+	layout: Layout,
+	data: Uint32Array,
+	boosts: readonly number[],
+): Result<{ engine: SearchEngine; frequencies: Iterable<[string, number]> }, string> {
+	if (layout.fields.length !== boosts.length)
+		return { ok: false, error: `the cache has ${layout.fields.length} fields, the index ${boosts.length}` };
 	const postings = decodePostings(layout, data);
 	if (!postings.ok) return postings;
 	const engine = new ColumnarEngine(postings.value, boosts);

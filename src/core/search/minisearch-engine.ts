@@ -23,7 +23,9 @@ const SEP = '\u0001';
 const fieldName = (i: number) => `f${i}`;
 
 interface Internals {
-	readonly _index: Iterable<[string, Map<number, Map<number, number>>]> & { get(term: string): Map<number, Map<number, number>> | undefined };
+	readonly _index: Iterable<[string, Map<number, Map<number, number>>]> & {
+		get(term: string): Map<number, Map<number, number>> | undefined;
+	};
 	readonly _fieldIds: Record<string, number>;
 }
 
@@ -117,7 +119,10 @@ export function createMiniSearchEngine(boosts: readonly number[]): SearchEngine 
 }
 
 /** The MiniSearch engine from its cached JSON, with the vocabulary's document frequencies; or why the JSON cannot be trusted. */
-export function loadMiniSearchEngine(json: string, boosts: readonly number[]): Result<{ engine: SearchEngine; frequencies: Iterable<[string, number]> }, string> {
+export function loadMiniSearchEngine(
+	json: string,
+	boosts: readonly number[],
+): Result<{ engine: SearchEngine; frequencies: Iterable<[string, number]> }, string> {
 	let ms: MiniSearch<Doc>;
 	try {
 		ms = MiniSearch.loadJSON<Doc>(json, options(boosts.length));
@@ -125,7 +130,8 @@ export function loadMiniSearchEngine(json: string, boosts: readonly number[]): R
 		return { ok: false, error: `the MiniSearch cache did not load: ${(error as Error).message}` };
 	}
 	const fieldIds = (ms as unknown as Internals)._fieldIds;
-	if (Object.keys(fieldIds).length !== boosts.length) return { ok: false, error: `the cache has ${Object.keys(fieldIds).length} fields, the index ${boosts.length}` };
+	if (Object.keys(fieldIds).length !== boosts.length)
+		return { ok: false, error: `the cache has ${Object.keys(fieldIds).length} fields, the index ${boosts.length}` };
 	const engine = new MiniSearchEngine(ms, boosts);
 	return { ok: true, value: { engine, frequencies: engine.textFrequencies() } };
 }

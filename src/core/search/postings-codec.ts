@@ -40,7 +40,11 @@ export function encodePostings(p: Postings): { layout: Layout; data: Uint32Array
 		data[offsets + p.terms.length] = sizes[f]!;
 		at += 2 * sizes[f]!;
 	});
-	const layout = { terms: p.terms, docCount: p.docCount, fields: p.fields.map((f, i) => ({ totalLength: f.totalLength, postings: sizes[i]! })) };
+	const layout = {
+		terms: p.terms,
+		docCount: p.docCount,
+		fields: p.fields.map((f, i) => ({ totalLength: f.totalLength, postings: sizes[i]! })),
+	};
 	return { layout, data };
 }
 
@@ -68,7 +72,8 @@ export function decodePostings(layout: Layout, data: Uint32Array): Result<Postin
 			if (from > to || to > postings) return bad(`term ${t}: offsets ${from}..${to} out of order`);
 			const ids = data.subarray(base + from, base + to);
 			for (let i = 0; i < ids.length; i++) {
-				if (ids[i]! >= docCount || (i > 0 && ids[i]! <= ids[i - 1]!)) return bad(`term ${t}: document ids out of order or range`);
+				if (ids[i]! >= docCount || (i > 0 && ids[i]! <= ids[i - 1]!))
+					return bad(`term ${t}: document ids out of order or range`);
 			}
 			docs.push(ids);
 			freqs.push(data.subarray(base + postings + from, base + postings + to));

@@ -66,7 +66,12 @@ export function buildIndex(
 	analyzer: Analyzer = generalAnalyzer,
 	engine: EngineName = 'minisearch',
 ): SearchIndex {
-	const empty: SearchIndex = { engine: ENGINES[engine](FIELD_BOOSTS), vocabulary: new SearchableMap(), background, analyzer };
+	const empty: SearchIndex = {
+		engine: ENGINES[engine](FIELD_BOOSTS),
+		vocabulary: new SearchableMap(),
+		background,
+		analyzer,
+	};
 	return addToIndex(empty, paragraphs);
 }
 
@@ -90,7 +95,12 @@ export const paragraphCount = (index: SearchIndex): number => index.engine.docum
  * The `limit` paragraphs with the best BM25 score for the weighted terms (text, and title at
  * {@link TITLE_BOOST}), best first.
  */
-export function searchIndex(index: SearchIndex, weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params = BM25): Hit[] {
+export function searchIndex(
+	index: SearchIndex,
+	weights: ReadonlyMap<string, number>,
+	limit: number,
+	params: Bm25Params = BM25,
+): Hit[] {
 	return index.engine.search(weights, limit, params);
 }
 
@@ -109,12 +119,21 @@ export function serializeIndex(index: SearchIndex): SerializedIndex {
 }
 
 /** The index from its serialized form, or why that form cannot be trusted; `analyzer` must be the one it was built with. */
-export function deserializeIndex(data: SerializedIndex, analyzer: Analyzer = generalAnalyzer): Result<SearchIndex, string> {
-	const loaded = data.engine === 'columnar' ? loadColumnarEngine(data.layout, data.data, FIELD_BOOSTS) : loadMiniSearchEngine(data.json, FIELD_BOOSTS);
+export function deserializeIndex(
+	data: SerializedIndex,
+	analyzer: Analyzer = generalAnalyzer,
+): Result<SearchIndex, string> {
+	const loaded =
+		data.engine === 'columnar'
+			? loadColumnarEngine(data.layout, data.data, FIELD_BOOSTS)
+			: loadMiniSearchEngine(data.json, FIELD_BOOSTS);
 	if (!loaded.ok) return loaded;
 	const vocabulary = new SearchableMap<number>();
 	for (const [term, df] of loaded.value.frequencies) vocabulary.set(term, df);
-	return { ok: true, value: { engine: loaded.value.engine, vocabulary, background: new Map(data.background), analyzer } };
+	return {
+		ok: true,
+		value: { engine: loaded.value.engine, vocabulary, background: new Map(data.background), analyzer },
+	};
 }
 
 /** Inverse document frequency of a term over paragraphs (BM25's, never negative). */

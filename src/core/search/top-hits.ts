@@ -24,7 +24,7 @@ export function kthBest(scores: Float64Array, ids: Uint32Array, count: number, l
 			}
 		} else if (s > heap[0]!) {
 			heap[0] = s;
-			for (let i = 0; ; ) {
+			for (let i = 0; ;) {
 				const l = 2 * i + 1;
 				const r = l + 1;
 				let m = i;
@@ -63,7 +63,7 @@ export function topHits(scores: Float64Array, ids: Uint32Array, count: number, l
 		const d = ids[t]!;
 		if (n < size) {
 			heap[n] = d;
-			for (let i = n++; i > 0; ) {
+			for (let i = n++; i > 0;) {
 				const parent = (i - 1) >> 1;
 				if (!below(scores[heap[i]!]!, heap[i]!, scores[heap[parent]!]!, heap[parent]!)) break;
 				[heap[i], heap[parent]] = [heap[parent]!, heap[i]!];

@@ -2,7 +2,15 @@ import { stemmer } from 'stemmer';
 import { EMPTY_LEXICON, type CorpusLexicon } from './corpus-lexicon.js';
 import { fold, POSSESSIVE, WORD } from './fold.js';
 import { QUESTION_FRAMES, QUESTION_WORDS, STOP_WORDS } from './lexicon.js';
-import { buildRelations, buildTermTables, RELATION_TUNING, relationFactor, type Relations, type RelationTuning, type TermTables } from './term-tables.js';
+import {
+	buildRelations,
+	buildTermTables,
+	RELATION_TUNING,
+	relationFactor,
+	type Relations,
+	type RelationTuning,
+	type TermTables,
+} from './term-tables.js';
 
 export { fold } from './fold.js';
 
@@ -110,7 +118,13 @@ function acronymTokens(words: readonly Word[]): Token[] {
 		const caps = run.filter(isCapitalized);
 		if (caps.length >= MIN_ACRONYM_WORDS) {
 			const initials = caps.map((w) => w.folded[0]).join('');
-			out.push({ term: initials, start: run[0]!.start, end: run[run.length - 1]!.end, capitalized: true, initials: true });
+			out.push({
+				term: initials,
+				start: run[0]!.start,
+				end: run[run.length - 1]!.end,
+				capitalized: true,
+				initials: true,
+			});
 		}
 		run = [];
 	};
@@ -197,7 +211,12 @@ export interface QueryTerm {
 	readonly surface: string;
 }
 
-function questionTerms(text: string, analyze: (text: string) => Token[], relations: Relations, factors: RelationTuning): QueryTerm[] {
+function questionTerms(
+	text: string,
+	analyze: (text: string) => Token[],
+	relations: Relations,
+	factors: RelationTuning,
+): QueryTerm[] {
 	// Frames are blanked with spaces of their length, so offsets stay those of the question.
 	const question = QUESTION_FRAMES.reduce((q, frame) => q.replace(frame, (m) => ' '.repeat(m.length)), text);
 	const byTerm = new Map<string, QueryTerm>();
@@ -223,7 +242,8 @@ export const terms = (text: string): string[] => generalAnalyzer.terms(text);
 /** {@link Analyzer.termOfWord} with the general tables alone. */
 export const termOfWord = (word: string): string | null => generalAnalyzer.termOfWord(word);
 /** {@link Analyzer.analyzeQuestion} with the general tables alone. */
-export const analyzeQuestion = (text: string, relations?: RelationTuning): QueryTerm[] => generalAnalyzer.analyzeQuestion(text, relations);
+export const analyzeQuestion = (text: string, relations?: RelationTuning): QueryTerm[] =>
+	generalAnalyzer.analyzeQuestion(text, relations);
 
 /**
  * Why a corpus's lexicon cannot be applied, naming the entry ("capitals.kremlin: …"), or undefined when
@@ -233,14 +253,21 @@ export function lexiconProblem(lexicon: CorpusLexicon): string | undefined {
 	const analyzer = createAnalyzer(lexicon);
 	const oneTerm = (text: string) => analyzer.terms(text).length === 1;
 	const entries: Array<[string, string]> = [
-		...Object.entries(lexicon.aliases).flatMap(([k, v]): Array<[string, string]> => [[`aliases.${k}`, k], [`aliases.${k}`, v]]),
+		...Object.entries(lexicon.aliases).flatMap(([k, v]): Array<[string, string]> => [
+			[`aliases.${k}`, k],
+			[`aliases.${k}`, v],
+		]),
 		...lexicon.synonyms.flatMap((group, i) => group.map((w): [string, string] => [`synonyms.${i}`, w])),
 		...(['capitals', 'demonyms'] as const).flatMap((field) =>
-			Object.entries(lexicon[field]).flatMap(([k, v]): Array<[string, string]> => [[`${field}.${k}`, k], [`${field}.${k}`, v]]),
+			Object.entries(lexicon[field]).flatMap(([k, v]): Array<[string, string]> => [
+				[`${field}.${k}`, k],
+				[`${field}.${k}`, v],
+			]),
 		),
 	];
 	for (const [path, text] of entries) {
-		if (!oneTerm(text)) return `${path}: "${text}" is not read as one term (a stop word, or several words that are no known name)`;
+		if (!oneTerm(text))
+			return `${path}: "${text}" is not read as one term (a stop word, or several words that are no known name)`;
 	}
 	return undefined;
 }

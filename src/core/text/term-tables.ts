@@ -1,7 +1,15 @@
 import { stemmer } from 'stemmer';
 import type { CorpusLexicon } from './corpus-lexicon.js';
 import { fold, nameWords } from './fold.js';
-import { CAPITALS, DEMONYMS, IRREGULAR_FORMS, MONTH_ABBREVIATIONS, NAME_PARTS, PLACE_ACRONYMS, PLACE_NAMES } from './lexicon-data.js';
+import {
+	CAPITALS,
+	DEMONYMS,
+	IRREGULAR_FORMS,
+	MONTH_ABBREVIATIONS,
+	NAME_PARTS,
+	PLACE_ACRONYMS,
+	PLACE_NAMES,
+} from './lexicon-data.js';
 import { ORGANIZATIONS, SYNONYMS } from './lexicon.js';
 
 /** A name of several words read as one term: the words after its first, and the term. */
@@ -66,7 +74,9 @@ export function buildTermTables(lexicon: CorpusLexicon): TermTables {
 	for (const capital of Object.keys(CAPITALS)) if (capital.includes(' ')) addName(capital, placeTerm(capital));
 	for (const { name } of ORGANIZATIONS) addName(name, placeTerm(name));
 	for (const list of phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
-	const acronyms = new Map(Object.entries(PLACE_ACRONYMS).map(([acronym, canonical]) => [acronym, placeTerm(canonical)]));
+	const acronyms = new Map(
+		Object.entries(PLACE_ACRONYMS).map(([acronym, canonical]) => [acronym, placeTerm(canonical)]),
+	);
 	for (const { name, acronym } of ORGANIZATIONS) acronyms.set(acronym, placeTerm(name));
 	return { words, names, acronyms, phrases };
 }
@@ -92,15 +102,20 @@ export function buildRelations(lexicon: CorpusLexicon, termOf: (text: string) =>
 	const map = new Map<string, Map<string, Set<RelationKind>>>();
 	const link = (a: string | undefined, b: string | undefined, kind: RelationKind) => {
 		if (a === undefined || b === undefined || a === b) return;
-		for (const [x, y] of [[a, b], [b, a]] as const) {
+		for (const [x, y] of [
+			[a, b],
+			[b, a],
+		] as const) {
 			const m = map.get(x) ?? new Map<string, Set<RelationKind>>();
 			m.set(y, (m.get(y) ?? new Set()).add(kind));
 			map.set(x, m);
 		}
 	};
-	for (const [word, places] of Object.entries(DEMONYMS)) for (const p of places) link(termOf(word), placeTerm(p), 'demonym');
+	for (const [word, places] of Object.entries(DEMONYMS))
+		for (const p of places) link(termOf(word), placeTerm(p), 'demonym');
 	for (const [city, place] of Object.entries(CAPITALS)) link(termOf(city), placeTerm(place), 'capital');
-	for (const [word, places] of Object.entries(NAME_PARTS)) for (const p of places) link(termOf(word), placeTerm(p), 'part');
+	for (const [word, places] of Object.entries(NAME_PARTS))
+		for (const p of places) link(termOf(word), placeTerm(p), 'part');
 	for (const [word, place] of Object.entries(lexicon.demonyms)) link(termOf(word), termOf(place), 'demonym');
 	for (const [city, place] of Object.entries(lexicon.capitals)) link(termOf(city), termOf(place), 'capital');
 	for (const group of [...SYNONYMS, ...lexicon.synonyms]) {

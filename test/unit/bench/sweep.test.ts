@@ -13,7 +13,13 @@ const metrics = (quoteAt1: number): EvalMetrics => ({
 	answerable: 4,
 	unanswerable: 0,
 });
-const row = (set: string, quoteAt1: number): SetRow => ({ set, questions: 4, metrics: metrics(quoteAt1), meanMs: 1, misses: [] });
+const row = (set: string, quoteAt1: number): SetRow => ({
+	set,
+	questions: 4,
+	metrics: metrics(quoteAt1),
+	meanMs: 1,
+	misses: [],
+});
 
 describe('parseSweepArgs', () => {
 	it('reads stage.field=value,value,… into numbers, in the order given', () => {
@@ -46,7 +52,12 @@ describe('parseSweepArgs', () => {
 
 describe('sweepRuns', () => {
 	it('varies one parameter a run, the others left to their defaults', () => {
-		expect(sweepRuns([{ name: 'query.nameWeight', values: [1, 2] }, { name: 'feedback.terms', values: [10] }])).toEqual([
+		expect(
+			sweepRuns([
+				{ name: 'query.nameWeight', values: [1, 2] },
+				{ name: 'feedback.terms', values: [10] },
+			]),
+		).toEqual([
 			{ parameter: 'query.nameWeight', value: 1, tuning: { query: { nameWeight: 1 } } },
 			{ parameter: 'query.nameWeight', value: 2, tuning: { query: { nameWeight: 2 } } },
 			{ parameter: 'feedback.terms', value: 10, tuning: { feedback: { terms: 10 } } },

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { scoreTimeline, type ScoredEvent, type TimelineItem } from '../../../bench/timeline-eval.js';
 
-const item = (id: string, source: string, date: string | null, gold: string, kind = 'absolute'): TimelineItem => ({ id, source, date, gold, kind, note: '' });
-const event = (source: string, date: string, text: string, also: ScoredEvent['also'] = []): ScoredEvent => ({ source: { id: source }, date, text, also });
+const item = (id: string, source: string, date: string | null, gold: string, kind = 'absolute'): TimelineItem => ({
+	id,
+	source,
+	date,
+	gold,
+	kind,
+	note: '',
+});
+const event = (source: string, date: string, text: string, also: ScoredEvent['also'] = []): ScoredEvent => ({
+	source: { id: source },
+	date,
+	text,
+	also,
+});
 
 describe('scoreTimeline', () => {
 	const events = [
 		event('a', '2024-05-10', 'The talks opened on Friday in Berlin.'),
 		event('a', '2024-05', 'The talks opened on Friday in Berlin.'),
-		event('b', '2021', 'The bridge was closed in 2021 after a flood.', [{ source: { id: 'c' }, text: 'A flood closed the bridge in 2021.' }]),
+		event('b', '2021', 'The bridge was closed in 2021 after a flood.', [
+			{ source: { id: 'c' }, text: 'A flood closed the bridge in 2021.' },
+		]),
 	];
 
 	it('finds an event only with its very date at the same precision, from its own source', () => {

@@ -22,7 +22,14 @@ describe('parseCatalog', () => {
 
 	it('refuses a catalog that is not an array, and a duplicate id', () => {
 		expect(parseCatalog({}).problems).toHaveLength(1);
-		const entry = { id: 'a', file: 'a.txt', title: 'T', publisher: 'P', url: 'https://a.example', published: '2024-01-01' };
+		const entry = {
+			id: 'a',
+			file: 'a.txt',
+			title: 'T',
+			publisher: 'P',
+			url: 'https://a.example',
+			published: '2024-01-01',
+		};
 		const { sources, problems } = parseCatalog([entry, entry]);
 		expect(sources).toHaveLength(1);
 		expect(problems[0]).toMatchObject({ id: 'a', field: 'id' });
@@ -31,7 +38,15 @@ describe('parseCatalog', () => {
 
 describe('splitParagraphs', () => {
 	it('numbers non-empty lines from 0 and keeps them byte for byte', () => {
-		const source = { id: 's', file: 's.txt', title: 'T', publisher: 'P', url: 'https://s.example', published: '2024-01-01', authors: [] };
+		const source = {
+			id: 's',
+			file: 's.txt',
+			title: 'T',
+			publisher: 'P',
+			url: 'https://s.example',
+			published: '2024-01-01',
+			authors: [],
+		};
 		const ps = splitParagraphs(source, 'One.  \n\n  \nTwo “quoted”.\r\n\n');
 		expect(ps.map((p) => [p.n, p.text])).toEqual([
 			[0, 'One.  '],

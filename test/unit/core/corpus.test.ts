@@ -5,7 +5,14 @@ import { createCorpus, extendCorpus, paragraphsOf, type Corpus, type SourceText 
 import { buildIndex, paragraphCount, searchIndex } from '../../../src/core/search/search-index.js';
 
 const source = (id: string, title = `Title of ${id}`): Source =>
-	SourceSchema.parse({ id, file: `${id}.txt`, title, publisher: 'Harbour Post', url: `https://harbour.example/${id}`, published: '2024-01-01' });
+	SourceSchema.parse({
+		id,
+		file: `${id}.txt`,
+		title,
+		publisher: 'Harbour Post',
+		url: `https://harbour.example/${id}`,
+		published: '2024-01-01',
+	});
 const text = (id: string, body: string, title?: string): SourceText => ({ source: source(id, title), text: body });
 
 const FERRY = text('ferry', 'The ferry left at dawn.\n\n  \nThe quay was empty.');
@@ -13,7 +20,8 @@ const STORM = text('storm', 'A storm closed the harbour.');
 const CARGO = text('cargo', 'Cargo waited on the quay.\nThe captain signed for it.');
 
 /** Every term of the corpus at weight 1: the search a question naming all of them would run. */
-const searchAll = (corpus: Corpus) => searchIndex(corpus.index, new Map([...corpus.index.vocabulary.keys()].map((t) => [t, 1])), 100);
+const searchAll = (corpus: Corpus) =>
+	searchIndex(corpus.index, new Map([...corpus.index.vocabulary.keys()].map((t) => [t, 1])), 100);
 
 describe('createCorpus', () => {
 	it('holds the sources in order, by id, and each non-empty line as a paragraph numbered within its source', () => {
@@ -58,32 +66,55 @@ describe('extendCorpus', () => {
 		expect(grown.sources.map((s) => s.id)).toEqual(['ferry', 'cargo']);
 		expect(grown.paragraphsOf.get('ferry')).toEqual(old);
 		expect(grown.paragraphs.slice(0, old.length)).toEqual(old);
-		expect(grown.paragraphs.slice(old.length).map((p) => p.text)).toEqual(['Cargo waited on the quay.', 'The captain signed for it.']);
+		expect(grown.paragraphs.slice(old.length).map((p) => p.text)).toEqual([
+			'Cargo waited on the quay.',
+			'The captain signed for it.',
+		]);
 		expect(paragraphCount(grown.index)).toBe(4);
 	});
 
 	it('keeps every old paragraph at its id and equals the corpus built from all texts at once (property)', () => {
-		const word = fc.constantFrom('ferry', 'harbour', 'quay', 'storm', 'nets', 'dawn', 'captain', 'cargo', 'the', 'closed');
+		const word = fc.constantFrom(
+			'ferry',
+			'harbour',
+			'quay',
+			'storm',
+			'nets',
+			'dawn',
+			'captain',
+			'cargo',
+			'the',
+			'closed',
+		);
 		const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' '));
 		const body = fc.array(fc.oneof(line, fc.constant('')), { maxLength: 5 }).map((ls) => ls.join('\n'));
 		const entry = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), title: line, body });
 		fc.assert(
-			fc.property(fc.uniqueArray(entry, { selector: (e) => e.id, minLength: 1, maxLength: 6 }), fc.array(entry, { maxLength: 4 }), (first, more) => {
-				const before = first.map((e) => text(e.id, e.body, e.title));
-				const known = new Set(first.map((e) => e.id));
-				// Ids the corpus has are skipped, and so, here, is a repeated new id (the catalog keeps one entry per id).
-				const added = more.filter((e, i) => !known.has(e.id) && more.findIndex((o) => o.id === e.id) === i).map((e) => text(e.id, e.body, e.title));
-				const corpus = createCorpus(before);
-				const old = [...corpus.paragraphs];
-				const grown = extendCorpus(corpus, [...more.filter((e) => known.has(e.id)).map((e) => text(e.id, e.body, e.title)), ...added]);
-				const whole = createCorpus([...before, ...added]);
-				old.forEach((p, id) => expect(grown.paragraphs[id]).toBe(p));
-				expect(grown.sources).toEqual(whole.sources);
-				expect([...grown.byId.keys()]).toEqual([...whole.byId.keys()]);
-				expect(grown.paragraphs).toEqual(whole.paragraphs);
-				expect(new Map(grown.paragraphsOf)).toEqual(new Map(whole.paragraphsOf));
-				expect(searchAll(grown)).toEqual(searchAll(whole));
-			}),
+			fc.property(
+				fc.uniqueArray(entry, { selector: (e) => e.id, minLength: 1, maxLength: 6 }),
+				fc.array(entry, { maxLength: 4 }),
+				(first, more) => {
+					const before = first.map((e) => text(e.id, e.body, e.title));
+					const known = new Set(first.map((e) => e.id));
+					// Ids the corpus has are skipped, and so, here, is a repeated new id (the catalog keeps one entry per id).
+					const added = more
+						.filter((e, i) => !known.has(e.id) && more.findIndex((o) => o.id === e.id) === i)
+						.map((e) => text(e.id, e.body, e.title));
+					const corpus = createCorpus(before);
+					const old = [...corpus.paragraphs];
+					const grown = extendCorpus(corpus, [
+						...more.filter((e) => known.has(e.id)).map((e) => text(e.id, e.body, e.title)),
+						...added,
+					]);
+					const whole = createCorpus([...before, ...added]);
+					old.forEach((p, id) => expect(grown.paragraphs[id]).toBe(p));
+					expect(grown.sources).toEqual(whole.sources);
+					expect([...grown.byId.keys()]).toEqual([...whole.byId.keys()]);
+					expect(grown.paragraphs).toEqual(whole.paragraphs);
+					expect(new Map(grown.paragraphsOf)).toEqual(new Map(whole.paragraphsOf));
+					expect(searchAll(grown)).toEqual(searchAll(whole));
+				},
+			),
 			{ numRuns: 100 },
 		);
 	});

@@ -76,12 +76,16 @@ describe('Lru', () => {
 
 	it('never holds more than its capacity: of any keys written, only the last `size` remain (property)', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 20 }), fc.uniqueArray(fc.nat(1_000), { maxLength: 60, size: 'max' }), (capacity, keys) => {
-				const lru = new Lru<number, number>(capacity);
-				for (const k of keys) lru.set(k, k);
-				const held = keys.filter((k) => lru.get(k) !== undefined);
-				expect(held).toEqual(keys.slice(-capacity));
-			}),
+			fc.property(
+				fc.integer({ min: 1, max: 20 }),
+				fc.uniqueArray(fc.nat(1_000), { maxLength: 60, size: 'max' }),
+				(capacity, keys) => {
+					const lru = new Lru<number, number>(capacity);
+					for (const k of keys) lru.set(k, k);
+					const held = keys.filter((k) => lru.get(k) !== undefined);
+					expect(held).toEqual(keys.slice(-capacity));
+				},
+			),
 		);
 	});
 });

@@ -7,7 +7,10 @@ const half = (n: number): Result<number, string> => (n % 2 === 0 ? ok(n / 2) : e
 describe('ok and err', () => {
 	it('make a success holding its value and a failure holding its reason', () => {
 		expect(ok(42)).toEqual({ ok: true, value: 42 });
-		expect(err({ id: 'src', field: 'url', message: 'not a URL' })).toEqual({ ok: false, error: { id: 'src', field: 'url', message: 'not a URL' } });
+		expect(err({ id: 'src', field: 'url', message: 'not a URL' })).toEqual({
+			ok: false,
+			error: { id: 'src', field: 'url', message: 'not a URL' },
+		});
 	});
 
 	it('keep the value and the reason themselves, not copies', () => {

@@ -39,14 +39,32 @@ describe('classifyAddress', () => {
 		expect(classifyAddress(address)).toBe(kind);
 	});
 
-	it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '172.15.255.255', '100.128.0.1', '192.169.0.1', '2606:4700::1111', '2a00:1450:4001:82a::200e', '::ffff:93.184.216.34', '64:ff9b::808:808'])(
-		'%s is public',
-		(address) => {
-			expect(classifyAddress(address)).toBe('public');
-		},
-	);
+	it.each([
+		'93.184.216.34',
+		'8.8.8.8',
+		'172.32.0.1',
+		'172.15.255.255',
+		'100.128.0.1',
+		'192.169.0.1',
+		'2606:4700::1111',
+		'2a00:1450:4001:82a::200e',
+		'::ffff:93.184.216.34',
+		'64:ff9b::808:808',
+	])('%s is public', (address) => {
+		expect(classifyAddress(address)).toBe('public');
+	});
 
-	it.each(['', 'localhost', '256.1.1.1', '1.2.3', '1.2.3.4.5', '::g', '1::2::3', '1:2:3:4:5:6:7:8:9', '::ffff:300.1.1.1'])('%s is invalid', (address) => {
+	it.each([
+		'',
+		'localhost',
+		'256.1.1.1',
+		'1.2.3',
+		'1.2.3.4.5',
+		'::g',
+		'1::2::3',
+		'1:2:3:4:5:6:7:8:9',
+		'::ffff:300.1.1.1',
+	])('%s is invalid', (address) => {
 		expect(classifyAddress(address)).toBe('invalid');
 	});
 

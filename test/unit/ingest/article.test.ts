@@ -30,7 +30,10 @@ describe('extractArticle', () => {
 		expect(extractArticle(fixture('no-article.html'), undefined)).toBeUndefined();
 		expect(extractArticle('<html><body></body></html>', undefined)).toBeUndefined();
 		expect(extractArticle('', undefined)).toBeUndefined();
-		const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/s/${i}">Story number ${i} about the border talks and the railway</a></li>`).join('');
+		const links = Array.from(
+			{ length: 30 },
+			(_, i) => `<li><a href="/s/${i}">Story number ${i} about the border talks and the railway</a></li>`,
+		).join('');
 		expect(extractArticle(`<html><body><main><ul>${links}</ul></main></body></html>`, undefined)).toBeUndefined();
 	});
 
@@ -48,8 +51,16 @@ describe('extractArticle', () => {
 
 describe('extractArticle with comments written as articles', () => {
 	it('keeps the main article and drops a comments section whose comments are <article>s', () => {
-		const story = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i} of the story: the Gyumri municipality approved a budget of 4.2 billion drams for restoring the Kumayri historic district.</p>`).join('');
-		const comments = Array.from({ length: 12 }, (_, i) => `<article class="comment"><p>Comment ${i}: I grew up in Kumayri and I think the old houses deserve this money more than anything else in town.</p></article>`).join('');
+		const story = Array.from(
+			{ length: 4 },
+			(_, i) =>
+				`<p>Paragraph ${i} of the story: the Gyumri municipality approved a budget of 4.2 billion drams for restoring the Kumayri historic district.</p>`,
+		).join('');
+		const comments = Array.from(
+			{ length: 12 },
+			(_, i) =>
+				`<article class="comment"><p>Comment ${i}: I grew up in Kumayri and I think the old houses deserve this money more than anything else in town.</p></article>`,
+		).join('');
 		const html = `<html><body><div id="page" class="site has-comments"><article class="post">${story}</article><section id="comments" class="comments-area">${comments}</section></div></body></html>`;
 		const paragraphs = extractArticle(html, undefined)?.paragraphs ?? [];
 		expect(paragraphs).toHaveLength(4);
@@ -59,7 +70,8 @@ describe('extractArticle with comments written as articles', () => {
 
 describe('extractArticle and framework markup', () => {
 	it('reads text split by HTML comments as one paragraph', () => {
-		const sentence = 'A version of this article appears in print on <!-- -->March 3<!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition, with the headline about winter and the city’s pipes.';
+		const sentence =
+			'A version of this article appears in print on <!-- -->March 3<!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition, with the headline about winter and the city’s pipes.';
 		const html = `<html><body><article><div>${sentence}</div><p>${'The water mains under the city streets are more than a century old in places, engineers said. '.repeat(3)}</p></article></body></html>`;
 		expect(extractArticle(html, undefined)?.paragraphs[0]).toBe(
 			'A version of this article appears in print on March 3, on Page A22 of the New York edition, with the headline about winter and the city’s pipes.',
@@ -69,17 +81,19 @@ describe('extractArticle and framework markup', () => {
 
 describe('readBlocks', () => {
 	it('normalizes whitespace and splits at blocks and line breaks, not at inline markup', () => {
-		expect(htmlParagraphs('<div>  One&nbsp;<b>bold</b>\n\tword <a href="#">here</a></div><p>Two<br>Three</p><ul><li>Four</li></ul><table><tr><td>a</td><td>b</td></tr></table>')).toEqual([
-			'One bold word here',
-			'Two',
-			'Three',
-			'Four',
-			'a b',
-		]);
+		expect(
+			htmlParagraphs(
+				'<div>  One&nbsp;<b>bold</b>\n\tword <a href="#">here</a></div><p>Two<br>Three</p><ul><li>Four</li></ul><table><tr><td>a</td><td>b</td></tr></table>',
+			),
+		).toEqual(['One bold word here', 'Two', 'Three', 'Four', 'a b']);
 	});
 
 	it('skips scripts, styles, forms controls and templates', () => {
-		expect(htmlParagraphs('<p>Kept<script>var x = 1;</script></p><style>p{}</style><button>Go</button><template><p>no</p></template>')).toEqual(['Kept']);
+		expect(
+			htmlParagraphs(
+				'<p>Kept<script>var x = 1;</script></p><style>p{}</style><button>Go</button><template><p>no</p></template>',
+			),
+		).toEqual(['Kept']);
 	});
 
 	it('walks a page nested thousands deep without overflowing the stack', () => {
@@ -88,9 +102,16 @@ describe('readBlocks', () => {
 
 	it('gives lines that are non-empty, trimmed, single-spaced and without line breaks, for any HTML', () => {
 		const tag = fc.constantFrom('p', 'div', 'span', 'a', 'b', 'li', 'h2', 'td', 'br', 'script', 'blockquote', 'pre');
-		const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\t', '\u00a0', '\u200b', 'é', '<', '&', '&amp;', '&nbsp;', 'x', '.') });
+		const text = fc.string({
+			unit: fc.constantFrom('a', ' ', '\n', '\t', '\u00a0', '\u200b', 'é', '<', '&', '&amp;', '&nbsp;', 'x', '.'),
+		});
 		const node: fc.Memo<string> = fc.memo((n) =>
-			n <= 1 ? text : fc.oneof(text, fc.tuple(tag, fc.array(node(n - 1), { maxLength: 4 })).map(([t, kids]) => `<${t}>${kids.join('')}</${t}>`)),
+			n <= 1
+				? text
+				: fc.oneof(
+						text,
+						fc.tuple(tag, fc.array(node(n - 1), { maxLength: 4 })).map(([t, kids]) => `<${t}>${kids.join('')}</${t}>`),
+					),
 		);
 		fc.assert(
 			fc.property(fc.array(node(4), { maxLength: 6 }), (parts) => {
@@ -106,8 +127,13 @@ describe('readBlocks', () => {
 	it('gives extractArticle output of the same shape for any text in an article', () => {
 		fc.assert(
 			fc.property(fc.array(fc.string({ minLength: 0, maxLength: 200 }), { maxLength: 12 }), (texts) => {
-				const body = texts.map((t) => `<p>${t.replace(/[<&]/g, ' ')} The long sentence here keeps the article long enough to be one.</p>`).join('');
-				for (const line of extractArticle(`<html><body><article>${body}</article></body></html>`, undefined)?.paragraphs ?? []) {
+				const body = texts
+					.map(
+						(t) => `<p>${t.replace(/[<&]/g, ' ')} The long sentence here keeps the article long enough to be one.</p>`,
+					)
+					.join('');
+				for (const line of extractArticle(`<html><body><article>${body}</article></body></html>`, undefined)
+					?.paragraphs ?? []) {
 					expect(line.length).toBeGreaterThan(0);
 					expect(line).toBe(line.trim());
 					expect(line).not.toMatch(/\n/);
@@ -120,7 +146,26 @@ describe('readBlocks', () => {
 
 describe('extractArticle on any input', () => {
 	it('never throws, whatever the page holds', () => {
-		const piece = fc.constantFrom('<html>', '</html>', '<body>', '<p>', '</p>', '<div class="share">', '</div>', '<head>', '<title>', '</title>', '<!doctype html>', '<article>', '<', '>', '&', '"', ' text ', 'A sentence of some length that reads like prose. ');
+		const piece = fc.constantFrom(
+			'<html>',
+			'</html>',
+			'<body>',
+			'<p>',
+			'</p>',
+			'<div class="share">',
+			'</div>',
+			'<head>',
+			'<title>',
+			'</title>',
+			'<!doctype html>',
+			'<article>',
+			'<',
+			'>',
+			'&',
+			'"',
+			' text ',
+			'A sentence of some length that reads like prose. ',
+		);
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
 				extractArticle(parts.join(''), 'https://x.example/a');
@@ -133,14 +178,21 @@ describe('extractArticle on any input', () => {
 describe('plain text and Markdown', () => {
 	it('keeps a paragraph a line, or joins hard-wrapped blank-line-separated blocks', () => {
 		expect(textParagraphs('One.\nTwo.\n\n\nThree.\n')).toEqual(['One.', 'Two.', 'Three.']);
-		expect(textParagraphs('\ufeffOne line\nwrapped.\r\n\r\nTwo  lines\nwrapped too.')).toEqual(['One line wrapped.', 'Two lines wrapped too.']);
+		expect(textParagraphs('\ufeffOne line\nwrapped.\r\n\r\nTwo  lines\nwrapped too.')).toEqual([
+			'One line wrapped.',
+			'Two lines wrapped too.',
+		]);
 		expect(textParagraphs(readFileSync(join(INGEST_FIXTURES, 'plain.txt'), 'utf8'))).toHaveLength(2);
 		expect(textParagraphs('   \n\n')).toEqual([]);
 	});
 
 	it('strips Markdown to text, headings as lines of their own, and reads front matter', () => {
 		const md = markdownParagraphs(fixture('notes.md'));
-		expect(md.fields).toMatchObject({ title: 'Gyumri textile mill reopens', date: '2025-04-02', publisher: 'Shirak Weekly' });
+		expect(md.fields).toMatchObject({
+			title: 'Gyumri textile mill reopens',
+			date: '2025-04-02',
+			publisher: 'Shirak Weekly',
+		});
 		expect(md.heading).toBe('Gyumri textile mill reopens');
 		expect(md.paragraphs).toEqual([
 			'Gyumri textile mill reopens',
@@ -149,14 +201,18 @@ describe('plain text and Markdown', () => {
 			'Investors from Lyon bought the plant in 2023.',
 			'They plan to export linen to France and Italy.',
 		]);
-		expect(markdownParagraphs('Text with `code`, ~~gone~~ and ![an image](x.png) and <b>html</b>.\n\n---\n\n> A quote\n> goes on').paragraphs).toEqual([
-			'Text with code, gone and and html.',
-			'A quote goes on',
-		]);
+		expect(
+			markdownParagraphs(
+				'Text with `code`, ~~gone~~ and ![an image](x.png) and <b>html</b>.\n\n---\n\n> A quote\n> goes on',
+			).paragraphs,
+		).toEqual(['Text with code, gone and and html.', 'A quote goes on']);
 	});
 
 	it('leaves text without front matter alone', () => {
-		expect(splitFrontMatter('no front matter\n---\nx: y\n---\n')).toEqual({ fields: {}, body: 'no front matter\n---\nx: y\n---\n' });
+		expect(splitFrontMatter('no front matter\n---\nx: y\n---\n')).toEqual({
+			fields: {},
+			body: 'no front matter\n---\nx: y\n---\n',
+		});
 		expect(splitFrontMatter('---\nauthors: [A, B]\n---\nbody').fields).toEqual({ authors: 'A, B' });
 	});
 });

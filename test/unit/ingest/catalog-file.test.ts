@@ -6,7 +6,15 @@ import { appendEntry, findByUrl, textHash } from '../../../src/ingest/catalog-fi
 import { cleanUrl, urlKey } from '../../../src/ingest/url.js';
 import { DEFAULT_DATA } from '../../helpers/corpus.js';
 
-const entry: Source = { id: 'new-2025-01-02', file: 'new-2025-01-02.txt', title: 'New', publisher: 'New', url: 'https://new.example/a', published: '2025-01-02', authors: ['A. B'] };
+const entry: Source = {
+	id: 'new-2025-01-02',
+	file: 'new-2025-01-02.txt',
+	title: 'New',
+	publisher: 'New',
+	url: 'https://new.example/a',
+	published: '2025-01-02',
+	authors: ['A. B'],
+};
 
 describe('appendEntry', () => {
 	it('keeps the catalog’s text byte for byte and adds the entry in the same layout', () => {

@@ -12,7 +12,11 @@ describe('readFeed', () => {
 		const r = readFeed(fixture('rss.xml'), `${BASE}/rss.xml`);
 		expect(r.ok && r.value).toEqual([
 			{ url: `${BASE}/feed/storks.html`, title: 'Storks return early to the Ararat plain', published: '2025-03-03' },
-			{ url: `${BASE}/feed/bears.html?utm_source=rss&utm_medium=feed`, title: 'Dilijan park rangers count a record number of brown bears', published: '2025-02-18' },
+			{
+				url: `${BASE}/feed/bears.html?utm_source=rss&utm_medium=feed`,
+				title: 'Dilijan park rangers count a record number of brown bears',
+				published: '2025-02-18',
+			},
 			{
 				url: 'https://www.turkiyetoday.com/nation/turkiye-and-armenia-to-hold-first-delegation-meeting-for-border-opening-next-week-3206530',
 				title: 'Türkiye and Armenia to hold first delegation meeting',
@@ -30,10 +34,18 @@ describe('readFeed', () => {
 	});
 
 	it('reads JSON Feed, uses a permalink guid, and lists a link once', () => {
-		const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: '/a', title: 'A', date_published: '2025-01-02T10:00:00Z' }, { id: '2', url: `${BASE}/a#x` }] });
+		const json = JSON.stringify({
+			version: 'https://jsonfeed.org/version/1.1',
+			title: 'J',
+			items: [
+				{ id: '1', url: '/a', title: 'A', date_published: '2025-01-02T10:00:00Z' },
+				{ id: '2', url: `${BASE}/a#x` },
+			],
+		});
 		const r = readFeed(json, `${BASE}/feed.json`);
 		expect(r.ok && r.value).toEqual([{ url: `${BASE}/a`, title: 'A', published: '2025-01-02' }]);
-		const guid = '<rss version="2.0"><channel><title>T</title><item><guid>https://g.example/1</guid></item><item><guid isPermaLink="false">x</guid></item><item><link>javascript:alert(1)</link></item></channel></rss>';
+		const guid =
+			'<rss version="2.0"><channel><title>T</title><item><guid>https://g.example/1</guid></item><item><guid isPermaLink="false">x</guid></item><item><link>javascript:alert(1)</link></item></channel></rss>';
 		expect(readFeed(guid, BASE)).toEqual({ ok: true, value: [{ url: 'https://g.example/1' }] });
 	});
 

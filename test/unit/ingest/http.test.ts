@@ -20,8 +20,14 @@ describe('pinnedLookup', () => {
 			],
 		});
 		expect(await ask(checked, {})).toEqual({ error: undefined, answer: ['93.184.216.34', 4] });
-		expect(await ask(checked, { family: 6 })).toEqual({ error: undefined, answer: ['2606:2800:220:1:248:1893:25c8:1946', 6] });
-		expect(await ask(checked, { all: true, family: 'IPv4' })).toEqual({ error: undefined, answer: [{ address: '93.184.216.34', family: 4 }] });
+		expect(await ask(checked, { family: 6 })).toEqual({
+			error: undefined,
+			answer: ['2606:2800:220:1:248:1893:25c8:1946', 6],
+		});
+		expect(await ask(checked, { all: true, family: 'IPv4' })).toEqual({
+			error: undefined,
+			answer: [{ address: '93.184.216.34', family: 4 }],
+		});
 	});
 
 	it('fails rather than fall back to DNS when no checked address fits', async () => {

@@ -6,7 +6,8 @@ import { readPageMetadata, stripSiteSuffix, toDay } from '../../../src/ingest/me
 import { slugify, sourceId } from '../../../src/ingest/slug.js';
 import { INGEST_FIXTURES } from '../../fixtures/ingest/server.js';
 
-const page = (head: string, body = '') => parseDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
+const page = (head: string, body = '') =>
+	parseDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
 
 describe('readPageMetadata', () => {
 	it('reads the fixture article: canonical link, og:title, article:published_time, og:site_name, JSON-LD authors', () => {
@@ -21,32 +22,68 @@ describe('readPageMetadata', () => {
 	});
 
 	it('falls back from canonical to og:url to the page URL, resolving relative links and dropping fragments and trackers', () => {
-		expect(readPageMetadata(page('<link rel="Canonical" href="/a/b#top">'), 'https://news.example.com/x?utm_source=t').url).toBe('https://news.example.com/a/b');
-		expect(readPageMetadata(page('<meta property="og:url" content="https://news.example.com/og?utm_medium=x&id=3">'), 'https://news.example.com/x').url).toBe('https://news.example.com/og?id=3');
-		expect(readPageMetadata(page(''), 'https://www.news.example.com/x#frag').url).toBe('https://www.news.example.com/x');
-		expect(readPageMetadata(page('<link rel="canonical" href="javascript:alert(1)">'), 'https://a.example/x').url).toBe('https://a.example/x');
+		expect(
+			readPageMetadata(page('<link rel="Canonical" href="/a/b#top">'), 'https://news.example.com/x?utm_source=t').url,
+		).toBe('https://news.example.com/a/b');
+		expect(
+			readPageMetadata(
+				page('<meta property="og:url" content="https://news.example.com/og?utm_medium=x&id=3">'),
+				'https://news.example.com/x',
+			).url,
+		).toBe('https://news.example.com/og?id=3');
+		expect(readPageMetadata(page(''), 'https://www.news.example.com/x#frag').url).toBe(
+			'https://www.news.example.com/x',
+		);
+		expect(readPageMetadata(page('<link rel="canonical" href="javascript:alert(1)">'), 'https://a.example/x').url).toBe(
+			'https://a.example/x',
+		);
 		expect(readPageMetadata(page(''), undefined).url).toBeUndefined();
-		expect(readPageMetadata(page('<link rel="canonical" href="https://a.example/">'), 'https://a.example/2025/story').url).toBe('https://a.example/2025/story');
+		expect(
+			readPageMetadata(page('<link rel="canonical" href="https://a.example/">'), 'https://a.example/2025/story').url,
+		).toBe('https://a.example/2025/story');
 	});
 
 	it('takes the title from og:title, then JSON-LD headline, then <title> without the site name', () => {
-		const ld = '<script type="application/ld+json">{"@type":["NewsArticle"],"headline":"  From   JSON-LD ","datePublished":"2024-05-11T23:30:00-04:00","publisher":{"name":"LD Times"},"author":[{"name":"A"},"B"]}</script>';
-		expect(readPageMetadata(page(`<meta property="og:title" content="From OG | LD Times">${ld}`), undefined).title).toBe('From OG');
+		const ld =
+			'<script type="application/ld+json">{"@type":["NewsArticle"],"headline":"  From   JSON-LD ","datePublished":"2024-05-11T23:30:00-04:00","publisher":{"name":"LD Times"},"author":[{"name":"A"},"B"]}</script>';
+		expect(
+			readPageMetadata(page(`<meta property="og:title" content="From OG | LD Times">${ld}`), undefined).title,
+		).toBe('From OG');
 		const fromLd = readPageMetadata(page(`<title>Ignored - Site</title>${ld}`), 'https://ld.example/x');
-		expect(fromLd).toMatchObject({ title: 'From JSON-LD', published: '2024-05-11', publisher: 'LD Times', authors: ['A', 'B'] });
-		expect(readPageMetadata(page('<title>Border talks resume in Gyumri | Shirak Daily</title>'), 'https://shirak.example/x').title).toBe('Border talks resume in Gyumri');
-		expect(readPageMetadata(page('<title>Shirak Daily — Border talks resume</title><meta property="og:site_name" content="Shirak Daily">'), undefined).title).toBe('Border talks resume');
-		expect(readPageMetadata(page('<meta name="parsely-title" content="From Parse.ly">'), undefined).title).toBe('From Parse.ly');
+		expect(fromLd).toMatchObject({
+			title: 'From JSON-LD',
+			published: '2024-05-11',
+			publisher: 'LD Times',
+			authors: ['A', 'B'],
+		});
+		expect(
+			readPageMetadata(page('<title>Border talks resume in Gyumri | Shirak Daily</title>'), 'https://shirak.example/x')
+				.title,
+		).toBe('Border talks resume in Gyumri');
+		expect(
+			readPageMetadata(
+				page('<title>Shirak Daily — Border talks resume</title><meta property="og:site_name" content="Shirak Daily">'),
+				undefined,
+			).title,
+		).toBe('Border talks resume');
+		expect(readPageMetadata(page('<meta name="parsely-title" content="From Parse.ly">'), undefined).title).toBe(
+			'From Parse.ly',
+		);
 		expect(readPageMetadata(page('', '<h1> The  heading </h1>'), undefined).title).toBe('The heading');
 	});
 
 	it('reads the date from a <time datetime> when nothing else says, and the publisher from the host at last', () => {
 		const doc = page('', '<p>x</p><time datetime="2023-02-06">6 Feb</time>');
-		expect(readPageMetadata(doc, 'https://www.quake.example.org/a')).toMatchObject({ published: '2023-02-06', publisher: 'quake.example.org' });
+		expect(readPageMetadata(doc, 'https://www.quake.example.org/a')).toMatchObject({
+			published: '2023-02-06',
+			publisher: 'quake.example.org',
+		});
 	});
 
 	it('survives broken JSON-LD and odd field types', () => {
-		const doc = page('<script type="application/ld+json">{not json</script><script type="application/ld+json">{"@type":"Article","headline":42,"datePublished":"soon","publisher":[{"name":"P"}]}</script>');
+		const doc = page(
+			'<script type="application/ld+json">{not json</script><script type="application/ld+json">{"@type":"Article","headline":42,"datePublished":"soon","publisher":[{"name":"P"}]}</script>',
+		);
 		expect(readPageMetadata(doc, undefined)).toEqual({ publisher: 'P' });
 	});
 });
@@ -89,7 +126,9 @@ describe('ids', () => {
 		expect(slugify('War on the Rocks')).toBe('war-on-the-rocks');
 		expect(slugify('Łódź Straße Ørsted')).toBe('lodz-strasse-orsted');
 		expect(slugify('Новости')).toBe('');
-		expect(slugify('The Very Long Name of a Publisher That Goes On and On Forever')).toBe('the-very-long-name-of-a-publisher-that');
+		expect(slugify('The Very Long Name of a Publisher That Goes On and On Forever')).toBe(
+			'the-very-long-name-of-a-publisher-that',
+		);
 	});
 
 	it('makes ids unique with -2, -3, and falls back to the host for a publisher with no Latin letters', () => {

@@ -33,14 +33,23 @@ describe('loadDataDir', () => {
 		await appendFile(join(dir, 'beta.txt'), 'A ferry to Trabzon starts in spring.\n');
 		const again = await loadDataDir(dir);
 		expect(again.report.cache).toBe('built');
-		expect(answer(again.corpus, 'When does the ferry to Trabzon start?').results[0]?.quote).toContain('ferry to Trabzon');
+		expect(answer(again.corpus, 'When does the ferry to Trabzon start?').results[0]?.quote).toContain(
+			'ferry to Trabzon',
+		);
 		expect(await cacheFiles()).toHaveLength(1);
 	});
 
 	it('after sources are added, indexes only the new ones on the saved index of the rest, with the answers of a full build', async () => {
 		await loadDataDir(dir);
 		const catalog = JSON.parse(await readFile(join(dir, 'sources.json'), 'utf8')) as object[];
-		const gamma = { id: 'gamma-2025-06-01', file: 'gamma.txt', title: 'Ferry Line to Trabzon', publisher: 'Gamma Daily', url: 'https://gamma.example/ferry', published: '2025-06-01' };
+		const gamma = {
+			id: 'gamma-2025-06-01',
+			file: 'gamma.txt',
+			title: 'Ferry Line to Trabzon',
+			publisher: 'Gamma Daily',
+			url: 'https://gamma.example/ferry',
+			published: '2025-06-01',
+		};
 		await writeFile(join(dir, 'gamma.txt'), 'A ferry to Trabzon starts in spring, the port authority said.\n');
 		await writeFile(join(dir, 'sources.json'), JSON.stringify([...catalog, gamma]));
 		const extended = await loadDataDir(dir);
@@ -55,7 +64,9 @@ describe('loadDataDir', () => {
 		expect(built.report.key).toBe(extended.report.key);
 		expect(answer(extended.corpus, q)).toEqual(answer(built.corpus, q));
 		const byTerm = ([a]: [string, number], [b]: [string, number]) => (a < b ? -1 : a > b ? 1 : 0);
-		expect([...extended.corpus.index.vocabulary.entries()].sort(byTerm)).toEqual([...built.corpus.index.vocabulary.entries()].sort(byTerm));
+		expect([...extended.corpus.index.vocabulary.entries()].sort(byTerm)).toEqual(
+			[...built.corpus.index.vocabulary.entries()].sort(byTerm),
+		);
 	});
 
 	it('builds afresh when a source other than the last ones changed, or the engine changed', async () => {
@@ -103,9 +114,12 @@ describe('loadDataDir', () => {
 		expect(byId).toMatchObject({ 'bad-date': 'published', 'bad-url': 'url', 'no-file': 'file', escape: 'file' });
 	});
 
-	it('applies the directory\'s lexicon.json, and rebuilds the index when it changes', async () => {
+	it("applies the directory's lexicon.json, and rebuilds the index when it changes", async () => {
 		const before = await loadDataDir(dir);
-		const spellings = (c: typeof before.corpus) => [c.index.analyzer.terms('Turkiya'), c.index.analyzer.terms('Türkiye')];
+		const spellings = (c: typeof before.corpus) => [
+			c.index.analyzer.terms('Turkiya'),
+			c.index.analyzer.terms('Türkiye'),
+		];
 		expect(spellings(before.corpus)[0]).not.toEqual(spellings(before.corpus)[1]);
 		await writeFile(join(dir, 'lexicon.json'), JSON.stringify({ aliases: { turkiya: 'turkey' } }));
 		const after = await loadDataDir(dir);

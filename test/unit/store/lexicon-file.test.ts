@@ -13,7 +13,8 @@ afterEach(async () => {
 	await rm(dir, { recursive: true, force: true });
 });
 
-const write = (content: unknown) => writeFile(join(dir, LEXICON_FILE), typeof content === 'string' ? content : JSON.stringify(content));
+const write = (content: unknown) =>
+	writeFile(join(dir, LEXICON_FILE), typeof content === 'string' ? content : JSON.stringify(content));
 const errorOf = async () => {
 	const r = await readLexiconFile(dir);
 	return r.ok ? undefined : r.error;

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abstainFeatures, answerProbability, ABSTAIN_FEATURES, type AbstainFeature, type AbstainModel } from '../../../../src/core/answer/abstain.js';
+import {
+	abstainFeatures,
+	answerProbability,
+	ABSTAIN_FEATURES,
+	type AbstainFeature,
+	type AbstainModel,
+} from '../../../../src/core/answer/abstain.js';
 import { paragraphCandidates } from '../../../../src/core/answer/answer.js';
 import { FEATURES } from '../../../../src/core/answer/features.js';
 import { buildQuery } from '../../../../src/core/answer/query.js';
@@ -13,7 +19,12 @@ const at = (f: Float64Array, name: (typeof FEATURES)[number]) => f[FEATURES.inde
 
 const zero = Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, 0])) as Record<AbstainFeature, number>;
 const feature = fc.constantFrom(...ABSTAIN_FEATURES);
-const features = fc.record(Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, fc.double({ min: -5, max: 5, noNaN: true })])) as Record<AbstainFeature, fc.Arbitrary<number>>);
+const features = fc.record(
+	Object.fromEntries(ABSTAIN_FEATURES.map((f) => [f, fc.double({ min: -5, max: 5, noNaN: true })])) as Record<
+		AbstainFeature,
+		fc.Arbitrary<number>
+	>,
+);
 
 describe('abstainFeatures', () => {
 	const query = buildQuery(fixture.index, 'When did the railway between Kars and Gyumri reopen?');
@@ -24,7 +35,8 @@ describe('abstainFeatures', () => {
 		expect(Object.keys(x).sort()).toEqual([...ABSTAIN_FEATURES].sort());
 		for (const f of ABSTAIN_FEATURES) expect(Number.isFinite(x[f])).toBe(true);
 		expect(x.coverage).toBe(best.coverage);
-		for (const f of ['document', 'focus', 'local', 'matched', 'kindMissing'] as const) expect(x[f]).toBe(at(best.features, f));
+		for (const f of ['document', 'focus', 'local', 'matched', 'kindMissing'] as const)
+			expect(x[f]).toBe(at(best.features, f));
 		expect(x.score).toBe(4);
 	});
 
@@ -52,13 +64,19 @@ describe('abstainFeatures', () => {
 describe('answerProbability', () => {
 	it('is the logistic of the bias alone when every weight is missing', () => {
 		expect(answerProbability(zero, { bias: 0, weights: {}, threshold: 0.5 })).toBe(0.5);
-		expect(answerProbability({ ...zero, coverage: 9 }, { bias: Math.log(3), weights: {}, threshold: 0.5 })).toBeCloseTo(0.75, 12);
+		expect(answerProbability({ ...zero, coverage: 9 }, { bias: Math.log(3), weights: {}, threshold: 0.5 })).toBeCloseTo(
+			0.75,
+			12,
+		);
 	});
 
 	it('adds each weighted feature to the bias', () => {
 		const model: AbstainModel = { bias: -1, weights: { coverage: 2, unknown: -1 }, threshold: 0.5 };
 		const z = -1 + 2 * 0.75 - 1 * 0.5;
-		expect(answerProbability({ ...zero, coverage: 0.75, unknown: 0.5, score: 100 }, model)).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+		expect(answerProbability({ ...zero, coverage: 0.75, unknown: 0.5, score: 100 }, model)).toBeCloseTo(
+			1 / (1 + Math.exp(-z)),
+			12,
+		);
 	});
 
 	it('stays in [0, 1] under the shipped model', () => {
@@ -89,9 +107,15 @@ describe('answerProbability', () => {
 	it('rises strictly with a positively weighted feature where the logistic is not saturated', () => {
 		const model: AbstainModel = { bias: 0, weights: { coverage: 1.5 }, threshold: 0.5 };
 		fc.assert(
-			fc.property(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (c, step) => {
-				expect(answerProbability({ ...zero, coverage: c + step }, model)).toBeGreaterThan(answerProbability({ ...zero, coverage: c }, model));
-			}),
+			fc.property(
+				fc.double({ min: -3, max: 3, noNaN: true }),
+				fc.double({ min: 0.01, max: 1, noNaN: true }),
+				(c, step) => {
+					expect(answerProbability({ ...zero, coverage: c + step }, model)).toBeGreaterThan(
+						answerProbability({ ...zero, coverage: c }, model),
+					);
+				},
+			),
 		);
 	});
 });

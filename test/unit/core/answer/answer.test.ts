@@ -58,8 +58,25 @@ describe('answer', () => {
 	});
 
 	it('quotes an exact substring of a passage that is that paragraph, for any question', () => {
-		const words = fc.constantFrom('Armenia', 'border', 'Türkiye', 'Kılıç', 'U.S.', 'peace', 'the', 'when', '1993', '[2]', '“', '—', 'é');
-		const question = fc.oneof(fc.string({ maxLength: 120 }), fc.array(words, { maxLength: 12 }).map((w) => w.join(' ')));
+		const words = fc.constantFrom(
+			'Armenia',
+			'border',
+			'Türkiye',
+			'Kılıç',
+			'U.S.',
+			'peace',
+			'the',
+			'when',
+			'1993',
+			'[2]',
+			'“',
+			'—',
+			'é',
+		);
+		const question = fc.oneof(
+			fc.string({ maxLength: 120 }),
+			fc.array(words, { maxLength: 12 }).map((w) => w.join(' ')),
+		);
 		fc.assert(
 			fc.property(question, fc.boolean(), (q, abstain) => {
 				const a = answer(news, q, { abstain, top: 3 });
@@ -88,15 +105,24 @@ describe('extendCorpus', () => {
 		const { createCorpus, extendCorpus } = await import('../../../../src/core/corpus.js');
 		const { loadBackground } = await import('../../../../src/store/data-dir.js');
 		const [alpha, beta] = fixture.sources;
-		const texts = (s: typeof alpha) => ({ source: s!, text: fixture.paragraphsOf.get(s!.id)!.map((p) => p.text).join('\n') });
+		const texts = (s: typeof alpha) => ({
+			source: s!,
+			text: fixture.paragraphsOf
+				.get(s!.id)!
+				.map((p) => p.text)
+				.join('\n'),
+		});
 		const small = createCorpus([texts(alpha)], { background: loadBackground() });
 		const before = answer(small, 'Who led the Turkish side?');
-		expect(answer(small, 'When was the Kars railway reopened?').results.some((r) => r.source.id === beta!.id)).toBe(false);
+		expect(answer(small, 'When was the Kars railway reopened?').results.some((r) => r.source.id === beta!.id)).toBe(
+			false,
+		);
 		const grown = extendCorpus(small, [texts(beta), texts(alpha)]);
 		expect(grown.sources).toHaveLength(2);
 		expect(answer(grown, 'When was the Kars railway reopened?').results[0]?.quote).toContain('reopened on Friday');
 		expect(answer(grown, 'Who led the Turkish side?').results[0]?.quote).toBe(before.results[0]?.quote);
-		for (const r of answer(grown, 'Kars railway Turkish side', { top: 10 }).results) expect(isIntact(grown, r)).toBe(true);
+		for (const r of answer(grown, 'Kars railway Turkish side', { top: 10 }).results)
+			expect(isIntact(grown, r)).toBe(true);
 	});
 });
 

@@ -40,7 +40,9 @@ describe('evaluate', () => {
 	});
 
 	it('flags a quote that is not in its passage, or a passage that is not the paragraph', () => {
-		const answers: Answer[] = [{ question: 'a', answered: true, results: [result('not there'), result('The', 'The forged passage')] }];
+		const answers: Answer[] = [
+			{ question: 'a', answered: true, results: [result('not there'), result('The', 'The forged passage')] },
+		];
 		const { metrics } = evaluate(fixture, [{ id: 'q', q: 'a', gold: ['x'] }], answers);
 		expect(metrics.integrity).toBe(0);
 	});

@@ -12,7 +12,15 @@ import { corpusFrom, DEFAULT_DATA } from '../../../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);
 const background = loadBackground();
-const source: Source = { id: 's', file: 's.txt', title: 'A report', publisher: 'P', url: 'https://p.example/a', published: '2025-01-01', authors: [] };
+const source: Source = {
+	id: 's',
+	file: 's.txt',
+	title: 'A report',
+	publisher: 'P',
+	url: 'https://p.example/a',
+	published: '2025-01-01',
+	authors: [],
+};
 const weights = FEATURES.map((f) => RANK_MODEL.rank[f]);
 
 /** The quote the ranker chooses in `text`, a one-paragraph article, for `question`: its best candidate. */
@@ -31,7 +39,8 @@ const kindFor = (question: string) => (text: string) => best(text, question).has
 
 describe('the quote chosen in a paragraph', () => {
 	it('quotes the sentence holding the rare question words (with at most one sentence beside it), not the ones with common words', () => {
-		const text = 'Armenia and Azerbaijan met. Armenia and Azerbaijan and Armenia talked. The railway to Kars reopened in 1993.';
+		const text =
+			'Armenia and Azerbaijan met. Armenia and Azerbaijan and Armenia talked. The railway to Kars reopened in 1993.';
 		const q = quote(text, 'When did the railway to Kars reopen in Armenia?');
 		expect(q.endsWith('The railway to Kars reopened in 1993.')).toBe(true);
 		expect(q).not.toContain('met.');
@@ -49,13 +58,18 @@ describe('the quote chosen in a paragraph', () => {
 			'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships through the Eurasian Economic Union, ' +
 			'and officials in Astana, who spoke on condition of anonymity to reporters gathered at the airport on Tuesday morning, described the visit as long overdue and productive for both sides.';
 		const why = quote(text, 'Why did Pashinyan travel to Kazakhstan?');
-		expect(why.startsWith('Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships')).toBe(true);
+		expect(
+			why.startsWith(
+				'Pashinyan traveled to Kazakhstan this week. Analysts say the visit reflects an effort to diversify trade partnerships',
+			),
+		).toBe(true);
 		expect(why.length).toBeLessThan(text.length);
 		expect(quote(text, 'Did Pashinyan travel to Kazakhstan?')).toBe('Pashinyan traveled to Kazakhstan this week.');
 	});
 
 	it('does not take a denied reason ("no reason to") for the reason a "why" question asks for', () => {
-		const text = 'Ankara saw no reason to delay the talks with Yerevan. Officials said this was due to the coming elections.';
+		const text =
+			'Ankara saw no reason to delay the talks with Yerevan. Officials said this was due to the coming elections.';
 		expect(quote(text, 'Why did Ankara delay the talks with Yerevan?')).toBe(text);
 	});
 
@@ -76,13 +90,17 @@ describe('the quote chosen in a paragraph', () => {
 
 	it('is always an exact slice of its paragraph, at most the length limit when it can be', () => {
 		fc.assert(
-			fc.property(fc.constantFrom(...news.paragraphs.map((p) => p.text)), fc.string({ maxLength: 60 }), (text, question) => {
-				const e = best(text, question);
-				expect(e.start).toBeGreaterThanOrEqual(0);
-				expect(e.end).toBeLessThanOrEqual(text.length);
-				expect(e.end).toBeGreaterThan(e.start);
-				expect(e.end - e.start).toBeLessThanOrEqual(EXCERPT_TUNING.maxQuoteLength);
-			}),
+			fc.property(
+				fc.constantFrom(...news.paragraphs.map((p) => p.text)),
+				fc.string({ maxLength: 60 }),
+				(text, question) => {
+					const e = best(text, question);
+					expect(e.start).toBeGreaterThanOrEqual(0);
+					expect(e.end).toBeLessThanOrEqual(text.length);
+					expect(e.end).toBeGreaterThan(e.start);
+					expect(e.end - e.start).toBeLessThanOrEqual(EXCERPT_TUNING.maxQuoteLength);
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { abstainFeatures, answerProbability, ABSTAIN_FEATURES, type AbstainModel } from '../../../../src/core/answer/abstain.js';
+import {
+	abstainFeatures,
+	answerProbability,
+	ABSTAIN_FEATURES,
+	type AbstainModel,
+} from '../../../../src/core/answer/abstain.js';
 import { answer, paragraphCandidates } from '../../../../src/core/answer/answer.js';
 import { FEATURES, scoreOf } from '../../../../src/core/answer/features.js';
 import { answerKind, buildQuery } from '../../../../src/core/answer/query.js';
@@ -49,7 +54,7 @@ describe('candidate features', () => {
 		expect(at(best!.features, 'kindMissing')).toBe(0);
 	});
 
-	it('credit a sentence with its article title\'s words (document ≥ coverage), and its own words alone for focus', () => {
+	it("credit a sentence with its article title's words (document ≥ coverage), and its own words alone for focus", () => {
 		for (const c of candidates) expect(at(c.features, 'document')).toBeGreaterThanOrEqual(c.coverage - 1e-12);
 		for (const c of candidates) expect(at(c.features, 'local')).toBeGreaterThanOrEqual(c.coverage - 1e-12);
 	});
@@ -66,12 +71,16 @@ describe('candidate features', () => {
 	it('score linearly: a feature raised by d changes the score by d × its weight', () => {
 		const weights = FEATURES.map((f) => RANK_MODEL.rank[f]);
 		fc.assert(
-			fc.property(fc.integer({ min: 0, max: FEATURES.length - 1 }), fc.double({ min: -2, max: 2, noNaN: true }), (k, d) => {
-				const f = Float64Array.from(candidates[0]!.features);
-				const before = scoreOf(f, weights);
-				f[k] = f[k]! + d;
-				expect(scoreOf(f, weights) - before).toBeCloseTo(d * weights[k]!, 9);
-			}),
+			fc.property(
+				fc.integer({ min: 0, max: FEATURES.length - 1 }),
+				fc.double({ min: -2, max: 2, noNaN: true }),
+				(k, d) => {
+					const f = Float64Array.from(candidates[0]!.features);
+					const before = scoreOf(f, weights);
+					f[k] = f[k]! + d;
+					expect(scoreOf(f, weights) - before).toBeCloseTo(d * weights[k]!, 9);
+				},
+			),
 		);
 	});
 });
@@ -88,12 +97,19 @@ describe('abstention model', () => {
 		expect(p).toBeLessThanOrEqual(1);
 		// The fitted model decides the sign; refitted, it may not penalise unknown words.
 		const model: AbstainModel = RANK_MODEL.abstain;
-		if ((model.weights.unknown ?? 0) < 0) expect(answerProbability({ ...x, unknown: 1 }, RANK_MODEL.abstain)).toBeLessThan(p);
+		if ((model.weights.unknown ?? 0) < 0)
+			expect(answerProbability({ ...x, unknown: 1 }, RANK_MODEL.abstain)).toBeLessThan(p);
 	});
 
 	it('never refuses a question that a source holds word for word', () => {
-		for (const [corpus, q] of [[news, 'sees no reason to rush'], [fixture, 'its first freight train']] as const) {
-			expect(corpus.paragraphs.some((p) => p.text.includes(q)), q).toBe(true);
+		for (const [corpus, q] of [
+			[news, 'sees no reason to rush'],
+			[fixture, 'its first freight train'],
+		] as const) {
+			expect(
+				corpus.paragraphs.some((p) => p.text.includes(q)),
+				q,
+			).toBe(true);
 			const a = answer(corpus, q);
 			expect(a.answered, q).toBe(true);
 			expect(a.results[0]?.passage, q).toContain(q);

@@ -25,7 +25,10 @@ describe('expandWeights (RM3)', () => {
 	});
 
 	it('never adds a word found in more than the set share of paragraphs', () => {
-		const w = expandWeights(new Map([['laminar', 1]]), [{ id: 0, score: 1 }], termsOf, df, 10, { ...FEEDBACK_TUNING, maxDocShare: 0.2 });
+		const w = expandWeights(new Map([['laminar', 1]]), [{ id: 0, score: 1 }], termsOf, df, 10, {
+			...FEEDBACK_TUNING,
+			maxDocShare: 0.2,
+		});
 		// 'flow' and 'boundary' are in 3 and 2 of 10 paragraphs; 0.2 × 10 allows 2.
 		expect(w.has('flow')).toBe(false);
 		expect(w.has('boundary')).toBe(true);
@@ -35,7 +38,10 @@ describe('expandWeights (RM3)', () => {
 		expect(expandWeights(new Map([['a', 1]]), [], termsOf, df, 10)).toEqual(new Map([['a', 1]]));
 		fc.assert(
 			fc.property(
-				fc.array(fc.record({ id: fc.integer({ min: 0, max: 2 }), score: fc.double({ min: 0.01, max: 10, noNaN: true }) }), { maxLength: 5 }),
+				fc.array(
+					fc.record({ id: fc.integer({ min: 0, max: 2 }), score: fc.double({ min: 0.01, max: 10, noNaN: true }) }),
+					{ maxLength: 5 },
+				),
 				fc.integer({ min: 0, max: 6 }),
 				(hits, terms) => {
 					const question = new Map([['laminar', 1.5]]);

@@ -60,6 +60,8 @@ describe('paragraphAnalysis', () => {
 		expect(again).not.toBe(second);
 		expect(again.tokens).toEqual(second.tokens);
 		// Bringing 1 back dropped the next least recently used, 2, and kept the last one added.
-		expect(paragraphAnalysis(corpus, PARAGRAPH_CACHE_SIZE - 1)).toBe(paragraphAnalysis(corpus, PARAGRAPH_CACHE_SIZE - 1));
+		expect(paragraphAnalysis(corpus, PARAGRAPH_CACHE_SIZE - 1)).toBe(
+			paragraphAnalysis(corpus, PARAGRAPH_CACHE_SIZE - 1),
+		);
 	});
 });

@@ -55,9 +55,12 @@ describe('isHeading', () => {
 describe('isCitationLike', () => {
 	it('is a reference or a heading', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom('Markets', '[1] x', 'A sentence.', 'Why?')), (text) => {
-				expect(isCitationLike(text)).toBe(isReference(text) || isHeading(text));
-			}),
+			fc.property(
+				fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom('Markets', '[1] x', 'A sentence.', 'Why?')),
+				(text) => {
+					expect(isCitationLike(text)).toBe(isReference(text) || isHeading(text));
+				},
+			),
 		);
 	});
 

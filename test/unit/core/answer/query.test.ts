@@ -6,8 +6,21 @@ import { buildIndex } from '../../../../src/core/search/search-index.js';
 import { corpusFrom, FIXTURE_DATA } from '../../../helpers/corpus.js';
 
 const fixture = corpusFrom(FIXTURE_DATA);
-const source = SourceSchema.parse({ id: 'storm', file: 'storm.txt', title: 'Storm Report', publisher: 'Harbour Post', url: 'https://harbour.example/storm', published: '2024-01-01' });
-const storm = buildIndex(['Three sailors were hurt when the storm hit the harbour.', 'The mayor died on Sunday.', 'Fishing boats stayed in port.'].map((text, n) => ({ source, n, text })));
+const source = SourceSchema.parse({
+	id: 'storm',
+	file: 'storm.txt',
+	title: 'Storm Report',
+	publisher: 'Harbour Post',
+	url: 'https://harbour.example/storm',
+	published: '2024-01-01',
+});
+const storm = buildIndex(
+	[
+		'Three sailors were hurt when the storm hit the harbour.',
+		'The mayor died on Sunday.',
+		'Fishing boats stayed in port.',
+	].map((text, n) => ({ source, n, text })),
+);
 
 describe('buildQuery', () => {
 	it('gives every term a positive finite weight, and a total that is their sum', () => {
@@ -17,7 +30,10 @@ describe('buildQuery', () => {
 			expect(t.weight).toBeGreaterThan(0);
 			expect(Number.isFinite(t.weight)).toBe(true);
 		}
-		expect(query.total).toBeCloseTo(query.terms.reduce((s, t) => s + t.weight, 0), 10);
+		expect(query.total).toBeCloseTo(
+			query.terms.reduce((s, t) => s + t.weight, 0),
+			10,
+		);
 		expect(query.question).toBe('Who is Serdar Kilic and where did the railway reopen?');
 	});
 

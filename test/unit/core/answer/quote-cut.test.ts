@@ -75,8 +75,30 @@ describe('quoteSpan', () => {
 
 /** Passages as news reads: words, abbreviations, quotation marks, brackets, footnote marks, sentence ends. */
 const piece = fc.constantFrom(
-	'the', 'Senate', 'bill', 'passed', '231', 'U.S.', 'Dr.', 'Sept.', 'J.', '“We', 'go,”', '(in', 'May)', 'said.', 'left!',
-	'why?', '“Done.”', 'corridor.[2]', 'and,', '—', 'x'.repeat(40), 'é', '😀', 'end.',
+	'the',
+	'Senate',
+	'bill',
+	'passed',
+	'231',
+	'U.S.',
+	'Dr.',
+	'Sept.',
+	'J.',
+	'“We',
+	'go,”',
+	'(in',
+	'May)',
+	'said.',
+	'left!',
+	'why?',
+	'“Done.”',
+	'corridor.[2]',
+	'and,',
+	'—',
+	'x'.repeat(40),
+	'é',
+	'😀',
+	'end.',
 );
 const passage = fc.array(piece, { minLength: 1, maxLength: 60 }).map((w) => w.join(' '));
 const texts = fc.oneof(passage, fc.string({ maxLength: 300 }));
@@ -103,7 +125,10 @@ describe('quoteCut, as a property', () => {
 			fc.property(passage, fc.nat(), fc.nat(), fc.nat(), (text, a, b, c) => {
 				const sentences = splitSentences(text);
 				const s = sentences[a % sentences.length]!;
-				const words = [...text.slice(s.start, s.end).matchAll(WORD)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length }));
+				const words = [...text.slice(s.start, s.end).matchAll(WORD)].map((m) => ({
+					start: s.start + m.index,
+					end: s.start + m.index + m[0].length,
+				}));
 				if (words.length < 2) return;
 				// A word after the sentence's first: a word stands before it, so the span opens mid-sentence.
 				const from = words[1 + (b % (words.length - 1))]!;

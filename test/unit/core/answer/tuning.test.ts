@@ -68,7 +68,9 @@ describe('mergeTuning', () => {
 		const parameters = tuningParameters(TUNING_DEFAULTS);
 		expect(parameters.get('query.nameWeight')).toBe(1.5);
 		expect(parameters.get('excerpt.maxQuoteLength')).toBe(300);
-		expect(parameters.size).toBe(Object.values(TUNING_DEFAULTS).reduce((n: number, stage: object) => n + Object.keys(stage).length, 0));
+		expect(parameters.size).toBe(
+			Object.values(TUNING_DEFAULTS).reduce((n: number, stage: object) => n + Object.keys(stage).length, 0),
+		);
 		expect(parameterTuning('feedback.terms', 10)).toEqual({ feedback: { terms: 10 } });
 	});
 });
@@ -92,13 +94,18 @@ describe('answer with tuning', () => {
 	});
 
 	it('weighs names by nameWeight', () => {
-		const weightOf = (nameWeight: number) => buildQuery(fixture.index, 'Where is Kars?', { ...TUNING_DEFAULTS, query: { ...QUERY_TUNING, nameWeight } }).terms[0]!.weight;
+		const weightOf = (nameWeight: number) =>
+			buildQuery(fixture.index, 'Where is Kars?', { ...TUNING_DEFAULTS, query: { ...QUERY_TUNING, nameWeight } })
+				.terms[0]!.weight;
 		expect(weightOf(3)).toBeCloseTo(2 * weightOf(1.5), 10);
 	});
 
 	it('counts a demonym’s country at the relations’ factor', () => {
 		const factorOf = (demonym: number) => {
-			const query = buildQuery(fixture.index, 'the Turkish side', { ...TUNING_DEFAULTS, relations: { ...RELATION_TUNING, demonym } });
+			const query = buildQuery(fixture.index, 'the Turkish side', {
+				...TUNING_DEFAULTS,
+				relations: { ...RELATION_TUNING, demonym },
+			});
 			return Math.min(...query.terms.flatMap((t) => [...t.matches.values()]));
 		};
 		expect(factorOf(0.6)).toBe(0.6);
@@ -108,7 +115,9 @@ describe('answer with tuning', () => {
 	it('flags an article’s opening by leadParagraphs', () => {
 		const query = buildQuery(fixture.index, 'What did the railway repairs cost?');
 		const second = fixture.paragraphs.findIndex((p) => p.text.startsWith('Engineers replaced'));
-		const lead = (leadParagraphs: number) => paragraphCandidates(fixture, query, second, 1, mergeTuning(TUNING_DEFAULTS, { features: { leadParagraphs } }))[0]!.features[FEATURES.indexOf('lead')];
+		const lead = (leadParagraphs: number) =>
+			paragraphCandidates(fixture, query, second, 1, mergeTuning(TUNING_DEFAULTS, { features: { leadParagraphs } }))[0]!
+				.features[FEATURES.indexOf('lead')];
 		expect(fixture.paragraphs[second]!.n).toBe(1);
 		expect(lead(2)).toBe(1);
 		expect(lead(1)).toBe(0);

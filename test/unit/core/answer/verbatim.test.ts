@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildQuery } from '../../../../src/core/answer/query.js';
-import { asksPhrase, holdsVerbatim, longestWord, needlesOf, normalizeForMatch, verbatimProbe } from '../../../../src/core/answer/verbatim.js';
+import {
+	asksPhrase,
+	holdsVerbatim,
+	longestWord,
+	needlesOf,
+	normalizeForMatch,
+	verbatimProbe,
+} from '../../../../src/core/answer/verbatim.js';
 import { corpusFrom, FIXTURE_DATA } from '../../../helpers/corpus.js';
 
 const fixture = corpusFrom(FIXTURE_DATA);

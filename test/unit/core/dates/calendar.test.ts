@@ -1,10 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateRange, dayOf, daysIn, DAY_MS, monthOf, msOf, parsePartialDate, weekdayOf, yearOf, type Day } from '../../../../src/core/dates/calendar.js';
+import {
+	addDays,
+	dateRange,
+	dayOf,
+	daysIn,
+	DAY_MS,
+	monthOf,
+	msOf,
+	parsePartialDate,
+	weekdayOf,
+	yearOf,
+	type Day,
+} from '../../../../src/core/dates/calendar.js';
 
 /** Any real calendar day from 1800 to 2099. */
 const anyDay = fc
-	.record({ y: fc.integer({ min: 1800, max: 2099 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+	.record({
+		y: fc.integer({ min: 1800, max: 2099 }),
+		m: fc.integer({ min: 1, max: 12 }),
+		d: fc.integer({ min: 1, max: 31 }),
+	})
 	.map((t): Day => ({ ...t, d: Math.min(t.d, daysIn(t.y, t.m)) }));
 
 describe('yearOf, monthOf, dayOf', () => {
@@ -58,10 +74,15 @@ describe('addDays', () => {
 	});
 	it('adds up: a days then b days is a + b days, and moves msOf by n days exactly', () => {
 		fc.assert(
-			fc.property(anyDay, fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: -5_000, max: 5_000 }), (t, a, b) => {
-				expect(addDays(addDays(t, a), b)).toEqual(addDays(t, a + b));
-				expect(msOf(addDays(t, a)) - msOf(t)).toBe(a * DAY_MS);
-			}),
+			fc.property(
+				anyDay,
+				fc.integer({ min: -5_000, max: 5_000 }),
+				fc.integer({ min: -5_000, max: 5_000 }),
+				(t, a, b) => {
+					expect(addDays(addDays(t, a), b)).toEqual(addDays(t, a + b));
+					expect(msOf(addDays(t, a)) - msOf(t)).toBe(a * DAY_MS);
+				},
+			),
 		);
 	});
 });
@@ -73,7 +94,19 @@ describe('parsePartialDate', () => {
 		expect(parsePartialDate(' 2024-02-29 ')).toEqual({ date: '2024-02-29', precision: 'day' });
 	});
 	it('refuses days and months the calendar lacks, and anything not in the three forms', () => {
-		for (const text of ['2023-02-29', '2024-13', '2024-00', '2024-04-31', '2024-01-00', '24', '2024-1-5', '2024/01/05', 'May 2024', '', '20245']) {
+		for (const text of [
+			'2023-02-29',
+			'2024-13',
+			'2024-00',
+			'2024-04-31',
+			'2024-01-00',
+			'24',
+			'2024-1-5',
+			'2024/01/05',
+			'May 2024',
+			'',
+			'20245',
+		]) {
 			expect(parsePartialDate(text), text).toBeNull();
 		}
 	});

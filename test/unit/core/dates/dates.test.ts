@@ -17,10 +17,14 @@ describe('extractDates: calendar dates (chrono-node)', () => {
 		]);
 	});
 	it('reads a month and year with month precision', () => {
-		expect(extractDates('The last meeting took place in July 2024.', SUNDAY)).toMatchObject([{ date: '2024-07', precision: 'month' }]);
+		expect(extractDates('The last meeting took place in July 2024.', SUNDAY)).toMatchObject([
+			{ date: '2024-07', precision: 'month' },
+		]);
 	});
 	it('gives a day without a year the latest such day by publication, or the next one when it is near or future', () => {
-		expect(dates('They signed a declaration in Washington on Aug. 8 regarding relations.', SUNDAY)).toEqual(['2025-08-08']);
+		expect(dates('They signed a declaration in Washington on Aug. 8 regarding relations.', SUNDAY)).toEqual([
+			'2025-08-08',
+		]);
 		expect(dates('The talks resumed on Dec. 28.', '2025-01-03')).toEqual(['2024-12-28']);
 		expect(dates('The vote on Dec. 10 decides it.', THURSDAY)).toEqual(['2024-12-10']);
 		expect(dates('Talks will resume on Jan. 20 in Geneva.', THURSDAY)).toEqual(['2025-01-20']);
@@ -46,7 +50,9 @@ describe('extractDates: ranges are dated by their start', () => {
 		expect(extractDates('A military strike carried out Sept. 19–20, 2023, displaced many.', THURSDAY)).toMatchObject([
 			{ date: '2023-09-19', precision: 'day' },
 		]);
-		expect(dates('Experts are set to visit Baku on November 21–22 for a roundtable.', '2025-11-20')).toEqual(['2025-11-21']);
+		expect(dates('Experts are set to visit Baku on November 21–22 for a roundtable.', '2025-11-20')).toEqual([
+			'2025-11-21',
+		]);
 		expect(dates('The forum ran 19–20 September 2023 in Baku.', THURSDAY)).toEqual(['2023-09-19']);
 	});
 	it('reads a range of years by its start, whatever the connector', () => {
@@ -60,7 +66,10 @@ describe('extractDates: ranges are dated by their start', () => {
 		expect(dates('They met from May 30 to June 2.', THURSDAY)).toEqual(['2024-05-30']);
 	});
 	it('keeps two years joined by "and" without "between" as two dates', () => {
-		expect(dates('Azerbaijan’s military successes in 2020 and 2023 forced a peace.', THURSDAY)).toEqual(['2020', '2023']);
+		expect(dates('Azerbaijan’s military successes in 2020 and 2023 forced a peace.', THURSDAY)).toEqual([
+			'2020',
+			'2023',
+		]);
 	});
 });
 
@@ -71,7 +80,10 @@ describe('extractDates: years', () => {
 		expect(extractDates('In late 2023, talks began.', THURSDAY)).toMatchObject([{ date: '2023', precision: 'year' }]);
 	});
 	it('reads a year that names an event ("the 2020 conflict")', () => {
-		expect(dates('In the aftermath of the 2020 conflict, flights halted in 2019 resumed.', THURSDAY)).toEqual(['2020', '2019']);
+		expect(dates('In the aftermath of the 2020 conflict, flights halted in 2019 resumed.', THURSDAY)).toEqual([
+			'2020',
+			'2019',
+		]);
 	});
 	it('reads historical years, before 1900 only after a preposition', () => {
 		expect(dates('Dialogue without preconditions on the tragic events of 1915.', WEDNESDAY)).toEqual(['1915']);
@@ -142,7 +154,10 @@ describe('extractDates: months without a year', () => {
 		expect(dates('They met at the border in July and October 2024.', THURSDAY)).toEqual(['2024-07', '2024-10']);
 	});
 	it('takes the explicit year earlier in the sentence', () => {
-		expect(dates('In late 2023, soon after Azerbaijan’s September offensive, talks began.', THURSDAY)).toEqual(['2023', '2023-09']);
+		expect(dates('In late 2023, soon after Azerbaijan’s September offensive, talks began.', THURSDAY)).toEqual([
+			'2023',
+			'2023-09',
+		]);
 	});
 	it('takes the next such month in a future clause', () => {
 		expect(dates('The ministers will meet in March.', THURSDAY)).toEqual(['2025-03']);
@@ -156,7 +171,9 @@ describe('extractDates: months without a year', () => {
 
 describe('extractDates: seasons (year precision)', () => {
 	it('reads a season with its year as that year', () => {
-		expect(extractDates('Active negotiation resumed in summer 2024.', THURSDAY)).toMatchObject([{ date: '2024', precision: 'year' }]);
+		expect(extractDates('Active negotiation resumed in summer 2024.', THURSDAY)).toMatchObject([
+			{ date: '2024', precision: 'year' },
+		]);
 		expect(dates('In the winter of 1993 the front froze.', THURSDAY)).toEqual(['1993']);
 	});
 	it('reads a season without a year relative to publication', () => {
@@ -177,7 +194,9 @@ describe('extractDates: seasons (year precision)', () => {
 
 describe('extractDates: weeks, months and years relative to publication', () => {
 	it('dates a week by the month of its Monday', () => {
-		expect(extractDates('The delegation will travel to Armenia early next week.', SUNDAY)).toMatchObject([{ date: '2025-09', precision: 'month' }]);
+		expect(extractDates('The delegation will travel to Armenia early next week.', SUNDAY)).toMatchObject([
+			{ date: '2025-09', precision: 'month' },
+		]);
 		expect(dates('Pashinyan traveled to Kazakhstan this week.', '2025-11-20')).toEqual(['2025-11']);
 		expect(dates('The envoy visited last week.', '2025-10-02')).toEqual(['2025-09']);
 		expect(dates('They will meet next week.', '2025-09-30')).toEqual(['2025-10']);
@@ -203,7 +222,10 @@ describe('extractDates: weeks, months and years relative to publication', () => 
 describe('extractDates: weekdays relative to publication', () => {
 	it('takes the latest such day on or before publication', () => {
 		expect(dates('The talks ended on Saturday in Almaty.', MONDAY)).toEqual(['2024-05-11']);
-		expect(dates('They kicked off talks on Friday and on Saturday, the ministry announced.', MONDAY)).toEqual(['2024-05-10', '2024-05-11']);
+		expect(dates('They kicked off talks on Friday and on Saturday, the ministry announced.', MONDAY)).toEqual([
+			'2024-05-10',
+			'2024-05-11',
+		]);
 		expect(dates('Mirzoyan said Monday that the meeting was held.', MONDAY)).toEqual(['2024-05-13']);
 		expect(dates('Sources reported by media outlets on Sunday.', SUNDAY)).toEqual(['2025-09-07']);
 	});
@@ -221,17 +243,16 @@ describe('extractDates: weekdays relative to publication', () => {
 
 describe('extractDates: years counted from another date', () => {
 	it('counts "three years later" from the explicit year before it', () => {
-		expect(dates('Both sides agreed to allow crossings in 2022,[10] but three years later, it remains unclear.', WEDNESDAY)).toEqual([
-			'2022',
-			'2025',
-		]);
+		expect(
+			dates('Both sides agreed to allow crossings in 2022,[10] but three years later, it remains unclear.', WEDNESDAY),
+		).toEqual(['2022', '2025']);
 		expect(dates('The war began in 2020; a year later, talks started.', WEDNESDAY)).toEqual(['2020', '2021']);
 		expect(dates('The deal of 2020 was followed the following year by another.', WEDNESDAY)).toEqual(['2020', '2021']);
 	});
 	it('refuses "N years later" with no year before it in the sentence', () => {
-		expect(dates('Azerbaijan reclaimed the rest three years later in a strike carried out Sept. 19–20, 2023.', THURSDAY)).toEqual([
-			'2023-09-19',
-		]);
+		expect(
+			dates('Azerbaijan reclaimed the rest three years later in a strike carried out Sept. 19–20, 2023.', THURSDAY),
+		).toEqual(['2023-09-19']);
 	});
 	it('counts "N years ago" back from publication', () => {
 		expect(dates('The border closed thirty years ago.', WEDNESDAY)).toEqual(['1995']);
@@ -243,7 +264,8 @@ describe('parsePartialDate and dateRange', () => {
 		expect(parsePartialDate('2024')).toEqual({ date: '2024', precision: 'year' });
 		expect(parsePartialDate('2024-02')).toEqual({ date: '2024-02', precision: 'month' });
 		expect(parsePartialDate('2024-02-29')).toEqual({ date: '2024-02-29', precision: 'day' });
-		for (const bad of ['not-a-date', '2025-13', '2023-02-29', '24', '2024-1', '2024/05/01', '']) expect(parsePartialDate(bad)).toBeNull();
+		for (const bad of ['not-a-date', '2025-13', '2023-02-29', '24', '2024-1', '2024/05/01', ''])
+			expect(parsePartialDate(bad)).toBeNull();
 	});
 	it('gives the days a date covers', () => {
 		expect(dateRange({ date: '2024', precision: 'year' })).toEqual({ start: '2024-01-01', end: '2024-12-31' });

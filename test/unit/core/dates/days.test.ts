@@ -8,11 +8,15 @@ const MONDAY = '2025-11-03';
 
 describe('extractDates: days in a year told relatively', () => {
 	it('dates "on 4 November last year" in the year before publication, not the coming 4 November', () => {
-		expect(extractDates('The dam failed on 4 November last year.', MONDAY)).toMatchObject([{ date: '2024-11-04', precision: 'day' }]);
+		expect(extractDates('The dam failed on 4 November last year.', MONDAY)).toMatchObject([
+			{ date: '2024-11-04', precision: 'day' },
+		]);
 		expect(dates('The dam failed on November 4 last year.', MONDAY)).toEqual(['2024-11-04']);
 	});
 	it('dates a month of last, this or next year at month precision', () => {
-		expect(extractDates('Exports slumped in March last year.', MONDAY)).toMatchObject([{ date: '2024-03', precision: 'month' }]);
+		expect(extractDates('Exports slumped in March last year.', MONDAY)).toMatchObject([
+			{ date: '2024-03', precision: 'month' },
+		]);
 		expect(dates('The plant reopens in June next year.', MONDAY)).toEqual(['2026-06']);
 		expect(dates('Rates were cut in February of this year.', MONDAY)).toEqual(['2025-02']);
 	});
@@ -34,7 +38,10 @@ describe('extractDates: ranges of days joined by words', () => {
 	});
 	it('keeps two days joined by "and" without "between" as the days they are', () => {
 		expect(dates('Strikes hit on 3 and 5 May.', '2025-06-18')).toEqual(['2025-05-05']);
-		expect(dates('The bill passed on 10 June and was signed on 12 June.', '2025-06-18')).toEqual(['2025-06-10', '2025-06-12']);
+		expect(dates('The bill passed on 10 June and was signed on 12 June.', '2025-06-18')).toEqual([
+			'2025-06-10',
+			'2025-06-12',
+		]);
 	});
 	it('does not read a time or percentage after a day as the end of a range', () => {
 		expect(dates('Polls were open on May 3 until 8 p.m.', '2025-06-18')).toEqual(['2025-05-03']);
@@ -44,8 +51,12 @@ describe('extractDates: ranges of days joined by words', () => {
 
 describe('extractDates: days as chrono-node reads them, checked against the words', () => {
 	it('takes a day only when a number writes it: "the end of March" is March', () => {
-		expect(extractDates('The port reopened at the end of January.', MONDAY)).toMatchObject([{ date: '2025-01', precision: 'month' }]);
-		expect(extractDates('The deal lapsed by the end of March 2024.', MONDAY)).toMatchObject([{ date: '2024-03', precision: 'month' }]);
+		expect(extractDates('The port reopened at the end of January.', MONDAY)).toMatchObject([
+			{ date: '2025-01', precision: 'month' },
+		]);
+		expect(extractDates('The deal lapsed by the end of March 2024.', MONDAY)).toMatchObject([
+			{ date: '2024-03', precision: 'month' },
+		]);
 	});
 	it('picks the year whose calendar agrees with a weekday written beside a yearless day', () => {
 		// 15 November is a Saturday in 2025 and a Sunday in 2026, whatever the tense says.

@@ -34,11 +34,18 @@ describe('EXPLICIT_STAGES: numeric dates', () => {
 	});
 	it('reads every real day written day first with a day over 12', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: 1800, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 31 }), (y, m, d) => {
-				fc.pre(d <= daysIn(y, m));
-				const text = `Signed on ${d}.${m}.${y}.`;
-				expect(dates(text)).toEqual([{ date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, precision: 'day' }]);
-			}),
+			fc.property(
+				fc.integer({ min: 1800, max: 2099 }),
+				fc.integer({ min: 1, max: 12 }),
+				fc.integer({ min: 13, max: 31 }),
+				(y, m, d) => {
+					fc.pre(d <= daysIn(y, m));
+					const text = `Signed on ${d}.${m}.${y}.`;
+					expect(dates(text)).toEqual([
+						{ date: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, precision: 'day' },
+					]);
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});
@@ -46,7 +53,19 @@ describe('EXPLICIT_STAGES: numeric dates', () => {
 
 describe('EXPLICIT_STAGES: numbers that are no dates', () => {
 	it('claims money, percentages, scaled counts, thousands, decimals and footnotes as no date', () => {
-		for (const text of ['$2024', 'US$ 1990 million', '€2000', 'SEK 2000', '2000 CHF', '2020%', '2019 percent', '2021 million people', '2,024', '2020.5', 'said it.[2019]']) {
+		for (const text of [
+			'$2024',
+			'US$ 1990 million',
+			'€2000',
+			'SEK 2000',
+			'2000 CHF',
+			'2020%',
+			'2019 percent',
+			'2021 million people',
+			'2,024',
+			'2020.5',
+			'said it.[2019]',
+		]) {
 			expect(dates(text), text).toEqual([]);
 			expect(claims(text).length, text).toBeGreaterThan(0);
 		}
@@ -57,15 +76,27 @@ describe('EXPLICIT_STAGES: numbers that are no dates', () => {
 		expect(dates('the 2020 war ended')).toEqual([year(2020)]);
 	});
 	it('refuses labels and counts before and after a year', () => {
-		for (const text of ['Article 1990 says', 'flight 2024 landed', 'No. 2020', '#2021', '2000 troops', '1990 km away', 'about 2024 officers came']) {
+		for (const text of [
+			'Article 1990 says',
+			'flight 2024 landed',
+			'No. 2020',
+			'#2021',
+			'2000 troops',
+			'1990 km away',
+			'about 2024 officers came',
+		]) {
 			expect(dates(text), text).toEqual([]);
 		}
 	});
 	it('never dates money, whatever the amount', () => {
 		fc.assert(
-			fc.property(fc.constantFrom('$', '€', '£', 'USD ', 'EUR '), fc.integer({ min: 1800, max: 2099 }), (currency, n) => {
-				expect(dates(`It cost ${currency}${n} in all.`)).toEqual([]);
-			}),
+			fc.property(
+				fc.constantFrom('$', '€', '£', 'USD ', 'EUR '),
+				fc.integer({ min: 1800, max: 2099 }),
+				(currency, n) => {
+					expect(dates(`It cost ${currency}${n} in all.`)).toEqual([]);
+				},
+			),
 			{ numRuns: 200 },
 		);
 	});

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOf, daysIn, monthOf, weekdayOf, yearOf, type DateMention, type Day } from '../../../../src/core/dates/calendar.js';
+import {
+	addDays,
+	dayOf,
+	daysIn,
+	monthOf,
+	weekdayOf,
+	yearOf,
+	type DateMention,
+	type Day,
+} from '../../../../src/core/dates/calendar.js';
 import { RELATIVE_STAGES } from '../../../../src/core/dates/relative.js';
 import type { Claim } from '../../../../src/core/dates/rule.js';
 
@@ -19,7 +28,8 @@ function claims(text: string, pub: Day = PUB, found: DateMention[] = []): Claim[
 	return out.sort((a, b) => a.start - b.start);
 }
 /** The date strings the stages find, in reading order. */
-const dates = (text: string, pub: Day = PUB, found: DateMention[] = []) => claims(text, pub, found).flatMap((c) => (c.date === null ? [] : [c.date.date]));
+const dates = (text: string, pub: Day = PUB, found: DateMention[] = []) =>
+	claims(text, pub, found).flatMap((c) => (c.date === null ? [] : [c.date.date]));
 /** An explicit year written at `text.indexOf(words)`. */
 const explicit = (text: string, words: string): DateMention => {
 	const start = text.indexOf(words);
@@ -27,7 +37,11 @@ const explicit = (text: string, words: string): DateMention => {
 };
 
 const anyDay = fc
-	.record({ y: fc.integer({ min: 1900, max: 2090 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+	.record({
+		y: fc.integer({ min: 1900, max: 2090 }),
+		m: fc.integer({ min: 1, max: 12 }),
+		d: fc.integer({ min: 1, max: 31 }),
+	})
 	.map((t): Day => ({ ...t, d: Math.min(t.d, daysIn(t.y, t.m)) }));
 const dayText = (t: Day) => dayOf(t).date;
 
@@ -35,7 +49,10 @@ describe('RELATIVE_STAGES: days', () => {
 	it('reads yesterday and tomorrow as the day before and after publication', () => {
 		fc.assert(
 			fc.property(anyDay, (pub) => {
-				expect(dates('It rained yesterday and clears tomorrow.', pub)).toEqual([dayText(addDays(pub, -1)), dayText(addDays(pub, 1))]);
+				expect(dates('It rained yesterday and clears tomorrow.', pub)).toEqual([
+					dayText(addDays(pub, -1)),
+					dayText(addDays(pub, 1)),
+				]);
 			}),
 			{ numRuns: 300 },
 		);
@@ -91,7 +108,11 @@ describe('RELATIVE_STAGES: weeks, months and years', () => {
 			fc.property(anyDay, (pub) => {
 				const before = pub.m === 1 ? monthOf(pub.y - 1, 12) : monthOf(pub.y, pub.m - 1);
 				const after = pub.m === 12 ? monthOf(pub.y + 1, 1) : monthOf(pub.y, pub.m + 1);
-				expect(dates('Prices rose last month, hold this month and fall next month.', pub)).toEqual([before.date, monthOf(pub.y, pub.m).date, after.date]);
+				expect(dates('Prices rose last month, hold this month and fall next month.', pub)).toEqual([
+					before.date,
+					monthOf(pub.y, pub.m).date,
+					after.date,
+				]);
 			}),
 			{ numRuns: 300 },
 		);
@@ -152,7 +173,11 @@ describe('RELATIVE_STAGES: months without a year', () => {
 		expect(dates('In June the talks stalled.')).toEqual(['2025-06']);
 	});
 	it('honours last, next and this', () => {
-		expect(dates('Since last September, prices rose; next March they fall; this December too.')).toEqual(['2024-09', '2026-03', '2025-12']);
+		expect(dates('Since last September, prices rose; next March they fall; this December too.')).toEqual([
+			'2024-09',
+			'2026-03',
+			'2025-12',
+		]);
 	});
 	it('takes the year written after a list of months (the month beside the year left to the explicit stages), else an explicit year before', () => {
 		expect(dates('Between July and October 2024 it rose.')).toEqual(['2024-07']);

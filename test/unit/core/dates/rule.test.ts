@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DateMention } from '../../../../src/core/dates/calendar.js';
-import { anchorYear, block, DASH, MONTH, MONTH_ALONE_WORD, monthNumber, NUMBER_WORDS, rule, SEASONS, YEAR, type Context } from '../../../../src/core/dates/rule.js';
+import {
+	anchorYear,
+	block,
+	DASH,
+	MONTH,
+	MONTH_ALONE_WORD,
+	monthNumber,
+	NUMBER_WORDS,
+	rule,
+	SEASONS,
+	YEAR,
+	type Context,
+} from '../../../../src/core/dates/rule.js';
 
 const PUB = { y: 2025, m: 6, d: 18 };
 const ctx = (text: string, found: DateMention[] = []): Context => ({ text, pub: PUB, found });
@@ -22,7 +34,8 @@ describe('monthNumber', () => {
 
 describe('the patterns', () => {
 	it('MONTH matches names and abbreviations, not a month that runs into more letters', () => {
-		for (const word of ['January', 'Jan.', 'Jan', 'Sept.', 'Sep', 'September', 'June', 'Jun', 'May']) expect(word).toMatch(whole(MONTH));
+		for (const word of ['January', 'Jan.', 'Jan', 'Sept.', 'Sep', 'September', 'June', 'Jun', 'May'])
+			expect(word).toMatch(whole(MONTH));
 		expect(new RegExp(MONTH, 'u').exec('Mayor')).toBeNull();
 		expect(new RegExp(MONTH, 'u').exec('Marching')).toBeNull();
 	});
@@ -54,7 +67,9 @@ describe('rule and block', () => {
 		]);
 	});
 	it('leaves the words unclaimed when the resolver returns undefined, and claims them as no date on null', () => {
-		const stage = rule(/\d+/g, (m) => (m[0] === '7' ? undefined : m[0] === '8' ? null : { date: '2020', precision: 'year' }));
+		const stage = rule(/\d+/g, (m) =>
+			m[0] === '7' ? undefined : m[0] === '8' ? null : { date: '2020', precision: 'year' },
+		);
 		expect(stage(ctx('7 8 9'))).toEqual([
 			{ start: 2, end: 3, date: null },
 			{ start: 4, end: 5, date: { date: '2020', precision: 'year' } },

@@ -5,13 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalog, type Source } from '../../../../src/core/catalog.js';
 import { createCorpus, type Corpus } from '../../../../src/core/corpus.js';
 import { MAX_YEARS_AHEAD, MIN_YEAR, parsePartialDate } from '../../../../src/core/dates/dates.js';
-import { compareEvents, isDateLine, rememberTimelineEvents, timeline, timelineEvents, type TimelineEvent } from '../../../../src/core/dates/timeline.js';
+import {
+	compareEvents,
+	isDateLine,
+	rememberTimelineEvents,
+	timeline,
+	timelineEvents,
+	type TimelineEvent,
+} from '../../../../src/core/dates/timeline.js';
 
 // The real corpus, read here (the core does no I/O): the dev events below are about these texts.
 const ROOT = join(import.meta.dirname, '../../../..');
 const DATA = join(ROOT, 'index-data');
 const catalog = parseCatalog(JSON.parse(readFileSync(join(DATA, 'sources.json'), 'utf8')));
-const corpus = createCorpus(catalog.sources.map((source) => ({ source, text: readFileSync(join(DATA, source.file), 'utf8') })));
+const corpus = createCorpus(
+	catalog.sources.map((source) => ({ source, text: readFileSync(join(DATA, source.file), 'utf8') })),
+);
 const events = timelineEvents(corpus);
 
 interface DevEvent {
@@ -33,7 +42,15 @@ const paragraphOf = (e: { source: { id: string }; paragraph: number }, from: Cor
 	from.paragraphsOf.get(e.source.id)?.[e.paragraph]?.text;
 
 function source(id: string, published: string): Source {
-	return { id, file: `${id}.txt`, title: id, publisher: id.toUpperCase(), url: `https://example.com/${id}`, published, authors: [] };
+	return {
+		id,
+		file: `${id}.txt`,
+		title: id,
+		publisher: id.toUpperCase(),
+		url: `https://example.com/${id}`,
+		published,
+		authors: [],
+	};
 }
 
 function corpusOf(...texts: Array<[Source, string]>): Corpus {
@@ -44,7 +61,9 @@ describe('timeline on the default corpus: timeline-dev.jsonl', () => {
 	it('finds every dated dev event with its exact date and precision, and lists no trap', () => {
 		const dated = dev.filter((d) => d.date !== null);
 		const traps = dev.filter((d) => d.date === null);
-		const found = dated.filter((d) => events.some((e) => e.source.id === d.source && e.text.includes(d.gold) && e.date === d.date));
+		const found = dated.filter((d) =>
+			events.some((e) => e.source.id === d.source && e.text.includes(d.gold) && e.date === d.date),
+		);
 		const trapped = traps.filter((d) => events.some((e) => e.text.includes(d.gold)));
 		const missed = dated.filter((d) => !found.includes(d)).map((d) => d.id);
 		expect({ found: found.length, of: dated.length, missed, trapped: trapped.map((d) => d.id) }).toEqual({
@@ -67,7 +86,9 @@ describe('timelineEvents', () => {
 		expect(both.map((e) => e.date)).toEqual(['2024-05-11', '2024-05-10']);
 	});
 	it('skips the footnote list and the page’s header date line', () => {
-		expect(events.some((e) => /^\s*\[\d+\]/.test(paragraphOf(e) ?? '') || /https?:\/\//.test(paragraphOf(e) ?? ''))).toBe(false);
+		expect(
+			events.some((e) => /^\s*\[\d+\]/.test(paragraphOf(e) ?? '') || /https?:\/\//.test(paragraphOf(e) ?? '')),
+		).toBe(false);
 		expect(events.some((e) => e.text === '23 Apr 2025')).toBe(false);
 		expect(isDateLine('23 Apr 2025', '2025-04-23')).toBe(true);
 		expect(isDateLine('Talks resumed on 23 Apr 2025.', '2025-04-23')).toBe(false);
@@ -91,7 +112,10 @@ describe('timelineEvents', () => {
 		]);
 	});
 	it('does not date time-stamped paragraphs without a date line above them', () => {
-		const plain = corpusOf([source('plain', '2025-03-06'), '10:30 — Shops closed early.\nMarch 2025\n10:45 — Trains stopped.']);
+		const plain = corpusOf([
+			source('plain', '2025-03-06'),
+			'10:30 — Shops closed early.\nMarch 2025\n10:45 — Trains stopped.',
+		]);
 		expect(timelineEvents(plain).map((e) => e.date)).toEqual([]);
 	});
 	it('does not list years that only name a document', () => {
@@ -118,11 +142,35 @@ describe('timelineEvents', () => {
 	});
 	it('keeps the invariants on arbitrary text mixing dates, numbers and words (property)', () => {
 		const piece = fc.constantFrom(
-			'In 2020,', 'on Saturday', 'Sept. 19–20, 2023', '$50,000', '[17]', 'early next week', 'last month', 'the 1991 Alma-Ata Declaration',
-			'three years later', 'mid-2022', 'in March', 'summer 2024', '18 million drams', '30%', 'four villages', '. ', '“', '”', 'Talks', 'ended',
+			'In 2020,',
+			'on Saturday',
+			'Sept. 19–20, 2023',
+			'$50,000',
+			'[17]',
+			'early next week',
+			'last month',
+			'the 1991 Alma-Ata Declaration',
+			'three years later',
+			'mid-2022',
+			'in March',
+			'summer 2024',
+			'18 million drams',
+			'30%',
+			'four villages',
+			'. ',
+			'“',
+			'”',
+			'Talks',
+			'ended',
 		);
-		const paragraph = fc.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 14 }).map((p) => p.join(' '));
-		const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+		const paragraph = fc
+			.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 14 })
+			.map((p) => p.join(' '));
+		const day = fc.date({
+			min: new Date('1990-01-01T00:00:00Z'),
+			max: new Date('2030-12-31T00:00:00Z'),
+			noInvalidDate: true,
+		});
 		fc.assert(
 			fc.property(paragraph, day, (text, when) => {
 				const s = source('prop', when.toISOString().slice(0, 10));
@@ -143,7 +191,10 @@ describe('merging the same event told by two sources', () => {
 	const b = source('beta', '2024-05-14');
 	const c = corpusOf(
 		[a, 'The foreign ministers of Armenia and Azerbaijan met in Almaty on 10 May 2024 to discuss the peace treaty.'],
-		[b, 'The foreign ministers of Armenia and Azerbaijan met in Almaty on 10 May 2024 to discuss a peace treaty.\nPrices rose on 10 May 2024.'],
+		[
+			b,
+			'The foreign ministers of Armenia and Azerbaijan met in Almaty on 10 May 2024 to discuss a peace treaty.\nPrices rose on 10 May 2024.',
+		],
 	);
 	it('shows one event with the other source in `also`', () => {
 		const merged = timelineEvents(c).filter((e) => e.text.includes('foreign ministers'));

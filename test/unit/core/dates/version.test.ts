@@ -13,7 +13,8 @@ function eventsFingerprint(): string {
 	const rows: string[] = [];
 	for (const corpus of [corpusFrom(FIXTURE_DATA), corpusFrom(DEFAULT_DATA)]) {
 		for (const e of timelineEvents(corpus)) {
-			for (const told of [e, ...e.also]) rows.push(JSON.stringify([told.source.id, told.paragraph, told.text, e.date, e.precision]));
+			for (const told of [e, ...e.also])
+				rows.push(JSON.stringify([told.source.id, told.paragraph, told.text, e.date, e.precision]));
 		}
 	}
 	return createHash('sha256').update(rows.sort().join('\n')).digest('hex').slice(0, 16);

@@ -15,7 +15,12 @@ import {
 	MAX_MESSAGE_LENGTH,
 	MAX_STRING_OPTION_LENGTH,
 } from '../../../../src/core/render/discord-limits.js';
-import { MAX_ASK_RESULTS, renderAnswerPage, renderSource, renderSourceList } from '../../../../src/core/render/render.js';
+import {
+	MAX_ASK_RESULTS,
+	renderAnswerPage,
+	renderSource,
+	renderSourceList,
+} from '../../../../src/core/render/render.js';
 
 // Other tests hold the rest of the output to these limits: timeline.test.ts (every /timeline page, its
 // total embed characters and button ids), render.test.ts (a long quote's card), and
@@ -60,7 +65,14 @@ const source = (title: string, n = 0): Source => ({
  */
 const text = (max: number) =>
 	fc
-		.tuple(fc.string({ unit: fc.constantFrom('a', ' ', '*', '_', '`', '|', '\\', '\n', 'é', '😀'), minLength: 1, maxLength: 8 }), fc.nat(max))
+		.tuple(
+			fc.string({
+				unit: fc.constantFrom('a', ' ', '*', '_', '`', '|', '\\', '\n', 'é', '😀'),
+				minLength: 1,
+				maxLength: 8,
+			}),
+			fc.nat(max),
+		)
 		.map(([piece, n]) => piece.repeat(n).slice(0, max));
 
 describe('Discord limits', () => {
@@ -73,12 +85,17 @@ describe('the slash commands, as deployed', () => {
 	it('describe themselves and each option within Discord’s length', () => {
 		for (const { data } of commands) {
 			expect(data.description.length, `/${data.name}`).toBeLessThanOrEqual(MAX_COMMAND_DESCRIPTION);
-			for (const o of data.options ?? []) expect(o.description.length, `/${data.name} ${o.name}`).toBeLessThanOrEqual(MAX_COMMAND_DESCRIPTION);
+			for (const o of data.options ?? [])
+				expect(o.description.length, `/${data.name} ${o.name}`).toBeLessThanOrEqual(MAX_COMMAND_DESCRIPTION);
 		}
 	});
 
 	it('cap their text options at lengths Discord accepts', () => {
-		const capped = commands.flatMap(({ data }) => (data.options ?? []).flatMap((o) => (o.type === ApplicationCommandOptionType.String && o.max_length !== undefined ? [o.max_length] : [])));
+		const capped = commands.flatMap(({ data }) =>
+			(data.options ?? []).flatMap((o) =>
+				o.type === ApplicationCommandOptionType.String && o.max_length !== undefined ? [o.max_length] : [],
+			),
+		);
 		expect(capped.length).toBeGreaterThan(0);
 		for (const max of capped) expect(max).toBeLessThanOrEqual(MAX_STRING_OPTION_LENGTH);
 	});
@@ -96,43 +113,59 @@ describe('the renderers', () => {
 
 	it('show a page of a source as one card within the embed limits, whatever its title and text', () => {
 		fc.assert(
-			fc.property(text(600), fc.array(text(3_000), { minLength: 1, maxLength: 8, size: 'max' }), fc.nat(10), (title, lines, page) => {
-				const s = source(`T${title}`);
-				const paragraphs: Paragraph[] = lines.map((line, n) => ({ source: s, n, text: `p${line}` }));
-				const [card, ...rest] = renderSource(s, paragraphs, page).cards;
-				expect(rest).toEqual([]);
-				expect(card!.title.length).toBeLessThanOrEqual(MAX_EMBED_TITLE);
-				expect(card!.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
-			}),
+			fc.property(
+				text(600),
+				fc.array(text(3_000), { minLength: 1, maxLength: 8, size: 'max' }),
+				fc.nat(10),
+				(title, lines, page) => {
+					const s = source(`T${title}`);
+					const paragraphs: Paragraph[] = lines.map((line, n) => ({ source: s, n, text: `p${line}` }));
+					const [card, ...rest] = renderSource(s, paragraphs, page).cards;
+					expect(rest).toEqual([]);
+					expect(card!.title.length).toBeLessThanOrEqual(MAX_EMBED_TITLE);
+					expect(card!.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+				},
+			),
 			{ numRuns: 50 },
 		);
 	});
 
 	it('page /ask results within the message, embed and button limits, at every offset', () => {
-		const result = fc.record({ title: text(400), quote: text(800), publisher: text(60), paragraph: fc.nat(500) }).map(
-			({ title, quote, publisher, paragraph }): AnswerResult => ({
-				source: { id: 'source-0', title: `T${title}`, publisher: `P${publisher}`, url: 'https://news.example/a', published: '2025-01-01' },
+		const result = fc
+			.record({ title: text(400), quote: text(800), publisher: text(60), paragraph: fc.nat(500) })
+			.map(({ title, quote, publisher, paragraph }): AnswerResult => ({
+				source: {
+					id: 'source-0',
+					title: `T${title}`,
+					publisher: `P${publisher}`,
+					url: 'https://news.example/a',
+					published: '2025-01-01',
+				},
 				paragraph,
 				passage: `Before. Q${quote} After.`,
 				quote: `Q${quote}`,
 				link: 'https://news.example/a#:~:text=Q',
 				score: 1,
 				coverage: 1,
-			}),
-		);
+			}));
 		fc.assert(
-			fc.property(text(3_000), fc.array(result, { minLength: 1, maxLength: MAX_ASK_RESULTS + 5, size: 'max' }), fc.nat(MAX_ASK_RESULTS + 5), (question, results, offset) => {
-				const answer: Answer = { question: `q${question}`, answered: true, results };
-				const r = renderAnswerPage(answer, { offset, sourceCount: 5 });
-				expect(r.content.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
-				expect(r.cards.length).toBeLessThanOrEqual(MAX_EMBEDS);
-				for (const card of r.cards) {
-					expect(card.title.length).toBeLessThanOrEqual(MAX_EMBED_TITLE);
-					expect(card.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
-				}
-				// Every button fits: none is dropped when the payload lays them out in rows.
-				expect(r.buttons.length).toBeLessThanOrEqual(MAX_BUTTONS_PER_ROW * MAX_ACTION_ROWS);
-			}),
+			fc.property(
+				text(3_000),
+				fc.array(result, { minLength: 1, maxLength: MAX_ASK_RESULTS + 5, size: 'max' }),
+				fc.nat(MAX_ASK_RESULTS + 5),
+				(question, results, offset) => {
+					const answer: Answer = { question: `q${question}`, answered: true, results };
+					const r = renderAnswerPage(answer, { offset, sourceCount: 5 });
+					expect(r.content.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+					expect(r.cards.length).toBeLessThanOrEqual(MAX_EMBEDS);
+					for (const card of r.cards) {
+						expect(card.title.length).toBeLessThanOrEqual(MAX_EMBED_TITLE);
+						expect(card.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+					}
+					// Every button fits: none is dropped when the payload lays them out in rows.
+					expect(r.buttons.length).toBeLessThanOrEqual(MAX_BUTTONS_PER_ROW * MAX_ACTION_ROWS);
+				},
+			),
 			{ numRuns: 100 },
 		);
 	});

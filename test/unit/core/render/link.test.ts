@@ -8,13 +8,18 @@ describe('textFragmentLink', () => {
 	});
 
 	it('links a short quote whole', () => {
-		expect(textFragmentLink('https://a.example/x', 'constructive atmosphere.')).toBe('https://a.example/x#:~:text=constructive%20atmosphere.');
+		expect(textFragmentLink('https://a.example/x', 'constructive atmosphere.')).toBe(
+			'https://a.example/x#:~:text=constructive%20atmosphere.',
+		);
 	});
 
 	it('links a long quote by its first and last words', () => {
-		const quote = 'The Turkish delegation, led by Ambassador Serdar Kilic, will travel to Armenia early next week, marking a milestone.';
+		const quote =
+			'The Turkish delegation, led by Ambassador Serdar Kilic, will travel to Armenia early next week, marking a milestone.';
 		const link = textFragmentLink('https://a.example/x', quote);
-		expect(link).toBe('https://a.example/x#:~:text=The%20Turkish%20delegation%2C%20led%20by,next%20week%2C%20marking%20a%20milestone.');
+		expect(link).toBe(
+			'https://a.example/x#:~:text=The%20Turkish%20delegation%2C%20led%20by,next%20week%2C%20marking%20a%20milestone.',
+		);
 	});
 
 	it('adds the directive after an existing fragment', () => {

@@ -4,7 +4,37 @@ import { escapeMarkdown, truncate } from '../../../../src/core/render/markdown.j
 
 /** Text that is mostly markdown's special characters, mentions and line starts. */
 const hostile = fc
-	.array(fc.constantFrom('*', '_', '~', '`', '|', '[', ']', '(', ')', '<', '>', '#', '-', '\\', '@', 'everyone', 'here', 'EVERYONE', '1.', '2)', ' ', '\n', 'a', '&', '!', ':'), { maxLength: 60 })
+	.array(
+		fc.constantFrom(
+			'*',
+			'_',
+			'~',
+			'`',
+			'|',
+			'[',
+			']',
+			'(',
+			')',
+			'<',
+			'>',
+			'#',
+			'-',
+			'\\',
+			'@',
+			'everyone',
+			'here',
+			'EVERYONE',
+			'1.',
+			'2)',
+			' ',
+			'\n',
+			'a',
+			'&',
+			'!',
+			':',
+		),
+		{ maxLength: 60 },
+	)
 	.map((parts) => parts.join(''));
 
 /** The text with each backslash escape taken off: what Discord would show. */

@@ -12,7 +12,9 @@ const news = corpusFrom(DEFAULT_DATA);
 
 describe('escapeMarkdown', () => {
 	it('neutralizes emphasis, code, spoilers, headings, quotes, lists, subtext and masked links', () => {
-		expect(escapeMarkdown('**bold** _it_ `code` ||spoiler|| ~~x~~')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\|\\|spoiler\\|\\| \\~\\~x\\~\\~');
+		expect(escapeMarkdown('**bold** _it_ `code` ||spoiler|| ~~x~~')).toBe(
+			'\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\|\\|spoiler\\|\\| \\~\\~x\\~\\~',
+		);
 		expect(escapeMarkdown('# Head\n> quote\n- item\n-# small')).toBe('\\# Head\n\\> quote\n\\- item\n\\-# small');
 		expect(escapeMarkdown('[click](https://evil.example)')).toBe('\\[click\\](https://evil.example)');
 	});
@@ -69,7 +71,9 @@ describe('blockQuote', () => {
 
 	it('escapes the quote as before, the marks left outside the escaping', () => {
 		expect(blockQuote('**all** of it', { cutStart: true, cutEnd: true })).toBe('> … \\*\\*all\\*\\* of it…');
-		expect(blockQuote('- and then @everyone left', { cutStart: true, cutEnd: false })).toBe(`> … ${escapeMarkdown('- and then @everyone left')}`);
+		expect(blockQuote('- and then @everyone left', { cutStart: true, cutEnd: false })).toBe(
+			`> … ${escapeMarkdown('- and then @everyone left')}`,
+		);
 	});
 
 	it('shows the escaped quote whole between the marks, every line quoted', () => {
@@ -104,12 +108,14 @@ describe('resultCard', () => {
 
 	it('marks a quote cut from a longer sentence, and leaves a whole sentence unmarked', () => {
 		expect(resultCard(resultFor(passage, 'now goes to the Senate.')).description).toBe('> …now goes to the Senate.');
-		expect(resultCard(resultFor(passage, 'which passed 231 to 198,')).description).toBe('> …which passed 231 to 198, …');
+		expect(resultCard(resultFor(passage, 'which passed 231 to 198,')).description).toBe(
+			'> …which passed 231 to 198, …',
+		);
 		expect(resultCard(resultFor(passage, 'It was late.')).description).toBe('> It was late.');
 		expect(resultCard(resultFor(passage, passage)).description).toBe(`> ${passage}`);
 	});
 
-	it('keeps the description within Discord\'s limit when the marks are added to a long quote', () => {
+	it("keeps the description within Discord's limit when the marks are added to a long quote", () => {
 		const long = `${'word '.repeat(1_000)}end of it.`;
 		const card = resultCard(resultFor(long, long.slice(5, -4)));
 		expect(card.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
@@ -117,7 +123,12 @@ describe('resultCard', () => {
 	});
 
 	it('marks the quotes of real answers exactly where they are cut from a sentence', () => {
-		const questions = ['Who witnessed the Washington declaration between Armenia and Azerbaijan?', 'What is minilateralism?', 'When did the First Karabakh War happen?', 'Who leads the Turkish delegation to Armenia?'];
+		const questions = [
+			'Who witnessed the Washington declaration between Armenia and Azerbaijan?',
+			'What is minilateralism?',
+			'When did the First Karabakh War happen?',
+			'Who leads the Turkish delegation to Armenia?',
+		];
 		let cuts = 0;
 		for (const q of questions) {
 			for (const [i, r] of answer(news, q).results.entries()) {

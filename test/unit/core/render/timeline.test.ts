@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { timeline as timelineCommand } from '../../../../commands/timeline.js';
 import { parseCatalog } from '../../../../src/core/catalog.js';
 import { createCorpus } from '../../../../src/core/corpus.js';
-import { MAX_CUSTOM_ID, MAX_EMBEDS, MAX_MESSAGE_LENGTH, MAX_TOTAL_EMBED_CHARS } from '../../../../src/core/render/discord-limits.js';
+import {
+	MAX_CUSTOM_ID,
+	MAX_EMBEDS,
+	MAX_MESSAGE_LENGTH,
+	MAX_TOTAL_EMBED_CHARS,
+} from '../../../../src/core/render/discord-limits.js';
 import {
 	formatEventDate,
 	parseTimelineButtonId,
@@ -71,7 +76,12 @@ describe('timeline button ids', () => {
 		expect(id).toBe('timeline:page:2:since=2024&topic=border%3A+opening');
 		expect(parseTimelineButtonId(id)).toEqual({ page: 2, topic: 'border: opening', since: '2024', until: undefined });
 		expect(timelineButtonId(3, {})).toBe('timeline:page:3');
-		expect(parseTimelineButtonId('timeline:page:3')).toEqual({ page: 3, topic: undefined, since: undefined, until: undefined });
+		expect(parseTimelineButtonId('timeline:page:3')).toEqual({
+			page: 3,
+			topic: undefined,
+			since: undefined,
+			until: undefined,
+		});
 		expect(parseTimelineButtonId('source:page:2:x')).toBeNull();
 	});
 	it('never exceed Discord’s custom id length, whatever the topic (property)', () => {
@@ -88,7 +98,9 @@ describe('timeline button ids', () => {
 describe('/timeline command', () => {
 	const run = (options: Record<string, unknown>) => {
 		const parsed = timelineCommand.input.safeParse(options);
-		return parsed.success ? timelineCommand.run(parsed.data, { corpus }) : { error: parsed.error.issues.map((i) => i.message).join(' ') };
+		return parsed.success
+			? timelineCommand.run(parsed.data, { corpus })
+			: { error: parsed.error.issues.map((i) => i.message).join(' ') };
 	};
 	it('lists the latest events with no options', () => {
 		const r = run({});
@@ -99,7 +111,9 @@ describe('/timeline command', () => {
 		expect('cards' in r && r.cards.map((c) => c.title)).toEqual([expect.stringMatching(/^6 February 2023/)]);
 	});
 	it('refuses a bad date with a clear message', () => {
-		expect(run({ since: 'not-a-date' })).toEqual({ error: expect.stringMatching(/^since: give a date as YYYY, YYYY-MM or YYYY-MM-DD/) });
+		expect(run({ since: 'not-a-date' })).toEqual({
+			error: expect.stringMatching(/^since: give a date as YYYY, YYYY-MM or YYYY-MM-DD/),
+		});
 		expect(run({ until: '2025-13' })).toEqual({ error: expect.stringMatching(/^until: /) });
 	});
 	it('answers an inverted range with an error reply', () => {

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { createColumnarEngine, loadColumnarEngine } from '../../../../src/core/search/columnar-engine.js';
-import { AUTO_COLUMNAR_AT, chooseEngine, ENGINE_NAMES, type EngineName, type SearchEngine, type SerializedEngine } from '../../../../src/core/search/engine.js';
+import {
+	AUTO_COLUMNAR_AT,
+	chooseEngine,
+	ENGINE_NAMES,
+	type EngineName,
+	type SearchEngine,
+	type SerializedEngine,
+} from '../../../../src/core/search/engine.js';
 import { createMiniSearchEngine, loadMiniSearchEngine } from '../../../../src/core/search/minisearch-engine.js';
 
 /**
@@ -13,9 +20,13 @@ const PARAMS = { k: 1.2, b: 0.75 };
 const BOOSTS = [1, 0.5] as const;
 type Doc = readonly (readonly string[])[];
 
-const create: Record<EngineName, (boosts: readonly number[]) => SearchEngine> = { minisearch: createMiniSearchEngine, columnar: createColumnarEngine };
+const create: Record<EngineName, (boosts: readonly number[]) => SearchEngine> = {
+	minisearch: createMiniSearchEngine,
+	columnar: createColumnarEngine,
+};
 function load(s: SerializedEngine, boosts: readonly number[]) {
-	const loaded = s.engine === 'columnar' ? loadColumnarEngine(s.layout, s.data, boosts) : loadMiniSearchEngine(s.json, boosts);
+	const loaded =
+		s.engine === 'columnar' ? loadColumnarEngine(s.layout, s.data, boosts) : loadMiniSearchEngine(s.json, boosts);
 	if (!loaded.ok) throw new Error(loaded.error);
 	return loaded.value;
 }
@@ -24,7 +35,10 @@ function load(s: SerializedEngine, boosts: readonly number[]) {
  * A field's length as each engine counts it: every term (the column engine, as Okapi), or distinct
  * terms (MiniSearch's own definition, which it keeps).
  */
-const LENGTH: Record<EngineName, (terms: readonly string[]) => number> = { columnar: (t) => t.length, minisearch: (t) => new Set(t).size };
+const LENGTH: Record<EngineName, (terms: readonly string[]) => number> = {
+	columnar: (t) => t.length,
+	minisearch: (t) => new Set(t).size,
+};
 
 /** Okapi BM25 the slow, obvious way: every document, every term, every field. */
 function naive(docs: readonly Doc[], weights: ReadonlyMap<string, number>, length: (t: readonly string[]) => number) {
@@ -39,7 +53,11 @@ function naive(docs: readonly Doc[], weights: ReadonlyMap<string, number>, lengt
 				const tf = d[f]!.filter((t) => t === term).length;
 				if (tf === 0) return;
 				const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-				scores[i]! += weight * boost * idf * ((tf * (PARAMS.k + 1)) / (tf + PARAMS.k * (1 - PARAMS.b + (PARAMS.b * length(d[f]!)) / avg)));
+				scores[i]! +=
+					weight *
+					boost *
+					idf *
+					((tf * (PARAMS.k + 1)) / (tf + PARAMS.k * (1 - PARAMS.b + (PARAMS.b * length(d[f]!)) / avg)));
 			});
 		}
 	});
@@ -49,7 +67,9 @@ function naive(docs: readonly Doc[], weights: ReadonlyMap<string, number>, lengt
 const term = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
 const doc = fc.tuple(fc.array(term, { maxLength: 12 }), fc.array(term, { maxLength: 3 }));
 const corpus = fc.array(doc, { minLength: 1, maxLength: 40 });
-const weights = fc.dictionary(term, fc.double({ min: 0.1, max: 3, noNaN: true }), { minKeys: 1 }).map((o) => new Map(Object.entries(o)));
+const weights = fc
+	.dictionary(term, fc.double({ min: 0.1, max: 3, noNaN: true }), { minKeys: 1 })
+	.map((o) => new Map(Object.entries(o)));
 
 function build(name: EngineName, docs: readonly Doc[]): SearchEngine {
 	const engine = create[name](BOOSTS);
@@ -63,7 +83,10 @@ describe.each(ENGINE_NAMES)('the %s engine', (name) => {
 			fc.property(corpus, weights, fc.integer({ min: 1, max: 50 }), (docs, w, top) => {
 				const hits = build(name, docs).search(w, top, PARAMS);
 				const scores = naive(docs, w, LENGTH[name]);
-				const expected = scores.filter((score) => score > 0).sort((x, y) => y - x).slice(0, top);
+				const expected = scores
+					.filter((score) => score > 0)
+					.sort((x, y) => y - x)
+					.slice(0, top);
 				expect(hits).toHaveLength(expected.length);
 				hits.forEach((h, i) => {
 					expect(h.score).toBeCloseTo(scores[h.id]!, 9);
@@ -77,14 +100,22 @@ describe.each(ENGINE_NAMES)('the %s engine', (name) => {
 
 	it('finds the documents holding every term, and whether one holds a term, as a scan does', () => {
 		const vocabulary = ['a', 'b', 'c', 'd', 'e'];
-		const texts = fc.array(fc.tuple(fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }), fc.constant([] as string[])), { maxLength: 40 });
+		const texts = fc.array(
+			fc.tuple(fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }), fc.constant([] as string[])),
+			{ maxLength: 40 },
+		);
 		fc.assert(
-			fc.property(texts, fc.uniqueArray(fc.constantFrom(...vocabulary, 'zz'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 50 }), (docs, terms, limit) => {
-				const engine = build(name, docs);
-				const scan = docs.flatMap((d, i) => (terms.every((x) => d[0].includes(x)) ? [i] : [])).slice(0, limit);
-				expect(engine.withAll(terms, limit)).toEqual(scan);
-				docs.forEach((d, i) => expect(engine.holds(terms[0]!, i)).toBe(d[0].includes(terms[0]!)));
-			}),
+			fc.property(
+				texts,
+				fc.uniqueArray(fc.constantFrom(...vocabulary, 'zz'), { minLength: 1, maxLength: 3 }),
+				fc.integer({ min: 1, max: 50 }),
+				(docs, terms, limit) => {
+					const engine = build(name, docs);
+					const scan = docs.flatMap((d, i) => (terms.every((x) => d[0].includes(x)) ? [i] : [])).slice(0, limit);
+					expect(engine.withAll(terms, limit)).toEqual(scan);
+					docs.forEach((d, i) => expect(engine.holds(terms[0]!, i)).toBe(d[0].includes(terms[0]!)));
+				},
+			),
 			{ numRuns: 100 },
 		);
 	});
@@ -95,7 +126,8 @@ describe.each(ENGINE_NAMES)('the %s engine', (name) => {
 				const { engine: loaded, frequencies } = load(build(name, first).serialize(), BOOSTS);
 				expect(loaded.name).toBe(name);
 				const df = new Map([...frequencies]);
-				for (const t of new Set(first.flatMap((d) => d[0]))) expect(df.get(t)).toBe(first.filter((d) => d[0].includes(t)).length);
+				for (const t of new Set(first.flatMap((d) => d[0])))
+					expect(df.get(t)).toBe(first.filter((d) => d[0].includes(t)).length);
 				for (const d of more) loaded.add(d);
 				const whole = build(name, [...first, ...more]);
 				expect(loaded.documentCount).toBe(first.length + more.length);
@@ -122,12 +154,19 @@ describe('the engines side by side', () => {
 	it('rank alike where field lengths agree (no term repeated in a field)', () => {
 		const distinct = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { maxLength: 7 });
 		fc.assert(
-			fc.property(fc.array(fc.tuple(distinct, fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 })), { minLength: 1, maxLength: 30 }), weights, (docs, w) => {
-				const mini = build('minisearch', docs).search(w, 100, PARAMS);
-				const columnar = build('columnar', docs).search(w, 100, PARAMS);
-				expect(mini.map((h) => h.id).sort((a, b) => a - b)).toEqual(columnar.map((h) => h.id).sort((a, b) => a - b));
-				for (const h of mini) expect(h.score).toBeCloseTo(columnar.find((c) => c.id === h.id)!.score, 9);
-			}),
+			fc.property(
+				fc.array(fc.tuple(distinct, fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { maxLength: 2 })), {
+					minLength: 1,
+					maxLength: 30,
+				}),
+				weights,
+				(docs, w) => {
+					const mini = build('minisearch', docs).search(w, 100, PARAMS);
+					const columnar = build('columnar', docs).search(w, 100, PARAMS);
+					expect(mini.map((h) => h.id).sort((a, b) => a - b)).toEqual(columnar.map((h) => h.id).sort((a, b) => a - b));
+					for (const h of mini) expect(h.score).toBeCloseTo(columnar.find((c) => c.id === h.id)!.score, 9);
+				},
+			),
 			{ numRuns: 100 },
 		);
 	});
@@ -140,10 +179,13 @@ describe('the engines side by side', () => {
 		expect(chooseEngine('columnar', 1)).toBe('columnar');
 	});
 
-	it("MiniSearch still keeps its term map as the engine reads it (fails when a MiniSearch release changes it)", () => {
+	it('MiniSearch still keeps its term map as the engine reads it (fails when a MiniSearch release changes it)', () => {
 		const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
 		ms.add({ id: 0, text: 'ferry quay' });
-		const internals = ms as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
+		const internals = ms as unknown as {
+			_index: { get(t: string): Map<number, Map<number, number>> | undefined };
+			_fieldIds: Record<string, number>;
+		};
 		expect(internals._fieldIds).toEqual({ text: 0 });
 		expect(internals._index.get('ferry')?.get(0)?.get(0)).toBe(1);
 	});
@@ -156,6 +198,9 @@ describe('the engines side by side', () => {
 		const mini = build('minisearch', [[['a'], ['b']]]).serialize();
 		if (mini.engine !== 'minisearch') throw new Error('minisearch');
 		expect(loadMiniSearchEngine(mini.json, [1]).ok).toBe(false);
-		expect(loadMiniSearchEngine(mini.json.slice(0, -3), BOOSTS)).toMatchObject({ ok: false, error: expect.stringMatching(/did not load/) });
+		expect(loadMiniSearchEngine(mini.json.slice(0, -3), BOOSTS)).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/did not load/),
+		});
 	});
 });

@@ -17,7 +17,12 @@ const plain = (p: Postings) => ({
 	terms: [...p.terms],
 	docCount: p.docCount,
 	ids: [...p.ids],
-	fields: p.fields.map((f) => ({ docs: f.docs.map((c) => [...c]), freqs: f.freqs.map((c) => [...c]), lengths: [...f.lengths], totalLength: f.totalLength })),
+	fields: p.fields.map((f) => ({
+		docs: f.docs.map((c) => [...c]),
+		freqs: f.freqs.map((c) => [...c]),
+		lengths: [...f.lengths],
+		totalLength: f.totalLength,
+	})),
 });
 
 const term = fc.constantFrom('a', 'b', 'c', 'd', 'e');
@@ -33,14 +38,28 @@ describe('encodePostings', () => {
 	it('lays out, per field, the lengths, the offsets, then the ids and the frequencies', () => {
 		const { layout, data } = encodePostings(SMALL);
 		expect(LayoutSchema.parse(layout)).toEqual(layout);
-		expect(layout).toEqual({ terms: ['a', 'b', 'c'], docCount: 2, fields: [{ totalLength: 4, postings: 3 }, { totalLength: 1, postings: 1 }] });
+		expect(layout).toEqual({
+			terms: ['a', 'b', 'c'],
+			docCount: 2,
+			fields: [
+				{ totalLength: 4, postings: 3 },
+				{ totalLength: 1, postings: 1 },
+			],
+		});
 		expect([...data.subarray(0, 12)]).toEqual([2, 2, 0, 1, 3, 3, 0, 0, 1, 1, 1, 2]);
 		expect([...data.subarray(12)]).toEqual([1, 0, 0, 0, 0, 1, 0, 1]);
 	});
 
 	it('encodes empty postings as the offsets alone', () => {
 		const { layout, data } = encodePostings(createPostings(2));
-		expect(layout).toEqual({ terms: [], docCount: 0, fields: [{ totalLength: 0, postings: 0 }, { totalLength: 0, postings: 0 }] });
+		expect(layout).toEqual({
+			terms: [],
+			docCount: 0,
+			fields: [
+				{ totalLength: 0, postings: 0 },
+				{ totalLength: 0, postings: 0 },
+			],
+		});
 		expect([...data]).toEqual([0, 0]);
 		expect(decodePostings(layout, data).ok).toBe(true);
 	});
@@ -92,7 +111,10 @@ describe('decodePostings', () => {
 		const { layout, data } = encodePostings(SMALL);
 		const repeated = Uint32Array.from(data);
 		repeated[6 + 2] = 0; // term b's ids: 0, 0
-		expect(decodePostings(layout, repeated)).toMatchObject({ ok: false, error: expect.stringMatching(/out of order or range/) });
+		expect(decodePostings(layout, repeated)).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/out of order or range/),
+		});
 	});
 
 	it('refuses data longer than the layout says, or a layout claiming more postings', () => {

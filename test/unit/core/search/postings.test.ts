@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodePostings, encodePostings } from '../../../../src/core/search/postings-codec.js';
-import { addDocument, bm25Idf, createPostings, documentsWithAll, searchPostings, type Postings } from '../../../../src/core/search/postings.js';
+import {
+	addDocument,
+	bm25Idf,
+	createPostings,
+	documentsWithAll,
+	searchPostings,
+	type Postings,
+} from '../../../../src/core/search/postings.js';
 
 const PARAMS = { k: 1.2, b: 0.75 };
 
 /** Okapi BM25 computed the slow, obvious way: every document, every term, every field. */
-function naive(docs: readonly (readonly string[])[][], weights: ReadonlyMap<string, number>, boosts: readonly number[]) {
+function naive(
+	docs: readonly (readonly string[])[][],
+	weights: ReadonlyMap<string, number>,
+	boosts: readonly number[],
+) {
 	const n = docs.length;
 	const scores = docs.map(() => 0);
 	boosts.forEach((boost, f) => {
@@ -18,7 +29,11 @@ function naive(docs: readonly (readonly string[])[][], weights: ReadonlyMap<stri
 				const tf = d[f]!.filter((t) => t === term).length;
 				if (tf === 0) return;
 				const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-				scores[i]! += weight * boost * idf * ((tf * (PARAMS.k + 1)) / (tf + PARAMS.k * (1 - PARAMS.b + (PARAMS.b * d[f]!.length) / avg)));
+				scores[i]! +=
+					weight *
+					boost *
+					idf *
+					((tf * (PARAMS.k + 1)) / (tf + PARAMS.k * (1 - PARAMS.b + (PARAMS.b * d[f]!.length) / avg)));
 			});
 		}
 	});
@@ -34,7 +49,9 @@ function build(docs: readonly (readonly string[])[][]): Postings {
 const term = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
 const doc = fc.tuple(fc.array(term, { maxLength: 12 }), fc.array(term, { maxLength: 3 }));
 const corpus = fc.array(doc, { minLength: 1, maxLength: 40 });
-const weights = fc.dictionary(term, fc.double({ min: 0.1, max: 3, noNaN: true }), { minKeys: 1 }).map((o) => new Map(Object.entries(o)));
+const weights = fc
+	.dictionary(term, fc.double({ min: 0.1, max: 3, noNaN: true }), { minKeys: 1 })
+	.map((o) => new Map(Object.entries(o)));
 const limit = fc.integer({ min: 1, max: 50 });
 
 describe('postings', () => {
@@ -43,7 +60,10 @@ describe('postings', () => {
 			fc.property(corpus, weights, limit, (docs, w, top) => {
 				const hits = searchPostings(build(docs), w, [1, 0.5], PARAMS, top);
 				const scores = naive(docs, w, [1, 0.5]);
-				const expected = scores.filter((score) => score > 0).sort((x, y) => y - x).slice(0, top);
+				const expected = scores
+					.filter((score) => score > 0)
+					.sort((x, y) => y - x)
+					.slice(0, top);
 				// Every hit carries its document's true score, and the hits are the best ones, in order
 				// (scores compared to 1e-9: two sums of the same terms in another order may differ in the last bit).
 				expect(hits).toHaveLength(expected.length);
@@ -61,18 +81,27 @@ describe('postings', () => {
 		// Skewed: 'the'-like terms in most documents, rare ones in a few, so that a small `limit` lets the
 		// search skip most of the common postings (MaxScore); the first hits of an unbounded search are the truth.
 		const skewed = fc.constantFrom('a', 'a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'd', 'e', 'f', 'g');
-		const big = fc.array(fc.tuple(fc.array(skewed, { minLength: 1, maxLength: 15 }), fc.array(skewed, { maxLength: 2 })), { minLength: 50, maxLength: 300 });
+		const big = fc.array(
+			fc.tuple(fc.array(skewed, { minLength: 1, maxLength: 15 }), fc.array(skewed, { maxLength: 2 })),
+			{ minLength: 50, maxLength: 300 },
+		);
 		fc.assert(
 			fc.property(big, weights, fc.integer({ min: 1, max: 12 }), (docs, w, top) => {
 				const p = build(docs);
-				expect(searchPostings(p, w, [1, 0.5], PARAMS, top)).toEqual(searchPostings(p, w, [1, 0.5], PARAMS, docs.length).slice(0, top));
+				expect(searchPostings(p, w, [1, 0.5], PARAMS, top)).toEqual(
+					searchPostings(p, w, [1, 0.5], PARAMS, docs.length).slice(0, top),
+				);
 			}),
 			{ numRuns: 200 },
 		);
 	});
 
 	it('leaves no score behind between searches', () => {
-		const p = build([[['a', 'b'], []], [['b'], []], [['c'], ['a']]]);
+		const p = build([
+			[['a', 'b'], []],
+			[['b'], []],
+			[['c'], ['a']],
+		]);
 		const first = searchPostings(p, new Map([['b', 1]]), [1, 1], PARAMS, 10);
 		searchPostings(p, new Map([['a', 1]]), [1, 1], PARAMS, 10);
 		expect(searchPostings(p, new Map([['b', 1]]), [1, 1], PARAMS, 10)).toEqual(first);
@@ -96,19 +125,29 @@ describe('postings', () => {
 				if (!decoded.ok) return;
 				for (const d of more) addDocument(decoded.value, d);
 				const whole = build([...first, ...more]);
-				expect(searchPostings(decoded.value, w, [1, 0.5], PARAMS, 100)).toEqual(searchPostings(whole, w, [1, 0.5], PARAMS, 100));
+				expect(searchPostings(decoded.value, w, [1, 0.5], PARAMS, 100)).toEqual(
+					searchPostings(whole, w, [1, 0.5], PARAMS, 100),
+				);
 			}),
 			{ numRuns: 200 },
 		);
 	});
 
 	it('refuses a flat form that is damaged, rather than trusting it', () => {
-		const { layout, data } = encodePostings(build([[['a', 'b'], ['c']], [['b', 'b'], []]]));
+		const { layout, data } = encodePostings(
+			build([
+				[['a', 'b'], ['c']],
+				[['b', 'b'], []],
+			]),
+		);
 		expect(decodePostings(layout, data.subarray(1)).ok).toBe(false);
 		const outOfRange = Uint32Array.from(data);
 		// The first field's lengths (2 documents) then offsets (3 terms + 1), then the document ids.
 		outOfRange[2 + 4] = 99;
-		expect(decodePostings(layout, outOfRange)).toMatchObject({ ok: false, error: expect.stringMatching(/out of order or range/) });
+		expect(decodePostings(layout, outOfRange)).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/out of order or range/),
+		});
 		expect(decodePostings({ ...layout, terms: ['a', 'a', 'b'] }, data).ok).toBe(false);
 	});
 
@@ -128,12 +167,17 @@ describe('documentsWithAll', () => {
 		const vocabulary = ['a', 'b', 'c', 'd', 'e'];
 		const docs = fc.array(fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }), { maxLength: 40 });
 		fc.assert(
-			fc.property(docs, fc.uniqueArray(fc.constantFrom(...vocabulary, 'zz'), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 50 }), (texts, terms, limit) => {
-				const p = createPostings(1);
-				for (const t of texts) addDocument(p, [t]);
-				const naive = texts.flatMap((t, i) => (terms.every((x) => t.includes(x)) ? [i] : [])).slice(0, limit);
-				expect(documentsWithAll(p, terms, limit)).toEqual(naive);
-			}),
+			fc.property(
+				docs,
+				fc.uniqueArray(fc.constantFrom(...vocabulary, 'zz'), { minLength: 1, maxLength: 3 }),
+				fc.integer({ min: 1, max: 50 }),
+				(texts, terms, limit) => {
+					const p = createPostings(1);
+					for (const t of texts) addDocument(p, [t]);
+					const naive = texts.flatMap((t, i) => (terms.every((x) => t.includes(x)) ? [i] : [])).slice(0, limit);
+					expect(documentsWithAll(p, terms, limit)).toEqual(naive);
+				},
+			),
 		);
 	});
 });

@@ -2,14 +2,33 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceSchema, type Paragraph } from '../../../../src/core/catalog.js';
 import { ENGINE_NAMES } from '../../../../src/core/search/engine.js';
-import { addToIndex, buildIndex, deserializeIndex, idf, paragraphCount, paragraphHolds, paragraphsWithAll, searchIndex, serializeIndex, type SearchIndex } from '../../../../src/core/search/search-index.js';
+import {
+	addToIndex,
+	buildIndex,
+	deserializeIndex,
+	idf,
+	paragraphCount,
+	paragraphHolds,
+	paragraphsWithAll,
+	searchIndex,
+	serializeIndex,
+	type SearchIndex,
+} from '../../../../src/core/search/search-index.js';
 
 const source = (title: string) =>
-	SourceSchema.parse({ id: 'src', file: 'src.txt', title, publisher: 'Harbour Post', url: 'https://harbour.example/', published: '2024-01-01' });
+	SourceSchema.parse({
+		id: 'src',
+		file: 'src.txt',
+		title,
+		publisher: 'Harbour Post',
+		url: 'https://harbour.example/',
+		published: '2024-01-01',
+	});
 const harbour = source('Harbour News');
 const rail = source('Railway Gazette');
 
-const paragraphsOf = (texts: readonly string[], s = harbour): Paragraph[] => texts.map((text, n) => ({ source: s, n, text }));
+const paragraphsOf = (texts: readonly string[], s = harbour): Paragraph[] =>
+	texts.map((text, n) => ({ source: s, n, text }));
 
 const TEXTS = [
 	'The ferry left the harbour at dawn.',
@@ -40,11 +59,27 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 
 	describe('searchIndex', () => {
 		it('returns only paragraphs holding a term, best first, at most `limit`', () => {
-			const hits = searchIndex(index, new Map([[term('ferry'), 1], [term('quay'), 1]]), 10);
+			const hits = searchIndex(
+				index,
+				new Map([
+					[term('ferry'), 1],
+					[term('quay'), 1],
+				]),
+				10,
+			);
 			expect(hits[0]!.id).toBe(2);
 			expect(new Set(hits.map((h) => h.id))).toEqual(new Set([0, 1, 2]));
 			for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
-			expect(searchIndex(index, new Map([[term('ferry'), 1], [term('quay'), 1]]), 1)).toEqual([hits[0]]);
+			expect(
+				searchIndex(
+					index,
+					new Map([
+						[term('ferry'), 1],
+						[term('quay'), 1],
+					]),
+					1,
+				),
+			).toEqual([hits[0]]);
 		});
 
 		it('finds nothing for a term no paragraph holds', () => {
@@ -52,7 +87,12 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 		});
 
 		it('counts a match in the source title', () => {
-			const mixed = buildIndex([...paragraphsOf(['The line opened.']), ...paragraphsOf(['The line opened.'], rail)], undefined, undefined, engine);
+			const mixed = buildIndex(
+				[...paragraphsOf(['The line opened.']), ...paragraphsOf(['The line opened.'], rail)],
+				undefined,
+				undefined,
+				engine,
+			);
 			const hits = searchIndex(mixed, new Map([[mixed.analyzer.termOfWord('railway')!, 1]]), 10);
 			expect(hits.map((h) => h.id)).toEqual([1]);
 			expect(paragraphHolds(mixed, mixed.analyzer.termOfWord('railway')!, 1)).toBe(false);
@@ -76,7 +116,10 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 
 	describe('addToIndex', () => {
 		it('numbers added paragraphs after those held, and updates the counts', () => {
-			const grown = addToIndex(buildIndex(paragraphsOf(TEXTS.slice(0, 2)), undefined, undefined, engine), paragraphsOf(TEXTS.slice(2)));
+			const grown = addToIndex(
+				buildIndex(paragraphsOf(TEXTS.slice(0, 2)), undefined, undefined, engine),
+				paragraphsOf(TEXTS.slice(2)),
+			);
 			expect(paragraphCount(grown)).toBe(4);
 			expect(paragraphsWithAll(grown, [term('ferry')], 10)).toEqual([0, 2]);
 			expect(grown.vocabulary.get(term('quay'))).toBe(2);
@@ -89,9 +132,15 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 				fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.nat(), (texts, cut) => {
 					const at = cut % (texts.length + 1);
 					const whole = buildIndex(paragraphsOf(texts), undefined, undefined, engine);
-					const grown = addToIndex(buildIndex(paragraphsOf(texts.slice(0, at)), undefined, undefined, engine), paragraphsOf(texts.slice(at)));
+					const grown = addToIndex(
+						buildIndex(paragraphsOf(texts.slice(0, at)), undefined, undefined, engine),
+						paragraphsOf(texts.slice(at)),
+					);
 					expect(vocabulary(grown)).toEqual(vocabulary(whole));
-					const weights = new Map([[term('ferry'), 1], [term('cargo'), 2]]);
+					const weights = new Map([
+						[term('ferry'), 1],
+						[term('cargo'), 2],
+					]);
 					expect(searchIndex(grown, weights, 20)).toEqual(searchIndex(whole, weights, 20));
 				}),
 				{ numRuns: 100 },
@@ -101,14 +150,26 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 
 	describe('serializeIndex and deserializeIndex', () => {
 		it('round-trip: same count, vocabulary, background, hits and conjunctions', () => {
-			const built = buildIndex(paragraphsOf(TEXTS), new Map([['the', 1], ['ferry', 900]]), undefined, engine);
+			const built = buildIndex(
+				paragraphsOf(TEXTS),
+				new Map([
+					['the', 1],
+					['ferry', 900],
+				]),
+				undefined,
+				engine,
+			);
 			const loaded = deserializeIndex(serializeIndex(built));
 			expect(loaded.ok).toBe(true);
 			if (!loaded.ok) return;
 			expect(paragraphCount(loaded.value)).toBe(4);
 			expect(vocabulary(loaded.value)).toEqual(vocabulary(built));
 			expect([...loaded.value.background]).toEqual([...built.background]);
-			const weights = new Map([[term('ferry'), 1], [term('harbour'), 0.5], [term('storm'), 2]]);
+			const weights = new Map([
+				[term('ferry'), 1],
+				[term('harbour'), 0.5],
+				[term('storm'), 2],
+			]);
 			expect(searchIndex(loaded.value, weights, 10)).toEqual(searchIndex(built, weights, 10));
 			expect(paragraphsWithAll(loaded.value, [term('ferry'), term('quay')], 10)).toEqual([2]);
 			expect(paragraphHolds(loaded.value, term('storm'), 3)).toBe(true);
@@ -124,7 +185,10 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 					expect(loaded.ok).toBe(true);
 					if (!loaded.ok) return;
 					expect(vocabulary(loaded.value)).toEqual(vocabulary(built));
-					const weights = new Map([[term('ferry'), 1], [term('storm'), 1]]);
+					const weights = new Map([
+						[term('ferry'), 1],
+						[term('storm'), 1],
+					]);
 					expect(searchIndex(loaded.value, weights, 20)).toEqual(searchIndex(built, weights, 20));
 				}),
 				{ numRuns: 100 },
@@ -133,7 +197,10 @@ describe.each(ENGINE_NAMES)('with the %s engine', (engine) => {
 
 		it('refuses a damaged serialized index', () => {
 			const serialized = serializeIndex(index);
-			const damaged = serialized.engine === 'columnar' ? { ...serialized, data: serialized.data.subarray(1) } : { ...serialized, json: serialized.json.slice(1) };
+			const damaged =
+				serialized.engine === 'columnar'
+					? { ...serialized, data: serialized.data.subarray(1) }
+					: { ...serialized, json: serialized.json.slice(1) };
 			expect(deserializeIndex(damaged).ok).toBe(false);
 		});
 	});

@@ -10,9 +10,12 @@ function naiveTop(scores: Float64Array, ids: Uint32Array, count: number, limit: 
 }
 
 /** Scores with ties (a few distinct values), and a list of distinct ids into them. */
-const arrays = fc
-	.array(fc.constantFrom(0, 0.5, 1, 1.5, 2, 3, 7.25), { minLength: 1, maxLength: 60 })
-	.chain((s) => fc.tuple(fc.constant(Float64Array.from(s)), fc.shuffledSubarray([...s.keys()]).map((ids) => Uint32Array.from(ids))));
+const arrays = fc.array(fc.constantFrom(0, 0.5, 1, 1.5, 2, 3, 7.25), { minLength: 1, maxLength: 60 }).chain((s) =>
+	fc.tuple(
+		fc.constant(Float64Array.from(s)),
+		fc.shuffledSubarray([...s.keys()]).map((ids) => Uint32Array.from(ids)),
+	),
+);
 
 describe('topHits', () => {
 	it('returns the best first, ties by lower id, at most `limit`', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeQuestion, createAnalyzer, fold, lexiconProblem, terms } from '../../../../src/core/text/analyze.js';
+import {
+	analyze,
+	analyzeQuestion,
+	createAnalyzer,
+	fold,
+	lexiconProblem,
+	terms,
+} from '../../../../src/core/text/analyze.js';
 import { EMPTY_LEXICON } from '../../../../src/core/text/corpus-lexicon.js';
 
 describe('fold', () => {
@@ -87,7 +94,9 @@ describe('analyzeQuestion', () => {
 		expect(korean?.alternatives.get(southKorea)).toBeLessThan(1);
 		const [full] = analyzeQuestion('What did South Korea say?');
 		expect(full?.surface).toBe('south korea');
-		expect([...full!.alternatives.keys()]).toEqual(expect.arrayContaining([...terms('Korea'), ...terms('Korean'), ...terms('Seoul')]));
+		expect([...full!.alternatives.keys()]).toEqual(
+			expect.arrayContaining([...terms('Korea'), ...terms('Korean'), ...terms('Seoul')]),
+		);
 	});
 
 	it('relates a capital and its country both ways', () => {
@@ -103,7 +112,9 @@ describe('analyzeQuestion', () => {
 	});
 
 	it('does not turn a question into initials', () => {
-		expect(analyzeQuestion('Did Pashinyan visit the Turkish House in New York?').map((t) => t.term)).not.toContain('thny');
+		expect(analyzeQuestion('Did Pashinyan visit the Turkish House in New York?').map((t) => t.term)).not.toContain(
+			'thny',
+		);
 	});
 });
 
@@ -117,7 +128,7 @@ describe('createAnalyzer with a corpus lexicon', () => {
 	};
 	const corpus = createAnalyzer(lexicon);
 
-	it('folds the corpus\'s spellings, over the general names too', () => {
+	it("folds the corpus's spellings, over the general names too", () => {
 		expect(corpus.terms('Nakhichevan')).toEqual(corpus.terms('Nakhchivan'));
 		expect(corpus.terms('Pashinian')).toEqual(corpus.terms('Pashinyan'));
 		expect(corpus.terms('Turkiya')).toEqual(terms('Türkiye'));
@@ -139,6 +150,8 @@ describe('createAnalyzer with a corpus lexicon', () => {
 	it('names an entry that cannot be read as one term', () => {
 		expect(lexiconProblem(lexicon)).toBeUndefined();
 		expect(lexiconProblem({ ...EMPTY_LEXICON, aliases: { us: 'usa' } })).toMatch(/^aliases\.us: "us"/);
-		expect(lexiconProblem({ ...EMPTY_LEXICON, capitals: { kremlin: 'Russian government' } })).toMatch(/^capitals\.kremlin: "Russian government"/);
+		expect(lexiconProblem({ ...EMPTY_LEXICON, capitals: { kremlin: 'Russian government' } })).toMatch(
+			/^capitals\.kremlin: "Russian government"/,
+		);
 	});
 });

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../../../src/core/text/analyze.js';
 import { generalAnalyzer } from '../../../../src/core/text/analyze.js';
-import { BACKGROUND_SIZE, buildBackground, specificity as specificityAt } from '../../../../src/core/text/background.js';
+import {
+	BACKGROUND_SIZE,
+	buildBackground,
+	specificity as specificityAt,
+} from '../../../../src/core/text/background.js';
 import { QUERY_TUNING } from '../../../../src/core/answer/query.js';
 
 /** An analyzer that lowercases each word and drops "the" as a stop word (only termOfWord is used). */
@@ -16,13 +20,29 @@ const ranked = (size: number) => new Map(Array.from({ length: size }, (_, i) => 
 
 describe('buildBackground', () => {
 	it('ranks each term by its first word’s position in the list, counting from 1', () => {
-		expect(buildBackground(list('you', 'I', 'volcano'), lowercase)).toEqual(new Map([['you', 1], ['i', 2], ['volcano', 3]]));
+		expect(buildBackground(list('you', 'I', 'volcano'), lowercase)).toEqual(
+			new Map([
+				['you', 1],
+				['i', 2],
+				['volcano', 3],
+			]),
+		);
 	});
 	it('keeps the best rank when two words share a term, and skips stop words without renumbering', () => {
-		expect(buildBackground(list('City', 'the', 'city', 'river'), lowercase)).toEqual(new Map([['city', 1], ['river', 4]]));
+		expect(buildBackground(list('City', 'the', 'city', 'river'), lowercase)).toEqual(
+			new Map([
+				['city', 1],
+				['river', 4],
+			]),
+		);
 	});
 	it('keeps only the first `size` words of the list', () => {
-		expect(buildBackground(list('a', 'b', 'c', 'd'), lowercase, 2)).toEqual(new Map([['a', 1], ['b', 2]]));
+		expect(buildBackground(list('a', 'b', 'c', 'd'), lowercase, 2)).toEqual(
+			new Map([
+				['a', 1],
+				['b', 2],
+			]),
+		);
 		expect(buildBackground([], lowercase).size).toBe(0);
 	});
 	it('reads words with the index’s analyzer by default (stemmed, stop words dropped)', () => {
@@ -33,23 +53,28 @@ describe('buildBackground', () => {
 	});
 	it('gives every term a rank within the list and within `size`, each rank at most once', () => {
 		fc.assert(
-			fc.property(fc.array(fc.stringMatching(/^[A-Za-z]{1,4}$/), { maxLength: 60 }), fc.integer({ min: 0, max: 80 }), (words, size) => {
-				const background = buildBackground(list(...words), lowercase, size);
-				const ranks = [...background.values()];
-				expect(new Set(ranks).size).toBe(ranks.length);
-				for (const [term, rank] of background) {
-					expect(rank).toBeGreaterThanOrEqual(1);
-					expect(rank).toBeLessThanOrEqual(Math.min(size, words.length));
-					expect(words[rank - 1]!.toLowerCase()).toBe(term);
-				}
-			}),
+			fc.property(
+				fc.array(fc.stringMatching(/^[A-Za-z]{1,4}$/), { maxLength: 60 }),
+				fc.integer({ min: 0, max: 80 }),
+				(words, size) => {
+					const background = buildBackground(list(...words), lowercase, size);
+					const ranks = [...background.values()];
+					expect(new Set(ranks).size).toBe(ranks.length);
+					for (const [term, rank] of background) {
+						expect(rank).toBeGreaterThanOrEqual(1);
+						expect(rank).toBeLessThanOrEqual(Math.min(size, words.length));
+						expect(words[rank - 1]!.toLowerCase()).toBe(term);
+					}
+				},
+			),
 		);
 	});
 });
 
 describe('specificity', () => {
 	// At the question stage's rank of the commonest words, 500.
-	const specificity = (background: ReadonlyMap<string, number>, term: string) => specificityAt(background, term, QUERY_TUNING.commonRank);
+	const specificity = (background: ReadonlyMap<string, number>, term: string) =>
+		specificityAt(background, term, QUERY_TUNING.commonRank);
 	const background = ranked(BACKGROUND_SIZE);
 	it('is 0 for the commonest words and 1 at the end of the list and for terms it lacks', () => {
 		expect(specificity(background, 't1')).toBe(0);
@@ -68,16 +93,23 @@ describe('specificity', () => {
 		const beyond = new Map([['far', 10 * BACKGROUND_SIZE]]);
 		expect(specificity(beyond, 'far')).toBe(1);
 		fc.assert(
-			fc.property(fc.integer({ min: 1, max: 3 * BACKGROUND_SIZE }), fc.integer({ min: 1, max: 3 * BACKGROUND_SIZE }), (a, b) => {
-				const [lo, hi] = a <= b ? [a, b] : [b, a];
-				const map = new Map([['lo', lo], ['hi', hi]]);
-				const [sLo, sHi] = [specificity(map, 'lo'), specificity(map, 'hi')];
-				for (const s of [sLo, sHi]) {
-					expect(s).toBeGreaterThanOrEqual(0);
-					expect(s).toBeLessThanOrEqual(1);
-				}
-				expect(sLo).toBeLessThanOrEqual(sHi);
-			}),
+			fc.property(
+				fc.integer({ min: 1, max: 3 * BACKGROUND_SIZE }),
+				fc.integer({ min: 1, max: 3 * BACKGROUND_SIZE }),
+				(a, b) => {
+					const [lo, hi] = a <= b ? [a, b] : [b, a];
+					const map = new Map([
+						['lo', lo],
+						['hi', hi],
+					]);
+					const [sLo, sHi] = [specificity(map, 'lo'), specificity(map, 'hi')];
+					for (const s of [sLo, sHi]) {
+						expect(s).toBeGreaterThanOrEqual(0);
+						expect(s).toBeLessThanOrEqual(1);
+					}
+					expect(sLo).toBeLessThanOrEqual(sHi);
+				},
+			),
 			{ numRuns: 1_000 },
 		);
 	});

@@ -46,21 +46,30 @@ describe('closeIds', () => {
 	});
 	it('always returns ids from the list, at most `max`, without repeats', () => {
 		fc.assert(
-			fc.property(fc.uniqueArray(short, { maxLength: 10 }), short, fc.integer({ min: 0, max: 5 }), (list, wanted, max) => {
-				const out = closeIds(list, wanted, max);
-				expect(out.length).toBeLessThanOrEqual(max);
-				expect(new Set(out).size).toBe(out.length);
-				for (const id of out) expect(list).toContain(id);
-			}),
+			fc.property(
+				fc.uniqueArray(short, { maxLength: 10 }),
+				short,
+				fc.integer({ min: 0, max: 5 }),
+				(list, wanted, max) => {
+					const out = closeIds(list, wanted, max);
+					expect(out.length).toBeLessThanOrEqual(max);
+					expect(new Set(out).size).toBe(out.length);
+					for (const id of out) expect(list).toContain(id);
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});
 	it('finds an id asked for exactly, first', () => {
 		fc.assert(
-			fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}(?:-[a-z]{1,8})?$/), { minLength: 1, maxLength: 8 }), fc.nat(), (list, i) => {
-				const id = list[i % list.length]!;
-				expect(closeIds(list, id, list.length)).toContain(id);
-			}),
+			fc.property(
+				fc.uniqueArray(fc.stringMatching(/^[a-z]{1,8}(?:-[a-z]{1,8})?$/), { minLength: 1, maxLength: 8 }),
+				fc.nat(),
+				(list, i) => {
+					const id = list[i % list.length]!;
+					expect(closeIds(list, id, list.length)).toContain(id);
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

@@ -37,7 +37,14 @@ describe('fold', () => {
 
 describe('WORD', () => {
 	it('splits letters and digits, keeping inner apostrophes and dotted initials', () => {
-		expect(words("The U.S. and people's d'Ivoire 2024!")).toEqual(['The', 'U.S.', 'and', "people's", "d'Ivoire", '2024']);
+		expect(words("The U.S. and people's d'Ivoire 2024!")).toEqual([
+			'The',
+			'U.S.',
+			'and',
+			"people's",
+			"d'Ivoire",
+			'2024',
+		]);
 		expect(words('rock-and-roll, don’t')).toEqual(['rock', 'and', 'roll', 'don’t']);
 	});
 	it('does not keep a trailing apostrophe', () => {

@@ -32,7 +32,12 @@ describe('generated place names', () => {
 	});
 
 	it('knows countries by their acronyms, not by two-letter codes', () => {
-		expect(PLACE_ACRONYMS).toMatchObject({ uae: 'united arab emirates', uk: 'united kingdom', us: 'united states', usa: 'united states' });
+		expect(PLACE_ACRONYMS).toMatchObject({
+			uae: 'united arab emirates',
+			uk: 'united kingdom',
+			us: 'united states',
+			usa: 'united states',
+		});
 		expect(PLACE_ACRONYMS['gb']).toBeUndefined();
 	});
 

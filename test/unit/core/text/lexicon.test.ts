@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion, terms } from '../../../../src/core/text/analyze.js';
-import { ORGANIZATIONS, QUESTION_FRAMES, QUESTION_WORDS, STOP_WORDS, SYNONYMS } from '../../../../src/core/text/lexicon.js';
+import {
+	ORGANIZATIONS,
+	QUESTION_FRAMES,
+	QUESTION_WORDS,
+	STOP_WORDS,
+	SYNONYMS,
+} from '../../../../src/core/text/lexicon.js';
 
 // The lists are data; these tests check that each entry does what its list is for in the analyzer
 // (analyze.test.ts covers the analyzer itself), so a typo or a dead entry fails here.
@@ -44,12 +50,16 @@ describe('QUESTION_FRAMES', () => {
 	});
 
 	it('take out of questions only: passages keep "stand", "meant", "refer", "known" and "show"', () => {
-		for (const word of ['stand', 'meant', 'refer', 'known', 'show']) expect(terms(`They ${word} firm.`), word).toHaveLength(2);
+		for (const word of ['stand', 'meant', 'refer', 'known', 'show'])
+			expect(terms(`They ${word} firm.`), word).toHaveLength(2);
 	});
 
 	it('each have an example above, and blank every place they occur', () => {
 		for (const frame of QUESTION_FRAMES) {
-			expect(FRAMED.some(([q]) => new RegExp(frame.source, frame.flags).test(q)), String(frame)).toBe(true);
+			expect(
+				FRAMED.some(([q]) => new RegExp(frame.source, frame.flags).test(q)),
+				String(frame),
+			).toBe(true);
 			expect(frame.flags).toContain('g');
 		}
 		expect(questionTerms('What does EU stand for, and what does CSTO stand for?')).toEqual(terms('EU CSTO'));

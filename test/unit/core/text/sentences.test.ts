@@ -6,14 +6,25 @@ const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s
 
 describe('splitSentences', () => {
 	it('does not break after U.S., Dr., Mr. or Sept.', () => {
-		expect(sentences('The declaration, witnessed by U.S. President Donald Trump, was signed. Then it ended.')).toHaveLength(2);
-		expect(sentences('Dr. Jane Roe attended. Mr. Ilham spoke.')).toEqual(['Dr. Jane Roe attended.', 'Mr. Ilham spoke.']);
-		expect(sentences('They met in China on Sept. 1. It went well.')).toEqual(['They met in China on Sept. 1.', 'It went well.']);
+		expect(
+			sentences('The declaration, witnessed by U.S. President Donald Trump, was signed. Then it ended.'),
+		).toHaveLength(2);
+		expect(sentences('Dr. Jane Roe attended. Mr. Ilham spoke.')).toEqual([
+			'Dr. Jane Roe attended.',
+			'Mr. Ilham spoke.',
+		]);
+		expect(sentences('They met in China on Sept. 1. It went well.')).toEqual([
+			'They met in China on Sept. 1.',
+			'It went well.',
+		]);
 	});
 
 	it('keeps closing quotes and footnote markers with their sentence', () => {
 		expect(sentences('He said “It is over.” Then [3] left.')).toEqual(['He said “It is over.”', 'Then [3] left.']);
-		expect(sentences('A new corridor.[2] The President spoke.')).toEqual(['A new corridor.[2]', 'The President spoke.']);
+		expect(sentences('A new corridor.[2] The President spoke.')).toEqual([
+			'A new corridor.[2]',
+			'The President spoke.',
+		]);
 	});
 
 	it('returns trimmed spans that cover every non-space character', () => {

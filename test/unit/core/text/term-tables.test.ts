@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generalAnalyzer } from '../../../../src/core/text/analyze.js';
 import { EMPTY_LEXICON, type CorpusLexicon } from '../../../../src/core/text/corpus-lexicon.js';
-import { buildRelations, buildTermTables, placeTerm, RELATION_TUNING, relationFactor, wordKey, type Relations } from '../../../../src/core/text/term-tables.js';
+import {
+	buildRelations,
+	buildTermTables,
+	placeTerm,
+	RELATION_TUNING,
+	relationFactor,
+	wordKey,
+	type Relations,
+} from '../../../../src/core/text/term-tables.js';
 
 /** The one term of a text with the general analyzer, as the analyzer gives buildRelations. */
 const termOf = (text: string) => {
@@ -49,7 +57,8 @@ describe('buildTermTables', () => {
 		expect(united).toContainEqual({ rest: ['states', 'of', 'america'], term: 'unitedstates' });
 		expect(united).toContainEqual({ rest: ['nations'], term: 'unitednations' });
 		for (const list of tables.phrases.values()) {
-			for (let i = 1; i < list.length; i++) expect(list[i - 1]!.rest.length).toBeGreaterThanOrEqual(list[i]!.rest.length);
+			for (let i = 1; i < list.length; i++)
+				expect(list[i - 1]!.rest.length).toBeGreaterThanOrEqual(list[i]!.rest.length);
 		}
 	});
 	it('reads place and organization acronyms as the name they stand for', () => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { THESAURUS_DATA } from '../../../../src/core/text/thesaurus-data.js';
-import { baseForms, formatThesaurus, parseThesaurus, relatedWords, thesaurus, type Related } from '../../../../src/core/text/thesaurus.js';
+import {
+	baseForms,
+	formatThesaurus,
+	parseThesaurus,
+	relatedWords,
+	thesaurus,
+	type Related,
+} from '../../../../src/core/text/thesaurus.js';
 
 const strongOf = (word: string) => thesaurus().get(word)?.strong ?? [];
 const weakOf = (word: string) => thesaurus().get(word)?.weak ?? [];
@@ -36,9 +43,25 @@ describe('the WordNet table', () => {
 	});
 
 	it('holds no phrase, name, stop word or everyday verb that would flood a question', () => {
-		const flooding = ['make', 'take', 'give', 'get', 'go', 'come', 'say', 'put', 'set', 'the', 'have', 'be', 'walk_out'];
+		const flooding = [
+			'make',
+			'take',
+			'give',
+			'get',
+			'go',
+			'come',
+			'say',
+			'put',
+			'set',
+			'the',
+			'have',
+			'be',
+			'walk_out',
+		];
 		expect(flooding.filter((word) => thesaurus().has(word))).toEqual([]);
-		const mentions = [...thesaurus()].filter(([, { strong, weak }]) => [...strong, ...weak].some((w) => flooding.includes(w)));
+		const mentions = [...thesaurus()].filter(([, { strong, weak }]) =>
+			[...strong, ...weak].some((w) => flooding.includes(w)),
+		);
 		expect(mentions).toEqual([]);
 	});
 
@@ -63,7 +86,8 @@ describe('the WordNet table', () => {
 		for (const [word, { strong, weak }] of thesaurus()) {
 			for (const other of [...strong, ...weak]) {
 				const back = thesaurus().get(other);
-				if (back === undefined || !(back.strong.includes(word) || back.weak.includes(word))) oneWay.push(`${word} → ${other}`);
+				if (back === undefined || !(back.strong.includes(word) || back.weak.includes(word)))
+					oneWay.push(`${word} → ${other}`);
 			}
 		}
 		expect(oneWay).toEqual([]);
