@@ -43,11 +43,9 @@ const Arg = z
 	})
 	.pipe(
 		z.object({
-			name: z
-				.string()
-				.refine((name) => PARAMETERS.has(name), {
-					error: (issue) => `unknown parameter ${JSON.stringify(issue.input)}`,
-				}),
+			name: z.string().refine((name) => PARAMETERS.has(name), {
+				error: (issue) => `unknown parameter ${JSON.stringify(issue.input)}`,
+			}),
 			values: z.array(Value),
 		}),
 	);
