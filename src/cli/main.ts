@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<void> {
 		timeline: name === 'timeline',
 		engine: env.SEARCH_ENGINE,
 	});
-	log.debug({ cache: report.cache, ms: Math.round(report.ms) }, 'corpus loaded');
+	log.debug({ cache: report.cache, engine: corpus.index.engine.name, ms: Math.round(report.ms) }, 'corpus loaded');
 	const out: string[] = [];
 	const write = (s: string) => {
 		out.push(s);

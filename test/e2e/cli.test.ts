@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer, AnswerResult } from '../../src/core/answer/answer.js';
@@ -72,6 +73,31 @@ describe('cli ask', () => {
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(lines(r.stderr), args.join(' ')).toHaveLength(1);
 			expect(r.stdout).toBe('');
+		}
+	});
+
+	it('runs the engine SEARCH_ENGINE names, with the same answers, and refuses an unknown one naming the variable', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'verbatim-engine-'));
+		cpSync(FIXTURE_DATA, dir, { recursive: true, filter: (src) => !src.includes('.cache') });
+		try {
+			const ask = (engine: string) =>
+				cli(['ask', 'Who attended as an observer?', '--json'], { env: { INDEX_DATA_DIR: dir, SEARCH_ENGINE: engine, LOG_LEVEL: 'debug' } });
+			const answers = [];
+			for (const engine of ['minisearch', 'columnar', 'auto']) {
+				const r = await ask(engine);
+				expect(r.code).toBe(0);
+				expect(r.stderr).toContain(`"engine":"${engine === 'auto' ? 'minisearch' : engine}"`);
+				const { tookMs: _, ...answer } = JSON.parse(r.stdout) as AskJson;
+				answers.push(answer);
+			}
+			expect(answers[1]).toEqual(answers[0]);
+			expect(answers[2]).toEqual(answers[0]);
+			const bad = await ask('fastest');
+			expect(bad.code).toBe(2);
+			expect(lines(bad.stderr)).toHaveLength(1);
+			expect(bad.stderr).toMatch(/SEARCH_ENGINE/);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 
