@@ -81,7 +81,9 @@ describe('cli ask', () => {
 		cpSync(FIXTURE_DATA, dir, { recursive: true, filter: (src) => !src.includes('.cache') });
 		try {
 			const ask = (engine: string) =>
-				cli(['ask', 'Who attended as an observer?', '--json'], { env: { INDEX_DATA_DIR: dir, SEARCH_ENGINE: engine, LOG_LEVEL: 'debug' } });
+				cli(['ask', 'Who attended as an observer?', '--json'], {
+					env: { INDEX_DATA_DIR: dir, SEARCH_ENGINE: engine, LOG_LEVEL: 'debug' },
+				});
 			const answers = [];
 			for (const engine of ['minisearch', 'columnar', 'auto']) {
 				const r = await ask(engine);
