@@ -1,7 +1,7 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import type { Paragraph, Source } from '../catalog.js';
 import type { Corpus } from '../corpus.js';
-import { EXCERPT_TUNING } from './excerpt.js';
+import { EXCERPT_TUNING, quotedSpan } from './excerpt.js';
 import { candidatesOf, FEATURE_TUNING, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK_TUNING, type FeedbackTuning } from './feedback.js';
 import { textFragmentLink } from '../render/link.js';
@@ -312,8 +312,9 @@ function* ordered(
 	}
 }
 
-function result(p: Paragraph, r: Ranked): AnswerResult {
-	const quote = p.text.slice(r.best.start, r.best.end);
+function result(p: Paragraph, r: Ranked, tuning: ResolvedTuning): AnswerResult {
+	const span = quotedSpan(p.text, r.best, tuning.excerpt);
+	const quote = p.text.slice(span.start, span.end);
 	return {
 		source: citation(p.source),
 		paragraph: p.n,
@@ -390,7 +391,7 @@ function compute(corpus: Corpus, question: string, options: AnswerOptions): Answ
 		const p = corpus.paragraphs[r.id]!;
 		if (seen.has(p.text)) continue;
 		seen.add(p.text);
-		results.push(result(p, r));
+		results.push(result(p, r, tuning));
 	}
 	return { question, answered: true, results };
 }

@@ -66,6 +66,8 @@ const KINDS: ReadonlyArray<readonly [RegExp, AnswerKind]> = [
 		'money',
 	],
 	[new RegExp(`${LEAD}how (?:many|much|old|big|large|high|deep|tall|fast)\\b`, 'i'), 'number'],
+	// A count asked for by name: the tally, margin or score of a vote or a match ("how close was the vote").
+	[new RegExp(`${LEAD}how\\s+close\\b|\\b(?:tally|margin|vote\\s+count|scoreline|final\\s+score)\\b`, 'i'), 'number'],
 	[new RegExp(`${LEAD}how (?:long|far)\\b`, 'i'), 'duration'],
 	[
 		new RegExp(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraphCandidates } from '../../../../src/core/answer/answer.js';
 import type { Source } from '../../../../src/core/catalog.js';
 import { createCorpus } from '../../../../src/core/corpus.js';
-import { EXCERPT_TUNING } from '../../../../src/core/answer/excerpt.js';
+import { EXCERPT_TUNING, quotedSpan } from '../../../../src/core/answer/excerpt.js';
 import { FEATURES, scoreOf } from '../../../../src/core/answer/features.js';
 import { buildQuery } from '../../../../src/core/answer/query.js';
 import { RANK_MODEL } from '../../../../src/core/answer/rank-model.js';
@@ -102,6 +102,61 @@ describe('the quote chosen in a paragraph', () => {
 				},
 			),
 			{ numRuns: 300 },
+		);
+	});
+});
+
+describe('quotedSpan', () => {
+	const text =
+		'Dr Nunez also questioned the figure. He estimates that it would fall to between 130 and 150. A third sentence.';
+	const first = { start: 0, end: 36 };
+
+	it('gives a short whole sentence the one that follows it', () => {
+		expect(text.slice(first.start, first.end)).toBe('Dr Nunez also questioned the figure.');
+		const span = quotedSpan(text, first);
+		expect(text.slice(span.start, span.end)).toBe(
+			'Dr Nunez also questioned the figure. He estimates that it would fall to between 130 and 150.',
+		);
+	});
+
+	it('keeps a long sentence, a part of a sentence, the last sentence, or a pair that would not fit', () => {
+		expect(quotedSpan(text, first, { ...EXCERPT_TUNING, contextBelow: 20 })).toEqual(first);
+		expect(quotedSpan(text, { start: 0, end: 20 })).toEqual({ start: 0, end: 20 });
+		const last = { start: text.indexOf('A third'), end: text.length };
+		expect(quotedSpan(text, last)).toEqual(last);
+		expect(quotedSpan(text, first, { ...EXCERPT_TUNING, maxQuoteLength: 60 })).toEqual(first);
+		expect(quotedSpan(text, first, { ...EXCERPT_TUNING, contextBelow: 0 })).toEqual(first);
+	});
+
+	it('only ever widens the chosen span, within the text and the length limit', () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.constantFrom(
+						'The vote passed.',
+						'It was close.',
+						'Officials said the count would be checked again on Monday.',
+						'No.',
+					),
+					{ minLength: 1, maxLength: 6 },
+				),
+				fc.nat(),
+				(sentences, pick) => {
+					const para = sentences.join(' ');
+					let at = 0;
+					const spans = sentences.map((s) => {
+						const span = { start: para.indexOf(s, at), end: para.indexOf(s, at) + s.length };
+						at = span.end;
+						return span;
+					});
+					const chosen = spans[pick % spans.length]!;
+					const span = quotedSpan(para, chosen);
+					expect(span.start).toBe(chosen.start);
+					expect(span.end).toBeGreaterThanOrEqual(chosen.end);
+					expect(span.end).toBeLessThanOrEqual(para.length);
+					if (span.end !== chosen.end) expect(span.end - span.start).toBeLessThanOrEqual(EXCERPT_TUNING.maxQuoteLength);
+				},
+			),
 		);
 	});
 });

@@ -34,7 +34,7 @@ describe('tuning defaults', () => {
 			relatedFactor: 0.35, // RELATED_FACTOR
 		});
 		expect(RELATION_TUNING).toEqual({ demonym: 0.6, capital: 0.4, synonym: 0.5, part: 0.5 }); // RELATION_FACTORS
-		expect(EXCERPT_TUNING).toEqual({ maxQuoteLength: 300, wordRunShare: 0.5 }); // MAX_QUOTE_LENGTH, MAX_QUOTE_LENGTH / 2
+		expect(EXCERPT_TUNING).toEqual({ maxQuoteLength: 300, wordRunShare: 0.5, contextBelow: 100 }); // MAX_QUOTE_LENGTH, MAX_QUOTE_LENGTH / 2, new
 		expect(FEATURE_TUNING).toEqual({ leadParagraphs: 2 }); // [first, first + 1], p.n <= 1
 		expect(FEEDBACK_TUNING).toEqual({ docs: 10, terms: 20, original: 0.5, maxDocShare: 0.2 }); // FEEDBACK
 		expect(CANDIDATE_TUNING).toEqual({ candidates: 40, sparePerResult: 2, spareExtra: 20, verbatimScan: 400 }); // CANDIDATES, 2 * top + 20, VERBATIM_SCAN
