@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { MAX_CUSTOM_ID } from '../core/render/discord-limits.js';
+import { MAX_BUTTON_STATE } from '../core/render/render.js';
 import { err, ok, type Result } from '../core/result.js';
 
 /** Long ids remembered at once; the oldest are forgotten first. */
@@ -7,8 +8,11 @@ export const DEFAULT_ID_CAPACITY = 5_000;
 
 const SHORT_PREFIX = '~';
 const TAG_SEPARATOR = '|';
-/** Characters of an id's tag: 16 base64url characters, 96 bits, far beyond guessing one click at a time. */
-export const TAG_LENGTH = 16;
+/**
+ * Characters of an id's tag: 16 base64url characters, 96 bits, far beyond guessing one click at a
+ * time; what the core leaves room for after {@link MAX_BUTTON_STATE}, so its ids are sent whole.
+ */
+export const TAG_LENGTH = MAX_CUSTOM_ID - MAX_BUTTON_STATE - TAG_SEPARATOR.length;
 
 /** Why a button's id was not opened: a short id no longer remembered, or an id this bot did not make. */
 export type IdProblem = 'expired' | 'forged';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CUSTOM_ID } from '../../../src/core/render/discord-limits.js';
+import { MAX_BUTTON_STATE } from '../../../src/core/render/render.js';
 import { buttonKey, createIdStore, TAG_LENGTH } from '../../../src/discord/custom-ids.js';
 
 const KEY = buttonKey('test-token');
@@ -30,6 +31,16 @@ describe('button ids', () => {
 			ok: false,
 			error: 'forged',
 		});
+	});
+
+	it('send a state of up to MAX_BUTTON_STATE characters whole, so it survives a restart', () => {
+		const ids = createIdStore(KEY);
+		const state = `timeline:page:2:topic=${'b'.repeat(MAX_BUTTON_STATE - 'timeline:page:2:topic='.length)}`;
+		expect(state).toHaveLength(MAX_BUTTON_STATE);
+		const sealed = ids.seal(state);
+		expect(sealed).toHaveLength(MAX_CUSTOM_ID);
+		expect(createIdStore(KEY).open(sealed)).toEqual({ ok: true, value: state });
+		expect(ids.seal(`${state}b`)).toMatch(/^~/);
 	});
 
 	it('remember a long id as ~hash, and say expired once it is forgotten or never was', () => {
