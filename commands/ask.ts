@@ -8,6 +8,8 @@ import { defineCommand } from './define.js';
 export const MAX_QUESTION_LENGTH = 300;
 
 export const ask = defineCommand({
+	// Buttons re-run it ("More", the pagers): it only reads the sources.
+	readOnly: true,
 	data: {
 		name: 'ask',
 		description: 'Ask a question; the answer is quoted word for word from the sources, with links',

@@ -11,6 +11,18 @@ export interface CommandContext {
 	readonly ingest?: Ingest;
 }
 
+/**
+ * A permission a member needs to run a command. The router checks it on every path (slash command,
+ * button, autocomplete): Discord's `default_member_permissions` only hides a command, server admins
+ * may change it, and a button never goes through it.
+ */
+export interface Permission {
+	/** The permission's bit, as in `PermissionFlagsBits`. */
+	readonly flag: bigint;
+	/** Its name as Discord shows it to people, for the refusal ("Manage Server"). */
+	readonly name: string;
+}
+
 /** An autocomplete suggestion. */
 export interface Choice {
 	readonly name: string;
@@ -27,6 +39,13 @@ export interface Command<S extends z.ZodType = z.ZodType, R extends Reply | Prom
 	readonly input: S;
 	/** May return a promise (`/ingest` fetches); the router and the console await it. */
 	run(input: z.infer<S>, context: CommandContext): R;
+	/** Needed by whoever runs it, in a server only (a DM has no member permissions); absent: anyone. */
+	readonly permission?: Permission;
+	/**
+	 * True when running it changes nothing, so a button may re-run it with options its id carries
+	 * (pagers, "More"). Buttons naming any other command are refused: a click must never add or remove.
+	 */
+	readonly readOnly?: boolean;
 	/** Suggestions for the option being typed, at most 25. */
 	autocomplete?(option: string, typed: string, context: CommandContext): Choice[];
 }

@@ -4,7 +4,7 @@ import { ingest } from './ingest.js';
 import { source } from './source.js';
 import { timeline } from './timeline.js';
 
-export type { Choice, Command, CommandContext } from './define.js';
+export type { Choice, Command, CommandContext, Permission } from './define.js';
 export { defineCommand } from './define.js';
 
 /** Every slash command, in one array that deploy, the router and the console share. */

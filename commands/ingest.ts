@@ -5,7 +5,7 @@ import { errorReply, reply, type Reply } from '../src/core/render/render.js';
 import type { Result } from '../src/core/result.js';
 import type { IngestOutcome } from '../src/ingest/commit.js';
 import type { IngestProblem } from '../src/ingest/problem.js';
-import { defineCommand } from './define.js';
+import { defineCommand, type Permission } from './define.js';
 
 /** Longest URL accepted (Discord's option limit is 6,000; real article URLs are far shorter). */
 export const MAX_URL_LENGTH = 2_000;
@@ -27,12 +27,17 @@ export function renderIngest(url: string, result: Result<IngestOutcome, IngestPr
 	return reply(`Already in the sources as ${what} (${why}); nothing changed.`, { ephemeral: true });
 }
 
+/** Who may add sources: server managers, as Discord's default for the command also says. */
+export const MANAGE_SERVER: Permission = { flag: PermissionFlagsBits.ManageGuild, name: 'Manage Server' };
+
 export const ingest = defineCommand({
+	permission: MANAGE_SERVER,
 	data: {
 		name: 'ingest',
 		description: 'Add a news article to the sources from its URL (server managers only)',
-		// Hidden from members without Manage Server; server admins can change who sees it.
-		default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+		// Hidden from members without Manage Server; server admins can change who sees it, so the
+		// router checks `permission` itself.
+		default_member_permissions: String(MANAGE_SERVER.flag),
 		// Not in DMs, where no member permission applies.
 		contexts: [InteractionContextType.Guild],
 		options: [

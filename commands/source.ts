@@ -7,6 +7,8 @@ import { errorReply, renderSource, renderSourceList, SOURCE_PAGE_SIZE } from '..
 import { defineCommand, type Choice } from './define.js';
 
 export const source = defineCommand({
+	// Buttons re-run it ("More", the pagers): it only reads the sources.
+	readOnly: true,
 	data: {
 		name: 'source',
 		description: 'Show a source: its title, publisher, date, link and original text',

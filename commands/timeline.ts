@@ -24,6 +24,8 @@ const dateOption = (name: string) =>
 		.optional();
 
 export const timeline = defineCommand({
+	// Buttons re-run it ("More", the pagers): it only reads the sources.
+	readOnly: true,
 	data: {
 		name: 'timeline',
 		description: 'List dated events from the sources, newest first, each quoted word for word with a link',

@@ -7,7 +7,7 @@ import type { Env } from '../env.js';
 import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
 import { createCooldown } from './cooldown.js';
-import { createIdStore } from './custom-ids.js';
+import { buttonKey, createIdStore } from './custom-ids.js';
 import { safeError } from './errors.js';
 import { restOptions } from './rest-options.js';
 import { createRouter } from './router.js';
@@ -25,10 +25,15 @@ const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ?
 /** The bot's own settings, beside INTERFACE.md's environment. */
 export const BotSettingsSchema = z.object({
 	/**
-	 * Requests a user may make in any 10 s (commands and buttons; autocomplete is free); 0 turns the
+	 * Requests a user may make in any 10 s (commands and buttons; autocomplete counts apart); 0 turns the
 	 * limit off. 20 stops a flood yet never refuses a person, nor a burst of ten from one user.
 	 */
 	COOLDOWN_PER_10S: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10_000).default(20)),
+	/**
+	 * Autocomplete requests a user may make in any 10 s; 0 turns the limit off. Discord sends one as
+	 * people type (debounced), so 50 (five a second) never starves a typist yet stops a script.
+	 */
+	AUTOCOMPLETE_PER_10S: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(10_000).default(50)),
 	/**
 	 * A command slower than this (ms) is deferred; 0 defers every command. At most half a second short
 	 * of Discord's deadline, which the deferral itself must still meet.
@@ -111,7 +116,9 @@ export async function startBot({ env, log, context, token }: BotOptions): Promis
 		context,
 		log,
 		cooldown: createCooldown(settings.COOLDOWN_PER_10S),
-		ids: createIdStore(),
+		autocompleteCooldown: createCooldown(settings.AUTOCOMPLETE_PER_10S),
+		// Signed with a key from the token, so buttons keep working across restarts; see custom-ids.ts.
+		ids: createIdStore(buttonKey(token)),
 		deferAfterMs: settings.DISCORD_DEFER_MS,
 	});
 	// discord.js ignores a listener's promise: the router catches and answers its own failures, and

@@ -7,19 +7,26 @@ import {
 	type Button,
 	type Reply,
 } from '../core/render/render.js';
+import type { Result } from '../core/result.js';
+import type { IdProblem } from './custom-ids.js';
 
 /**
  * What a button click does: re-run a command with the options its id carries (the result replaces
- * the message clicked), or send a reply of its own as a new message.
+ * the message clicked), send a reply of its own as a new message, or refuse (a reply, and a reason
+ * the router logs).
  */
 export type ButtonAction =
 	| { readonly kind: 'run'; readonly command: Command; readonly options: Record<string, unknown> }
-	| { readonly kind: 'reply'; readonly reply: Reply };
+	| { readonly kind: 'reply'; readonly reply: Reply }
+	| { readonly kind: 'refuse'; readonly reply: Reply; readonly reason: string };
 
 const EXPIRED = errorReply(
 	'This button has expired (the bot restarted since it was shown). Run the command again, e.g. `/ask`.',
 );
 const UNKNOWN = errorReply('This button is from an older version of the bot. Run the command again.');
+const REFUSED = errorReply(
+	'This button was not made by this version of the bot, or cannot do that; nothing was done. Run the command again.',
+);
 
 /** `command:verb:rest`, where the rest may itself hold ":" (a question). */
 function splitId(id: string): { command: string; verb: string; rest: string } | undefined {
@@ -63,20 +70,25 @@ function optionsFor(command: string, verb: string, rest: string): Record<string,
 	return undefined;
 }
 
-/** Reads a button's id (already expanded from its short form; undefined when forgotten). */
+/**
+ * Reads a button's id, as the id store opened it. Only ids the bot made get this far, and of those
+ * only ones naming a read-only command run it: a click re-runs what was shown, never adds or removes.
+ */
 export function resolveButton(
-	id: string | undefined,
+	opened: Result<string, IdProblem>,
 	commands: readonly Command[],
 	context: CommandContext,
 ): ButtonAction {
-	if (id === undefined) return { kind: 'reply', reply: EXPIRED };
-	const parts = splitId(id);
+	if (!opened.ok && opened.error === 'expired') return { kind: 'reply', reply: EXPIRED };
+	if (!opened.ok) return { kind: 'refuse', reply: REFUSED, reason: 'unsigned button' };
+	const parts = splitId(opened.value);
 	if (parts === undefined) return { kind: 'reply', reply: UNKNOWN };
 	if (parts.command === 'ask' && parts.verb === 'full')
 		return { kind: 'reply', reply: fullParagraph(parts.rest, context) };
 	const command = commands.find((c) => c.data.name === parts.command);
 	const options = optionsFor(parts.command, parts.verb, parts.rest);
 	if (command === undefined || options === undefined) return { kind: 'reply', reply: UNKNOWN };
+	if (command.readOnly !== true) return { kind: 'refuse', reply: REFUSED, reason: 'command not read-only' };
 	return { kind: 'run', command, options };
 }
 

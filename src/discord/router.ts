@@ -4,6 +4,7 @@ import type {
 	ChatInputCommandInteraction,
 	CommandInteractionOption,
 	Interaction,
+	PermissionsBitField,
 } from 'discord.js';
 import type { Command, CommandContext } from '../../commands/index.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
@@ -21,6 +22,8 @@ export interface RouterOptions {
 	readonly context: CommandContext;
 	readonly log: Logger;
 	readonly cooldown: Cooldown;
+	/** Autocomplete's own per-user limit: it fires as people type, so it gets more than commands. */
+	readonly autocompleteCooldown: Cooldown;
 	readonly ids: IdStore;
 	/**
 	 * Discord wants an answer within 3 s. A command still running after this many milliseconds is
@@ -52,6 +55,20 @@ function invalidInput(command: Command, issues: readonly { message: string }[]):
 		.map((o) => ('required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`))
 		.join(' ');
 	return errorReply(`${issues.map((i) => i.message).join(' ')}\nUsage: \`/${command.data.name} ${usage}\``);
+}
+
+/**
+ * Whether a member may run `command`: undefined when they may, else the refusal. A command with a
+ * `permission` needs it in a server (`permissions` null means a DM, where none applies, so it is
+ * refused). Checked here, whatever the entry, since Discord's own default only hides the command.
+ */
+export function authorize(command: Command, permissions: Readonly<PermissionsBitField> | null): Reply | undefined {
+	const needed = command.permission;
+	if (needed === undefined) return undefined;
+	const name = command.data.name;
+	if (permissions === null) return errorReply(`/${name} works only in a server, for members with ${needed.name}.`);
+	if (permissions.has(needed.flag)) return undefined;
+	return errorReply(`/${name} needs the ${needed.name} permission in this server; nothing was done.`);
 }
 
 /** The router's state: its options and how long each command took last time it ran. */
@@ -97,6 +114,12 @@ async function execute(
 	mode: SendMode,
 	log: Logger,
 ): Promise<void> {
+	const refusal = authorize(command, interaction.memberPermissions);
+	if (refusal !== undefined) {
+		await send(interaction, refusal, 'reply');
+		log.warn({ cmd: command.data.name, problem: 'permission' }, 'refused');
+		return;
+	}
 	const parsed = command.input.safeParse(raw);
 	if (!parsed.success) {
 		await send(interaction, invalidInput(command, parsed.error.issues), 'reply');
@@ -105,7 +128,7 @@ async function execute(
 	}
 	const started = performance.now();
 	const reply = await runCommand(router, interaction, command, parsed.data, mode);
-	await send(interaction, reply, mode, (id) => router.ids.shorten(id));
+	await send(interaction, reply, mode, (id) => router.ids.seal(id));
 	const tookMs = Math.round(performance.now() - started);
 	log.info(
 		{
@@ -130,17 +153,29 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 }
 
 async function onButton(router: Router, interaction: ButtonInteraction, log: Logger): Promise<void> {
-	const action = resolveButton(router.ids.expand(interaction.customId), router.commands, router.context);
+	const action = resolveButton(router.ids.open(interaction.customId), router.commands, router.context);
 	if (action.kind === 'run') return execute(router, interaction, action.command, action.options, 'update', log);
-	await send(interaction, action.reply, 'reply', (id) => router.ids.shorten(id));
-	log.info({ button: interaction.customId.slice(0, 20), ephemeral: action.reply.ephemeral }, 'answered');
+	await send(interaction, action.reply, 'reply', (id) => router.ids.seal(id));
+	const button = interaction.customId.slice(0, 20);
+	if (action.kind === 'refuse') log.warn({ button, problem: action.reason }, 'refused');
+	else log.info({ button, ephemeral: action.reply.ephemeral }, 'answered');
 }
 
-/** Suggestions within Discord's limits: 25 at most, names cut to 100 characters, too-long values left out. */
-async function onAutocomplete(router: Router, interaction: AutocompleteInteraction): Promise<void> {
+/**
+ * Suggestions within Discord's limits: 25 at most, names cut to 100 characters, too-long values left
+ * out. Past the user's autocomplete limit, or for a command they may not run, none: an empty list is
+ * what Discord shows while typing anyway, where an error would only get in the way.
+ */
+async function onAutocomplete(router: Router, interaction: AutocompleteInteraction, log: Logger): Promise<void> {
+	if (!router.autocompleteCooldown.take(interaction.user.id)) {
+		await interaction.respond([]);
+		log.debug({ problem: 'cooldown' }, 'autocomplete refused');
+		return;
+	}
 	const focused = interaction.options.getFocused(true);
 	const command = router.commands.find((c) => c.data.name === interaction.commandName);
-	const choices = command?.autocomplete?.(focused.name, focused.value, router.context) ?? [];
+	const allowed = command !== undefined && authorize(command, interaction.memberPermissions) === undefined;
+	const choices = (allowed ? command.autocomplete?.(focused.name, focused.value, router.context) : undefined) ?? [];
 	await interaction.respond(
 		choices
 			.filter((c) => c.value.length <= MAX_CHOICE_LENGTH)
@@ -151,7 +186,8 @@ async function onAutocomplete(router: Router, interaction: AutocompleteInteracti
 
 /**
  * Creates the `interactionCreate` listener: slash commands, autocomplete and buttons. Commands and
- * buttons count against the user's cooldown; whatever fails is logged and answered ephemerally.
+ * buttons count against the user's cooldown, autocomplete against its own; a command's permission is
+ * checked whichever way it is reached; whatever fails is logged and answered ephemerally.
  */
 export function createRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
 	const router: Router = { ...options, lastRunMs: new Map() };
@@ -159,7 +195,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 		const log = options.log.child({ interactionId: interaction.id, userId: interaction.user.id });
 		try {
 			if (interaction.isAutocomplete()) {
-				await onAutocomplete(router, interaction);
+				await onAutocomplete(router, interaction, log);
 				return;
 			}
 			if (!interaction.isChatInputCommand() && !interaction.isButton()) return;

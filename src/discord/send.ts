@@ -89,7 +89,7 @@ function fitEmbeds(all: readonly APIEmbed[]): { embeds: APIEmbed[]; left: number
 	return { embeds, left: 0 };
 }
 
-/** Buttons in rows of five, at most five rows; ids shortened to Discord's 100 characters. */
+/** Buttons in rows of five, at most five rows; ids sealed (signed, or shortened to Discord's 100 characters). */
 function buttonRows(buttons: readonly Button[], shortenId: (id: string) => string): Payload['components'] {
 	const rows: Payload['components'] = [];
 	const kept = buttons.slice(0, MAX_BUTTONS_PER_ROW * MAX_ACTION_ROWS);

@@ -1,6 +1,6 @@
 import type { Answer, AnswerResult, Citation } from '../answer/answer.js';
 import type { Paragraph, Source } from '../catalog.js';
-import { MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_MESSAGE_LENGTH } from './discord-limits.js';
+import { MAX_CUSTOM_ID, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_MESSAGE_LENGTH } from './discord-limits.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 import { quoteCutOf, UNCUT, type QuoteCut } from '../answer/quote-cut.js';
@@ -143,6 +143,13 @@ export function replyToText(r: Reply): string {
 export const ASK_PAGE_SIZE = 3;
 /** How deep "More" goes: no page starts at or beyond this many results. */
 export const MAX_ASK_RESULTS = 30;
+
+/**
+ * Characters of a button's state that still survive a restart: what {@link MAX_CUSTOM_ID} leaves once
+ * the Discord adapter signs the id (`|` and a 16-character tag, src/discord/custom-ids.ts). A longer
+ * state is kept in the bot's memory instead, and its button expires when the bot restarts.
+ */
+export const MAX_BUTTON_STATE = MAX_CUSTOM_ID - 17;
 
 /**
  * A button's custom id: its parts joined by ":". The last part may itself hold ":" (a question);

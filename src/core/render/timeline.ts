@@ -2,14 +2,13 @@ import type { PartialDate } from '../dates/dates.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 import {
-	MAX_CUSTOM_ID,
 	MAX_EMBED_DESCRIPTION,
 	MAX_EMBED_TITLE,
 	MAX_EMBEDS,
 	MAX_MESSAGE_LENGTH,
 	MAX_TOTAL_EMBED_CHARS,
 } from './discord-limits.js';
-import { blockQuote, citationLine, reply, type Button, type Card, type Reply } from './render.js';
+import { blockQuote, citationLine, MAX_BUTTON_STATE, reply, type Button, type Card, type Reply } from './render.js';
 import type { TimelineEvent } from '../dates/timeline.js';
 
 /** Events per page of /timeline: one card each, within Discord's ten embeds a message. */
@@ -54,7 +53,7 @@ export function formatEventDate(date: PartialDate): string {
  * The id of a /timeline paging button: `timeline:page:<n>[:<filters>]`, where `<n>` is the page to
  * show (1-based) and `<filters>` a URL query string of the filters set (`topic`, `since`, `until`):
  * `timeline:page:2:since=2024&topic=border`, or `timeline:page:2` with none. The Discord router
- * re-runs /timeline with these options and `page: n`. The id never exceeds {@link MAX_CUSTOM_ID}
+ * re-runs /timeline with these options and `page: n`. The id never exceeds {@link MAX_BUTTON_STATE}
  * characters: a topic too long for it (non-Latin letters take six characters each, percent-encoded)
  * is cut by whole characters, so later pages of such a topic may match a little more than the first.
  */
@@ -70,7 +69,7 @@ export function timelineButtonId(page: number, view: TimelineView): string {
 		const query = p.toString();
 		return query === '' ? head : `${head}:${query}`;
 	};
-	while (idWith(topic).length > MAX_CUSTOM_ID && topic.length > 0) topic = Array.from(topic).slice(0, -1).join('');
+	while (idWith(topic).length > MAX_BUTTON_STATE && topic.length > 0) topic = Array.from(topic).slice(0, -1).join('');
 	return idWith(topic);
 }
 
