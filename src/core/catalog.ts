@@ -10,6 +10,12 @@ export const SourceSchema = z.object({
 	title: z.string().trim().min(1),
 	publisher: z.string().trim().min(1),
 	url: z.url({ protocol: /^https?$/ }),
+	/**
+	 * The host (with its port, if any) the text was fetched from. Optional, so catalogs written
+	 * before it, or by hand, load as they are; an ingest from the web always sets it, and `url` is
+	 * then on the same site (a page's claim to another site's address is not believed).
+	 */
+	host: z.string().min(1).optional(),
 	published: z
 		.string()
 		.regex(ISO_DAY, 'a date as YYYY-MM-DD')

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseCatalog, type Source } from '../core/catalog.js';
 import { readSourceFile } from '../store/source-file.js';
 import { stop } from './problem.js';
+import { sameSite } from './site.js';
 import { normalizeSpace } from './text.js';
 import { urlKey } from './url.js';
 
@@ -59,10 +60,21 @@ export function textHash(text: string): string {
 	return createHash('sha256').update(paragraphs.join('\n')).digest('hex');
 }
 
-/** The source of the catalog whose URL is any of these (compared by {@link urlKey}). */
+/**
+ * A source's URL when it can stand for the article in "already in the catalog": always for an entry
+ * with no `host` (written by hand or before hosts were kept: the operator's word), and for one with
+ * a host only when the URL is on that host's site, so a hand-edited or forged entry cannot block
+ * the real article's address.
+ */
+export function verifiedUrl(source: Source): string | undefined {
+	if (source.host === undefined) return source.url;
+	return sameSite(source.url, `http://${source.host}/`) ? source.url : undefined;
+}
+
+/** The source of the catalog whose verified URL is any of these (compared by {@link urlKey}). */
 export function findByUrl(sources: readonly Source[], urls: readonly string[]): Source | undefined {
 	const keys = new Set(urls.map(urlKey).filter((k): k is string => k !== undefined));
-	return sources.find((s) => keys.has(urlKey(s.url) ?? ''));
+	return sources.find((s) => keys.has(urlKey(verifiedUrl(s) ?? '') ?? ''));
 }
 
 /** One catalog entry as the default `sources.json` writes them: two-space indent, authors on one line. */

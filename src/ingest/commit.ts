@@ -27,6 +27,8 @@ export interface Draft {
 	readonly paragraphs: readonly string[];
 	/** The URL asked for and the one fetched after redirects: the same article if the catalog has them. */
 	readonly aliases: readonly string[];
+	/** The host the text was fetched from; none for a local file. */
+	readonly host?: string;
 }
 
 /** What an ingest did: stored a new source, or found it there already (by URL or by text). */
@@ -71,6 +73,7 @@ function toEntry(draft: Draft, id: string): Source {
 		title: draft.title,
 		publisher: draft.publisher,
 		url: draft.url,
+		...(draft.host === undefined ? {} : { host: draft.host }),
 		published: draft.published,
 		authors: draft.authors,
 	});

@@ -2,12 +2,12 @@ import { parseFeed } from 'feedsmith';
 import { z } from 'zod';
 import type { Source } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
-import { readSources } from './catalog-file.js';
+import { readSources, verifiedUrl } from './catalog-file.js';
 import { parseFragment } from './dom.js';
 import { fetchOrStop } from './fetch.js';
 import { ingestSource, type IngestOptions } from './ingest.js';
 import { toDay, type PageMetadata } from './metadata.js';
-import { IngestStop, stop, type IngestProblem } from './problem.js';
+import { IngestStop, problem, stop, type IngestProblem } from './problem.js';
 import { normalizeSpace } from './text.js';
 import { parseHttpUrl, urlKey } from './url.js';
 
@@ -93,11 +93,34 @@ function jsonItem(raw: unknown): RawItem {
 	return { url: item.url ?? item.external_url, title: item.title, published: item.date_published };
 }
 
+/** A feed item that could not be read: where it stands (its link, or its place) and why. */
+export interface BadItem {
+	readonly item: string;
+	readonly reason: string;
+}
+
+/** Why an item's reading threw, in one line. */
+const reasonOf = (error: unknown): string =>
+	error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error).slice(0, 300);
+
+/** One raw item as a {@link FeedItem}; undefined when it has no http(s) link. May throw on a hostile item. */
+function feedItem(raw: RawItem, feedUrl: string): FeedItem | undefined {
+	const absolute = raw.url === undefined ? undefined : parseHttpUrl(raw.url, feedUrl);
+	if (absolute === undefined) return undefined;
+	const day = raw.published === undefined ? undefined : toDay(raw.published);
+	return {
+		url: absolute.href,
+		...(raw.title === undefined || raw.title === '' ? {} : { title: raw.title }),
+		...(day === undefined ? {} : { published: day }),
+	};
+}
+
 /**
  * The articles a feed links to (RSS 2.0, RDF, Atom, JSON Feed), links made absolute against the feed's
- * URL, each once, at most {@link MAX_FEED_ITEMS}. Not a feed at all: an error message.
+ * URL, each once, at most {@link MAX_FEED_ITEMS}; and the items that threw while being read, each
+ * set aside so that one hostile item does not cost the feed its others. Not a feed at all: an error message.
  */
-export function readFeed(text: string, feedUrl: string): Result<FeedItem[], string> {
+export function readFeedItems(text: string, feedUrl: string): Result<{ items: FeedItem[]; bad: BadItem[] }, string> {
 	let parsed: ReturnType<typeof parseFeed>;
 	try {
 		parsed = parseFeed(text.trimStart().startsWith('{') ? (JSON.parse(text) as unknown) : text);
@@ -107,22 +130,29 @@ export function readFeed(text: string, feedUrl: string): Result<FeedItem[], stri
 	const lists = Items.parse(parsed.feed);
 	const read = parsed.format === 'atom' ? atomEntry : parsed.format === 'json' ? jsonItem : rssItem;
 	const items: FeedItem[] = [];
+	const bad: BadItem[] = [];
 	const seen = new Set<string>();
-	for (const raw of (parsed.format === 'atom' ? lists.entries : lists.items) ?? []) {
-		const { url, title, published } = read(raw);
-		const absolute = url === undefined ? undefined : parseHttpUrl(url, feedUrl);
-		const key = absolute === undefined ? undefined : urlKey(absolute.href);
-		if (absolute === undefined || key === undefined || seen.has(key)) continue;
+	for (const [index, raw] of ((parsed.format === 'atom' ? lists.entries : lists.items) ?? []).entries()) {
+		let item: FeedItem | undefined;
+		try {
+			item = feedItem(read(raw), feedUrl);
+		} catch (error) {
+			bad.push({ item: `item #${index + 1}`, reason: reasonOf(error) });
+			continue;
+		}
+		const key = item === undefined ? undefined : urlKey(item.url);
+		if (item === undefined || key === undefined || seen.has(key)) continue;
 		seen.add(key);
-		const day = published === undefined ? undefined : toDay(published);
-		items.push({
-			url: absolute.href,
-			...(title === undefined || title === '' ? {} : { title }),
-			...(day === undefined ? {} : { published: day }),
-		});
+		items.push(item);
 		if (items.length >= MAX_FEED_ITEMS) break;
 	}
-	return { ok: true, value: items };
+	return { ok: true, value: { items, bad } };
+}
+
+/** {@link readFeedItems}'s articles alone. */
+export function readFeed(text: string, feedUrl: string): Result<FeedItem[], string> {
+	const read = readFeedItems(text, feedUrl);
+	return read.ok ? { ok: true, value: read.value.items } : read;
 }
 
 /** What one pass over a feed did. */
@@ -131,7 +161,13 @@ export interface FeedReport {
 	readonly added: readonly Source[];
 	/** Items the catalog had already (by URL before fetching, or by URL or text after). */
 	readonly skipped: number;
+	/** Items not ingested: refused (a problem of their own), or hostile (code `bad-item`: reading or ingesting them threw). */
 	readonly failed: readonly { readonly url: string; readonly problem: IngestProblem }[];
+}
+
+/** Options of {@link ingestFeed}: those of each item's ingest, and the ingest itself (tests stand in). */
+export interface FeedOptions extends IngestOptions {
+	readonly ingestItem?: typeof ingestSource;
 }
 
 const hintsOf = (item: FeedItem): PageMetadata => ({
@@ -144,31 +180,37 @@ const hintsOf = (item: FeedItem): PageMetadata => ({
  * and date standing in where its page has none. A feed that cannot be fetched or read is a problem;
  * an item that fails is reported and the rest go on.
  */
-export async function ingestFeed(feedUrl: string, options: IngestOptions): Promise<Result<FeedReport, IngestProblem>> {
+export async function ingestFeed(feedUrl: string, options: FeedOptions): Promise<Result<FeedReport, IngestProblem>> {
+	const { ingestItem = ingestSource, ...ingestOptions } = options;
 	let items: FeedItem[];
+	const failed: { url: string; problem: IngestProblem }[] = [];
 	try {
 		const fetched = await fetchOrStop(feedUrl, {
 			...options.fetch,
 			allowPrivateHosts: options.allowPrivateHosts,
 			accept: FEED_TYPES,
 		});
-		const read = readFeed(fetched.text, fetched.url);
+		const read = readFeedItems(fetched.text, fetched.url);
 		if (!read.ok) stop('bad-feed', `${fetched.url} is not an RSS, Atom or JSON feed (${read.error})`);
-		items = read.value;
+		items = read.value.items;
+		for (const b of read.value.bad) failed.push({ url: b.item, problem: problem('bad-item', b.reason) });
 	} catch (error) {
 		if (error instanceof IngestStop) return { ok: false, error: error.problem };
 		throw error;
 	}
-	const known = new Set((await readSources(options.dataDir).catch(() => [])).map((s) => urlKey(s.url)));
+	const known = new Set((await readSources(options.dataDir).catch(() => [])).map((s) => urlKey(verifiedUrl(s) ?? '')));
 	const added: Source[] = [];
-	const failed: { url: string; problem: IngestProblem }[] = [];
 	let skipped = 0;
 	for (const item of items) {
 		if (known.has(urlKey(item.url))) {
 			skipped++;
 			continue;
 		}
-		const result = await ingestSource(item.url, { ...options, hints: hintsOf(item) });
+		const result = await ingestItem(item.url, { ...ingestOptions, hints: hintsOf(item) }).catch(
+			// Anything but a refusal is a bug the item set off (a RangeError deep in a parser, say): it
+			// costs that item, never the items after it nor the feeds after this one.
+			(error: unknown) => ({ ok: false, error: problem('bad-item', reasonOf(error)) }) as const,
+		);
 		if (!result.ok) failed.push({ url: item.url, problem: result.error });
 		else if (result.value.status === 'added') added.push(result.value.source);
 		else skipped++;

@@ -6,6 +6,7 @@ import { isUrlInput, loadFile, loadUrl, type Loaded } from './load.js';
 import type { LockOptions } from './lock.js';
 import { hostName, type PageMetadata } from './metadata.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
+import { stripFormatCharacters } from './text.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 
 /** Metadata given by hand (CLI flags): it wins over what the page says. */
@@ -28,9 +29,11 @@ export interface IngestOptions {
 	readonly lock?: LockOptions;
 }
 
-/** The first value that is set, trimmed. */
+/** The first value that is set, trimmed, format characters dropped (see {@link stripFormatCharacters}). */
 const first = (...values: (string | undefined)[]): string | undefined =>
-	values.map((v) => v?.trim()).find((v) => v !== undefined && v !== '');
+	values
+		.map((v) => (v === undefined ? undefined : stripFormatCharacters(v).trim()))
+		.find((v) => v !== undefined && v !== '');
 
 /** The source's metadata: flags first, then the page, then hints; a missing date or title names its flag. */
 export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMetadata = {}): Draft {
@@ -45,7 +48,7 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 	if (published === undefined)
 		stop('usage', `no publication date found in ${loaded.origin}; give it with --published YYYY-MM-DD`);
 	const publisher = first(overrides.publisher, page.publisher, hints.publisher) ?? hostName(url.href) ?? url.host;
-	const authors = page.authors ?? hints.authors ?? [];
+	const authors = (page.authors ?? hints.authors ?? []).flatMap((a) => first(a) ?? []);
 	return {
 		title,
 		publisher,
@@ -54,6 +57,7 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 		authors,
 		paragraphs: loaded.paragraphs,
 		aliases: loaded.aliases,
+		...(loaded.host === undefined ? {} : { host: loaded.host }),
 	};
 }
 

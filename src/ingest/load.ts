@@ -5,6 +5,7 @@ import { decodeBody, FETCH_DEFAULTS, fetchOrStop, PAGE_TYPES, type FetchOptions 
 import { markdownParagraphs } from './markdown.js';
 import { hostName, toDay, type PageMetadata } from './metadata.js';
 import { stop } from './problem.js';
+import { claimsOtherSite, sameSite } from './site.js';
 import { textParagraphs } from './text.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 
@@ -16,6 +17,8 @@ export interface Loaded {
 	readonly origin: string;
 	/** The URLs it was reached by (asked for, after redirects); none for a file. */
 	readonly aliases: readonly string[];
+	/** The host the text was fetched from (after redirects, with its port); none for a file. */
+	readonly host?: string;
 }
 
 export type ContentKind = 'html' | 'markdown' | 'text';
@@ -71,7 +74,7 @@ export function readContent(
 				'no-article',
 				`no article found in ${origin}: the page has too little text outside its navigation, forms and boxes`,
 			);
-		return { paragraphs: article.paragraphs, metadata: { ...fallback, ...article.metadata }, origin };
+		return { paragraphs: article.paragraphs, metadata: verified({ ...fallback, ...article.metadata }, url), origin };
 	}
 	const read =
 		kind === 'markdown'
@@ -80,9 +83,22 @@ export function readContent(
 	if (read.paragraphs.length === 0) stop('no-article', `${origin} holds no text`);
 	return {
 		paragraphs: read.paragraphs,
-		metadata: { ...fallback, ...frontMatterMetadata(read.fields, read.heading) },
+		metadata: verified({ ...fallback, ...frontMatterMetadata(read.fields, read.heading) }, url),
 		origin,
 	};
+}
+
+/**
+ * What a fetched text says about itself, held to where it was fetched from: a URL on another site
+ * gives way to the fetched one, and then the publisher to the host, as does a publisher named as
+ * another site's host (`reuters.com` served from elsewhere). A local file is the operator's own.
+ */
+function verified(metadata: PageMetadata, url: string | undefined): PageMetadata {
+	if (url === undefined) return metadata;
+	const offSite = metadata.url !== undefined && !sameSite(metadata.url, url);
+	const publisher = metadata.publisher;
+	if (!offSite && (publisher === undefined || !claimsOtherSite(publisher, url))) return metadata;
+	return { ...metadata, ...(offSite ? { url } : {}), ...withPublisher(url) };
 }
 
 const withPublisher = (url: string): PageMetadata => {
@@ -130,5 +146,9 @@ export async function loadUrl(url: string, options: Omit<FetchOptions, 'accept'>
 		stop('usage', `only http and https URLs can be ingested, not ${url.trim().slice(0, 200)}`);
 	const fetched = await fetchOrStop(url, { ...options, accept: PAGE_TYPES });
 	const kind = KIND_OF_TYPE[fetched.mediaType] ?? 'text';
-	return { ...readContent(fetched.text, kind, fetched.url, fetched.url), aliases: [url, fetched.url] };
+	return {
+		...readContent(fetched.text, kind, fetched.url, fetched.url),
+		aliases: [url, fetched.url],
+		host: new URL(fetched.url).host,
+	};
 }

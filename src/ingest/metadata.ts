@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { all, type DomDocument } from './dom.js';
 import { normalizeSpace } from './text.js';
+import { sameSite } from './site.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 
 /** What a page says about itself; each field absent when the page does not say. */
 export interface PageMetadata {
-	/** Canonical URL: `<link rel=canonical>`, else `og:url`, else the URL it was fetched from. */
+	/** Canonical URL: `<link rel=canonical>`, else `og:url`, else the URL it was fetched from; only on the fetched URL's site. */
 	readonly url?: string;
 	/** `og:title`, else JSON-LD `headline`, else a named `<meta>` title, else `<title>` without the site's name, else the `<h1>`. */
 	readonly title?: string;
 	/** `YYYY-MM-DD`: `article:published_time`, else JSON-LD `datePublished`, else a `<time datetime>`. */
 	readonly published?: string;
-	/** `og:site_name`, else JSON-LD `publisher.name`, else the host without `www.`. */
+	/** `og:site_name`, else JSON-LD `publisher.name`, else the host without `www.`; the host when the page claims another site's URL. */
 	readonly publisher?: string;
 	readonly authors?: readonly string[];
 }
@@ -83,20 +84,31 @@ function meta(document: DomDocument, ...keys: string[]): string | undefined {
 /** A site's front page: what a misconfigured page names as canonical for every article. */
 const isFrontPage = (url: URL) => url.pathname.replace(/\/+$/, '') === '' && url.search === '';
 
-function canonicalUrl(document: DomDocument, pageUrl: string | undefined): string | undefined {
+/**
+ * The page's own URL: its canonical link, else `og:url`, else where it was fetched from. A claim on
+ * another site than the fetched URL's is passed over, and `offSite` says one was made: a page
+ * served from a throwaway host could otherwise take over a real article's address (its cards would
+ * link there, and the real article would count as a duplicate of it).
+ */
+function canonicalUrl(document: DomDocument, pageUrl: string | undefined): { url?: string; offSite: boolean } {
 	const links = all(document, 'link[rel][href]').filter((l) =>
 		(l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
 	);
 	const page = pageUrl === undefined ? undefined : parseHttpUrl(pageUrl);
 	const candidates = [links[0]?.getAttribute('href'), meta(document, 'og:url'), pageUrl];
+	let offSite = false;
 	for (const candidate of candidates) {
 		if (candidate === undefined || candidate === null) continue;
 		const url = parseHttpUrl(candidate, pageUrl);
 		// An article's page naming the front page would make every article of the site "the same URL".
 		if (url === undefined || (isFrontPage(url) && page !== undefined && !isFrontPage(page))) continue;
-		return cleanUrl(url);
+		if (page !== undefined && !sameSite(url.href, page.href)) {
+			offSite = true;
+			continue;
+		}
+		return { url: cleanUrl(url), offSite };
 	}
-	return page === undefined ? undefined : cleanUrl(page);
+	return page === undefined ? { offSite } : { url: cleanUrl(page), offSite };
 }
 
 function publishedDay(document: DomDocument, ld: z.infer<typeof JsonLdArticle> | undefined): string | undefined {
@@ -139,12 +151,15 @@ export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.
  */
 export function readPageMetadata(document: DomDocument, pageUrl: string | undefined): PageMetadata {
 	const ld = jsonLdArticle(document);
-	const url = canonicalUrl(document, pageUrl);
+	const { url, offSite } = canonicalUrl(document, pageUrl);
+	// A page that claims another site's address may claim its name too: its host says who served it.
+	const host = url === undefined ? undefined : hostName(url);
 	const publisher =
+		(offSite ? host : undefined) ??
 		meta(document, 'og:site_name') ??
 		ld?.publisher ??
 		meta(document, 'application-name') ??
-		(url === undefined ? undefined : hostName(url));
+		host;
 	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter(
 		(s): s is string => s !== undefined,
 	);

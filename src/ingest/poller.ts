@@ -45,7 +45,12 @@ async function pollOnce(options: FeedPollerOptions): Promise<FeedReport[]> {
 		...options.ingest,
 	};
 	for (const feed of options.feeds) {
-		const result = await ingestFeed(feed, base);
+		const result = await ingestFeed(feed, base).catch((error: unknown) => {
+			// A feed that throws is logged and passed over, so the feeds after it are still polled.
+			options.log.error({ feed, err: error instanceof Error ? error : new Error(String(error)) }, 'feed poll failed');
+			return undefined;
+		});
+		if (result === undefined) continue;
 		if (!result.ok) {
 			options.log.warn({ feed, code: result.error.code, problem: result.error.message }, 'feed not read');
 			continue;

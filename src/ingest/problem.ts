@@ -12,6 +12,7 @@ export type IngestCode =
 	| 'too-large'
 	| 'no-article'
 	| 'bad-feed'
+	| 'bad-item'
 	| 'network'
 	| 'unavailable'
 	| 'timeout'
@@ -33,6 +34,7 @@ const INPUT_CODES: ReadonlySet<IngestCode> = new Set([
 	'too-large',
 	'no-article',
 	'bad-feed',
+	'bad-item',
 ]);
 
 export const problem = (code: IngestCode, message: string): IngestProblem => ({ code, message });

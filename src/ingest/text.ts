@@ -7,6 +7,13 @@ export function normalizeSpace(text: string): string {
 	return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Format characters (Unicode category Cf: bidi overrides and isolates such as U+202E and
+ * U+2066–2069, zero-width spaces and joiners, soft hyphens) dropped: in a title, publisher or
+ * author they can make a card read other than what it holds ("moc.sretuer" shown as "reuters.com").
+ */
+export const stripFormatCharacters = (text: string): string => text.replace(/\p{Cf}/gu, '');
+
 /** A line that ends a sentence (or a heading's colon), so the next line starts a new paragraph. */
 const ENDS_SENTENCE = /[.!?:;"”’»)\]]\s*$/;
 

@@ -36,7 +36,7 @@ describe('cli ingest --feed', () => {
 			published: '2025-02-18',
 			title: 'Dilijan rangers count a record number of brown bears',
 		});
-		expect(added[0]!.url).toBe('https://ledger.example.org/environment/2025/03/storks-return-early');
+		expect(added[0]!.url).toBe(`${site.base}/environment/2025/03/storks-return-early`);
 		expect(site.requests.filter((p) => p.includes('turkiye'))).toEqual([]);
 	});
 

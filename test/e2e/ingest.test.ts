@@ -15,7 +15,8 @@ import {
 } from '../fixtures/ingest/server.js';
 
 const lines = (s: string) => s.split('\n').filter((l) => l.length > 0);
-const CANONICAL = 'https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year';
+/** The fixture page's canonical link, on the fixture site itself (see server.ts). */
+const canonical = () => `${site.base}/environment/2025/10/lake-sevan-rises-second-year`;
 
 let site: FixtureSite;
 let dir: string;
@@ -44,7 +45,8 @@ describe('cli ingest <url>', () => {
 			file: 'caucasus-ledger-2025-10-14.txt',
 			title: 'Lake Sevan rises for a second year as irrigation draws fall',
 			publisher: 'Caucasus Ledger',
-			url: CANONICAL,
+			url: canonical(),
+			host: new URL(site.base).host,
 			published: '2025-10-14',
 			authors: ['Ani Petrosyan'],
 		});
@@ -77,12 +79,12 @@ describe('cli ingest <url>', () => {
 		const top = a.results[0];
 		expect(top?.source).toMatchObject({
 			id: 'caucasus-ledger-2025-10-14',
-			url: CANONICAL,
+			url: canonical(),
 			published: '2025-10-14',
 			title: 'Lake Sevan rises for a second year as irrigation draws fall',
 		});
 		expect(top?.quote).toContain('14 centimetres');
-		expect(top?.link.startsWith(CANONICAL)).toBe(true);
+		expect(top?.link.startsWith(canonical())).toBe(true);
 		for (const res of a.results) expect(res.passage).not.toMatch(/subscribe|share on/i);
 	});
 

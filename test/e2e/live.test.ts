@@ -28,14 +28,14 @@ describe('a live corpus', () => {
 	it('answers from an article added by /ingest in the same session', async () => {
 		const env = { INDEX_DATA_DIR: freshDir(), ALLOW_PRIVATE_HOSTS: 'true' };
 		const before = await runNode('dist/src/main.js', [], { input: `${QUESTION}\n`, env });
-		expect(before.stdout).not.toContain('ledger.example.org');
+		expect(before.stdout).not.toContain('lake-sevan-rises');
 		const r = await runNode('dist/src/main.js', [], {
 			input: `/ingest url:${site.base}/article.html\n${QUESTION}\n`,
 			env: { ...env, INDEX_DATA_DIR: freshDir() },
 		});
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Added `caucasus-ledger-2025-10-14`');
-		expect(r.stdout).toContain('https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year#:~:text=');
+		expect(r.stdout).toContain(`${site.base}/environment/2025/10/lake-sevan-rises-second-year#:~:text=`);
 	});
 
 	it('answers from an article that another process ingested while it ran', async () => {
@@ -55,7 +55,7 @@ describe('a live corpus', () => {
 		await waitFor(() => stderr.includes('sources added live'), 15_000);
 		child.stdin.end(`${QUESTION}\n`);
 		await closed;
-		expect(stdout).toContain('https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year#:~:text=');
+		expect(stdout).toContain(`${site.base}/environment/2025/10/lake-sevan-rises-second-year#:~:text=`);
 	});
 });
 

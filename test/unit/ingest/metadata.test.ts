@@ -12,7 +12,7 @@ const page = (head: string, body = '') =>
 describe('readPageMetadata', () => {
 	it('reads the fixture article: canonical link, og:title, article:published_time, og:site_name, JSON-LD authors', () => {
 		const doc = parseDocument(readFileSync(join(INGEST_FIXTURES, 'article.html'), 'utf8'));
-		expect(readPageMetadata(doc, 'http://127.0.0.1:1/article.html')).toEqual({
+		expect(readPageMetadata(doc, 'https://ledger.example.org/article.html')).toEqual({
 			url: 'https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year',
 			title: 'Lake Sevan rises for a second year as irrigation draws fall',
 			published: '2025-10-14',
