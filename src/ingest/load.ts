@@ -5,7 +5,7 @@ import { decodeBody, FETCH_DEFAULTS, fetchOrStop, PAGE_TYPES, type FetchOptions 
 import { markdownParagraphs } from './markdown.js';
 import { hostName, toDay, type PageMetadata } from './metadata.js';
 import { stop } from './problem.js';
-import { textParagraphs } from './text.js';
+import { boundParagraphs, textParagraphs } from './text.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 
 /** What an input read as: its paragraphs, what it says about itself, and where it came from. */
@@ -71,7 +71,7 @@ export function readContent(
 				'no-article',
 				`no article found in ${origin}: the page has too little text outside its navigation, forms and boxes`,
 			);
-		return { paragraphs: article.paragraphs, metadata: { ...fallback, ...article.metadata }, origin };
+		return { paragraphs: boundParagraphs(article.paragraphs), metadata: { ...fallback, ...article.metadata }, origin };
 	}
 	const read =
 		kind === 'markdown'
@@ -79,7 +79,7 @@ export function readContent(
 			: { paragraphs: textParagraphs(content), fields: {}, heading: undefined };
 	if (read.paragraphs.length === 0) stop('no-article', `${origin} holds no text`);
 	return {
-		paragraphs: read.paragraphs,
+		paragraphs: boundParagraphs(read.paragraphs),
 		metadata: { ...fallback, ...frontMatterMetadata(read.fields, read.heading) },
 		origin,
 	};
