@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Problem } from './result.js';
+import { boundParagraph, MAX_PARAGRAPH_CHARS } from './text/bound-paragraph.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,21 +68,48 @@ export function parseCatalog(json: unknown): Catalog {
 	return { sources, problems };
 }
 
-/** A paragraph: one non-empty line of a source's text, numbered from 0 among those lines. */
+/** A paragraph: one non-empty line of a source's text, or a piece of a line too long (see {@link splitParagraphs}). */
 export interface Paragraph {
 	readonly source: Source;
-	/** 0-based among the source's non-empty lines. */
+	/** 0-based among the source's paragraphs. */
 	readonly n: number;
-	/** The line, byte for byte (no trimming: quotes are checked against it). */
+	/** The line or its piece, byte for byte (no trimming of a whole line: quotes are checked against it). */
 	readonly text: string;
 }
 
-/** Splits a source's text into paragraphs: every line holding a non-space character. */
+const lines = (text: string): string[] => text.split(/\r?\n/).filter((line) => line.trim().length > 0);
+
+/**
+ * Splits a source's text into paragraphs: every line holding a non-space character. A line longer
+ * than {@link MAX_PARAGRAPH_CHARS} is served as pieces cut at sentence ends (else at spaces) rather
+ * than refused: the text stays quotable and verbatim (each piece is a substring of the line), and an
+ * operator's one overlong line does not cost the whole source; {@link overlongLines} says which.
+ */
 export function splitParagraphs(source: Source, text: string): Paragraph[] {
 	const paragraphs: Paragraph[] = [];
-	for (const line of text.split(/\r?\n/)) {
-		if (line.trim().length === 0) continue;
-		paragraphs.push({ source, n: paragraphs.length, text: line });
+	for (const line of lines(text)) {
+		if (line.length <= MAX_PARAGRAPH_CHARS) paragraphs.push({ source, n: paragraphs.length, text: line });
+		else
+			for (const piece of boundParagraph(line))
+				paragraphs.push({ source, n: paragraphs.length, text: line.slice(piece.start, piece.end) });
 	}
 	return paragraphs;
+}
+
+/**
+ * A warning for each line of a source's text that {@link splitParagraphs} cuts into pieces, naming the
+ * source and the line as an editor numbers it (1-based, blank lines counted), so the operator can break
+ * it where the article does.
+ */
+export function overlongLines(source: Source, text: string): Problem[] {
+	const problems: Problem[] = [];
+	text.split(/\r?\n/).forEach((line, i) => {
+		if (line.length > MAX_PARAGRAPH_CHARS && line.trim().length > 0)
+			problems.push({
+				id: source.id,
+				field: `line ${i + 1}`,
+				message: `${line.length} characters, over ${MAX_PARAGRAPH_CHARS}: served as several paragraphs cut at sentence ends`,
+			});
+	});
+	return problems;
 }

@@ -6,7 +6,7 @@ import { markdownParagraphs } from './markdown.js';
 import { hostName, toDay, type PageMetadata } from './metadata.js';
 import { stop } from './problem.js';
 import { claimsOtherSite, sameSite } from './site.js';
-import { textParagraphs } from './text.js';
+import { boundParagraphs, textParagraphs } from './text.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 
 /** What an input read as: its paragraphs, what it says about itself, and where it came from. */
@@ -74,7 +74,11 @@ export function readContent(
 				'no-article',
 				`no article found in ${origin}: the page has too little text outside its navigation, forms and boxes`,
 			);
-		return { paragraphs: article.paragraphs, metadata: verified({ ...fallback, ...article.metadata }, url), origin };
+		return {
+			paragraphs: boundParagraphs(article.paragraphs),
+			metadata: verified({ ...fallback, ...article.metadata }, url),
+			origin,
+		};
 	}
 	const read =
 		kind === 'markdown'
@@ -82,7 +86,7 @@ export function readContent(
 			: { paragraphs: textParagraphs(content), fields: {}, heading: undefined };
 	if (read.paragraphs.length === 0) stop('no-article', `${origin} holds no text`);
 	return {
-		paragraphs: read.paragraphs,
+		paragraphs: boundParagraphs(read.paragraphs),
 		metadata: verified({ ...fallback, ...frontMatterMetadata(read.fields, read.heading) }, url),
 		origin,
 	};

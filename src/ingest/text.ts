@@ -1,3 +1,4 @@
+import { boundParagraph } from '../core/text/bound-paragraph.js';
 /** Characters that show nothing and only break searching and quoting: zero-width, BOM, soft hyphen, controls. */
 // eslint-disable-next-line no-control-regex -- control characters are what this pattern removes.
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f]/g;
@@ -40,6 +41,14 @@ export function textParagraphs(text: string): string[] {
 	const paragraphs = isHardWrapped(blocks) ? blocks.map((b) => b.join(' ')) : blocks.flat();
 	return paragraphs.map(normalizeSpace).filter((p) => p.length > 0);
 }
+
+/**
+ * Paragraphs as stored: any longer than `MAX_PARAGRAPH_CHARS` cut at sentence ends (else at spaces),
+ * so a page with one huge block is written as the paragraphs loading would serve anyway, and the
+ * loader's warning about an overlong line is left for hand-made files.
+ */
+export const boundParagraphs = (paragraphs: readonly string[]): string[] =>
+	paragraphs.flatMap((p) => boundParagraph(p).map((s) => p.slice(s.start, s.end)));
 
 /** A source's stored text: one paragraph a line, ending with a newline. */
 export const joinParagraphs = (paragraphs: readonly string[]): string => `${paragraphs.join('\n')}\n`;

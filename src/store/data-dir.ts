@@ -5,7 +5,7 @@ import { ANALYZER_VERSION, createAnalyzer, generalAnalyzer, type Analyzer } from
 import { EMPTY_LEXICON, type CorpusLexicon } from '../core/text/corpus-lexicon.js';
 import { LEXICON_DATA_VERSION } from '../core/text/lexicon-data.js';
 import { DATES_VERSION } from '../core/dates/version.js';
-import { parseCatalog } from '../core/catalog.js';
+import { overlongLines, parseCatalog } from '../core/catalog.js';
 import { createCorpus, paragraphsOf, type Corpus, type SourceText } from '../core/corpus.js';
 import type { Problem } from '../core/result.js';
 import { chooseEngine, type EngineName, type EngineSetting } from '../core/search/engine.js';
@@ -45,6 +45,7 @@ export interface LoadReport {
 	readonly cache: 'hit' | 'built' | 'extended' | 'built, not saved' | 'extended, not saved';
 	/** The cache key of these files: what the index and the timeline are saved under. */
 	readonly key: string;
+	/** Catalog entries and files skipped, then lines cut into several paragraphs (`field`: `line N`). */
 	readonly problems: readonly Problem[];
 	readonly ms: number;
 }
@@ -55,7 +56,11 @@ interface Logger {
 }
 
 const CACHE_DIR = '.cache';
-const CACHE_FORMAT = 3;
+/**
+ * Bumped when the same files index differently: 4 cuts overlong lines into several paragraphs, so an
+ * index or timeline saved by 3 for such a file would number its paragraphs wrongly.
+ */
+const CACHE_FORMAT = 4;
 
 /** The index cache's file name for a cache key. */
 export const indexCacheName = (key: string) => `index-${key}.bin`;
@@ -269,6 +274,8 @@ export async function loadDataDir(
 	const started = performance.now();
 	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
+	const overlong = texts.flatMap(({ source, text }) => overlongLines(source, text));
+	for (const p of overlong) log?.warn({ source: p.id, field: p.field }, `split an overlong line: ${p.message}`);
 	const lexicon = await readLexicon(dir);
 	const analyzer = createAnalyzer(lexicon);
 	const paragraphs = paragraphsOf(texts);
@@ -283,5 +290,5 @@ export async function loadDataDir(
 		const { prepareTimeline } = await import('./timeline-cache.js');
 		await prepareTimeline(corpus, join(dir, CACHE_DIR), key);
 	}
-	return { corpus, report: { cache, key, problems, ms: performance.now() - started } };
+	return { corpus, report: { cache, key, problems: [...problems, ...overlong], ms: performance.now() - started } };
 }

@@ -20,6 +20,7 @@ import {
 	MAX_MESSAGE_LENGTH,
 	MAX_TOTAL_EMBED_CHARS,
 } from '../../src/core/render/discord-limits.js';
+import { MAX_PARAGRAPH_CHARS } from '../../src/core/text/bound-paragraph.js';
 import { buttonKey, createIdStore } from '../../src/discord/custom-ids.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import {
@@ -46,11 +47,15 @@ const signed = (id: string) => createIdStore(buttonKey(FAKE_TOKEN)).seal(id);
 let users = 0;
 const someone = () => ({ id: String(1_300_000_000_000_100_000n + BigInt(++users)), username: `user${users}` });
 
-/** A source with one paragraph far over an embed's 4,096 characters, full of markdown and mentions. */
+/**
+ * A source with one paragraph far over an embed's 4,096 characters, full of markdown and mentions:
+ * within MAX_PARAGRAPH_CHARS (5,000), so it stays one paragraph, and so dense in markdown that escaped
+ * (every `*` and `_` doubled) it overflows even the 6,000 characters of all embeds.
+ */
 const LONG_ID = 'long-read-2025-01-01';
 const longParagraph = Array.from(
-	{ length: 90 },
-	(_, i) => `Sentence ${i + 1} mentions @everyone, <@123> and **bold** [a link](https://example.com) text.`,
+	{ length: 52 },
+	(_, i) => `Sentence ${i + 1} <@123> @everyone ${'*_'.repeat(30)} text.`,
 ).join(' ');
 
 function dataDirWithLongSource(): string {
@@ -291,6 +296,8 @@ describe('the bot against a fake Discord', () => {
 	});
 
 	it('splits a paragraph too long for one embed at sentence boundaries, marked with "…", within every limit', async () => {
+		// One paragraph, as meant: over the cap it would be served cut in two.
+		expect(longParagraph.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
 		const a = await fake.interact(fake.click(someone(), signed(`ask:full:${LONG_ID}:1`), { content: 'x' }));
 		expectWithinDiscordLimits(a.data);
 		const embeds = a.data.embeds ?? [];

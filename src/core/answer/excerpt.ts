@@ -144,22 +144,39 @@ export interface Window extends Span {
 	readonly opening?: true;
 }
 
-/** The candidate quotes of a paragraph: its sentences, pairs of them, runs of a long one's clauses. */
+/**
+ * Most candidate quotes taken from one paragraph, the first in reading order. The news paragraphs of
+ * `index-data/` and fresh-dev give at most 39; a paragraph of short clauses ("a, a, a, …") gives a
+ * window per pair of clauses that fit in a quote, about 160,000 in 5,000 characters, each scored
+ * against every token. 500 changes no real paragraph's windows and bounds the work on any.
+ */
+export const MAX_WINDOWS = 500;
+
+/** The windows of a sentence too long to quote whole: runs of its clauses that fit, added to `out` up to {@link MAX_WINDOWS}. */
+function clauseWindows(text: string, sentence: Span, tuning: ExcerptTuning, out: Window[]): void {
+	const clauses = clauseUnits(text, sentence, tuning);
+	for (let a = 0; a < clauses.length; a++) {
+		for (let b = a; b < clauses.length; b++) {
+			const span = { start: clauses[a]!.start, end: clauses[b]!.end };
+			if (span.end - span.start > tuning.maxQuoteLength) break;
+			if (out.length >= MAX_WINDOWS) return;
+			out.push(span);
+		}
+	}
+}
+
+/**
+ * The candidate quotes of a paragraph: its sentences, pairs of them, runs of a long one's clauses; at
+ * most {@link MAX_WINDOWS}, the first.
+ */
 export function windows(text: string, tuning: ExcerptTuning = EXCERPT_TUNING): Window[] {
 	const max = tuning.maxQuoteLength;
 	const sentences = splitSentences(text);
 	const out: Window[] = [];
-	for (let i = 0; i < sentences.length; i++) {
+	for (let i = 0; i < sentences.length && out.length < MAX_WINDOWS; i++) {
 		const first = sentences[i]!;
 		if (first.end - first.start > max) {
-			const clauses = clauseUnits(text, first, tuning);
-			for (let a = 0; a < clauses.length; a++) {
-				for (let b = a; b < clauses.length; b++) {
-					const span = { start: clauses[a]!.start, end: clauses[b]!.end };
-					if (span.end - span.start > max) break;
-					out.push(span);
-				}
-			}
+			clauseWindows(text, first, tuning, out);
 			continue;
 		}
 		out.push(first);
@@ -176,7 +193,7 @@ export function windows(text: string, tuning: ExcerptTuning = EXCERPT_TUNING): W
 			out.push({ start: first.start, end: clause.end, pair: true, opening: true });
 		}
 	}
-	return out;
+	return out.slice(0, MAX_WINDOWS);
 }
 
 export interface Hit {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCatalog, splitParagraphs } from '../../../src/core/catalog.js';
+import { overlongLines, parseCatalog, splitParagraphs } from '../../../src/core/catalog.js';
+import { MAX_PARAGRAPH_CHARS } from '../../../src/core/text/bound-paragraph.js';
 import { ROOT } from '../../helpers/corpus.js';
 
 describe('parseCatalog', () => {
@@ -36,21 +37,53 @@ describe('parseCatalog', () => {
 	});
 });
 
+const source = {
+	id: 's',
+	file: 's.txt',
+	title: 'T',
+	publisher: 'P',
+	url: 'https://s.example',
+	published: '2024-01-01',
+	authors: [],
+};
+
 describe('splitParagraphs', () => {
 	it('numbers non-empty lines from 0 and keeps them byte for byte', () => {
-		const source = {
-			id: 's',
-			file: 's.txt',
-			title: 'T',
-			publisher: 'P',
-			url: 'https://s.example',
-			published: '2024-01-01',
-			authors: [],
-		};
 		const ps = splitParagraphs(source, 'One.  \n\n  \nTwo “quoted”.\r\n\n');
 		expect(ps.map((p) => [p.n, p.text])).toEqual([
 			[0, 'One.  '],
 			[1, 'Two “quoted”.'],
 		]);
+	});
+});
+
+describe('overlong lines', () => {
+	const long = 'Dr. Smith said the vote was close. '.repeat(1_000).trim();
+	const text = `First.\n\n${long}\nLast.\n`;
+
+	it('serve as verbatim paragraphs within the cap, cut at sentence ends and numbered on', () => {
+		const ps = splitParagraphs(source, text);
+		expect(ps.length).toBeGreaterThan(3);
+		expect(ps.map((p) => p.n)).toEqual(ps.map((_, i) => i));
+		expect(ps[0]?.text).toBe('First.');
+		expect(ps.at(-1)?.text).toBe('Last.');
+		for (const p of ps.slice(1, -1)) {
+			expect(p.text.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+			expect(long).toContain(p.text);
+			expect(p.text).toMatch(/^Dr\. .*close\.$/);
+		}
+		expect(
+			ps
+				.slice(1, -1)
+				.map((p) => p.text)
+				.join(' '),
+		).toBe(long);
+	});
+
+	it('are each named with their source and line, and a file without one gives no warning', () => {
+		expect(overlongLines(source, text)).toEqual([
+			{ id: 's', field: 'line 3', message: expect.stringContaining(`${long.length} characters`) as string },
+		]);
+		expect(overlongLines(source, 'One.\nTwo.\n')).toEqual([]);
 	});
 });

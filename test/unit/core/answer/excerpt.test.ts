@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paragraphCandidates } from '../../../../src/core/answer/answer.js';
 import type { Source } from '../../../../src/core/catalog.js';
 import { createCorpus } from '../../../../src/core/corpus.js';
-import { EXCERPT_TUNING, quotedSpan } from '../../../../src/core/answer/excerpt.js';
+import { EXCERPT_TUNING, MAX_WINDOWS, quotedSpan, windows } from '../../../../src/core/answer/excerpt.js';
 import { FEATURES, scoreOf } from '../../../../src/core/answer/features.js';
 import { buildQuery } from '../../../../src/core/answer/query.js';
 import { RANK_MODEL } from '../../../../src/core/answer/rank-model.js';
@@ -158,5 +158,21 @@ describe('quotedSpan', () => {
 				},
 			),
 		);
+	});
+});
+
+describe('windows of a long paragraph', () => {
+	it('are at most MAX_WINDOWS, the first in reading order, however many clauses it has', () => {
+		const clauses = 'a, '.repeat(2_000);
+		const ws = windows(clauses);
+		expect(ws).toHaveLength(MAX_WINDOWS);
+		expect(ws[0]?.start).toBe(0);
+		expect(windows('Dr. Smith said the vote was close. '.repeat(30_000))).toHaveLength(MAX_WINDOWS);
+	});
+
+	it('are all of a normal paragraph’s, under the cap', () => {
+		const ws = windows('The vote was close. It passed. Dr. Roe, who led it, spoke.');
+		expect(ws.length).toBeLessThan(MAX_WINDOWS);
+		expect(ws.filter((w) => w.pair === true)).toHaveLength(2);
 	});
 });
