@@ -12,34 +12,6 @@ import {
 
 const PARAMS = { k: 1.2, b: 0.75 };
 
-/** Okapi BM25 computed the slow, obvious way: every document, every term, every field. */
-function naive(
-	docs: readonly (readonly string[])[][],
-	weights: ReadonlyMap<string, number>,
-	boosts: readonly number[],
-) {
-	const n = docs.length;
-	const scores = docs.map(() => 0);
-	boosts.forEach((boost, f) => {
-		const avg = docs.reduce((s, d) => s + d[f]!.length, 0) / Math.max(1, n);
-		for (const [term, weight] of weights) {
-			const df = docs.filter((d) => d[f]!.includes(term)).length;
-			if (df === 0 || weight <= 0) continue;
-			docs.forEach((d, i) => {
-				const tf = d[f]!.filter((t) => t === term).length;
-				if (tf === 0) return;
-				const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-				scores[i]! +=
-					weight *
-					boost *
-					idf *
-					((tf * (PARAMS.k + 1)) / (tf + PARAMS.k * (1 - PARAMS.b + (PARAMS.b * d[f]!.length) / avg)));
-			});
-		}
-	});
-	return scores;
-}
-
 function build(docs: readonly (readonly string[])[][]): Postings {
 	const p = createPostings(2);
 	for (const d of docs) addDocument(p, d);
@@ -52,30 +24,9 @@ const corpus = fc.array(doc, { minLength: 1, maxLength: 40 });
 const weights = fc
 	.dictionary(term, fc.double({ min: 0.1, max: 3, noNaN: true }), { minKeys: 1 })
 	.map((o) => new Map(Object.entries(o)));
-const limit = fc.integer({ min: 1, max: 50 });
 
 describe('postings', () => {
-	it('scores as Okapi BM25 computed naively, best first, at most `limit`', () => {
-		fc.assert(
-			fc.property(corpus, weights, limit, (docs, w, top) => {
-				const hits = searchPostings(build(docs), w, [1, 0.5], PARAMS, top);
-				const scores = naive(docs, w, [1, 0.5]);
-				const expected = scores
-					.filter((score) => score > 0)
-					.sort((x, y) => y - x)
-					.slice(0, top);
-				// Every hit carries its document's true score, and the hits are the best ones, in order
-				// (scores compared to 1e-9: two sums of the same terms in another order may differ in the last bit).
-				expect(hits).toHaveLength(expected.length);
-				hits.forEach((h, i) => {
-					expect(h.score).toBeCloseTo(scores[h.id]!, 9);
-					expect(h.score).toBeCloseTo(expected[i]!, 9);
-					if (i > 0) expect(h.score <= hits[i - 1]!.score).toBe(true);
-				});
-			}),
-			{ numRuns: 300 },
-		);
-	});
+	// Scores against a naive BM25: engines.test.ts, for this engine and MiniSearch alike.
 
 	it('returns the same best hits, with the same scores, when it stops reading the common terms whole', () => {
 		// Skewed: 'the'-like terms in most documents, rare ones in a few, so that a small `limit` lets the
