@@ -98,6 +98,16 @@ async function write(dir: string, catalog: RawCatalog, entry: Source, paragraphs
 }
 
 /**
+ * Re-reads the catalog and fails unless it holds the new entry: "added" is said only of what is on
+ * disk, so a write lost to another writer (a lock broken under us) shows as a failure, not a success.
+ */
+async function verifyWritten(dir: string, entry: Source): Promise<void> {
+	const { sources } = parseCatalog((await readRawCatalog(dir)).entries);
+	if (!sources.some((s) => s.id === entry.id && s.url === entry.url))
+		stop('data-dir', `the catalog in ${dir} lost the new entry ${entry.id} to another writer; ingest it again`);
+}
+
+/**
  * Stores a draft in the data directory unless the catalog has it already (the same URL, or the same
  * text once whitespace is normalized). Under the directory's lock: the catalog is read, checked,
  * and written back with the new entry; the text file is written first, atomically, so the catalog
@@ -125,6 +135,7 @@ export async function commitDraft(dir: string, draft: Draft, lock: LockOptions =
 			);
 			const entry = toEntry(draft, id);
 			await write(dir, catalog, entry, draft.paragraphs);
+			await verifyWritten(dir, entry);
 			return { status: 'added', source: entry, paragraphs: draft.paragraphs.length } as const;
 		},
 		lock,

@@ -92,7 +92,7 @@ function expectConsistent(expected: ReadonlyMap<string, string>, data = dir): Se
 	}
 	const lock = join(data, '.lock');
 	if (existsSync(lock)) {
-		const pid = readFileSync(lock, 'utf8').trim();
+		const pid = readFileSync(lock, 'utf8').split('\n')[0]?.trim() ?? '';
 		// Empty when the kill came between creating the lock and writing the pid in it: the next ingest
 		// takes such a lock once it is 2 s old. A pid must be a dead process's.
 		if (pid !== '') expect(isAlive(Number(pid)), `lock held by ${pid}`).toBe(false);
