@@ -83,6 +83,23 @@ function formatEntry(source: Source): string {
 	return `  {\n${fields.join(',\n')}\n  }`;
 }
 
+/** The optional field an entry records its text's hash in, so a duplicate check need not re-read the file. */
+export const TEXT_HASH_FIELD = 'textHash';
+
+/**
+ * The text hashes the raw catalog records, by source id. Entries written before the field existed
+ * (or with a value that is not a hash) are absent, and their files are hashed as before.
+ */
+export function recordedHashes(catalog: RawCatalog): ReadonlyMap<string, string> {
+	const hashes = new Map<string, string>();
+	for (const entry of catalog.entries) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const { id, [TEXT_HASH_FIELD]: hash } = entry as Record<string, unknown>;
+		if (typeof id === 'string' && typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)) hashes.set(id, hash);
+	}
+	return hashes;
+}
+
 /**
  * The catalog's text with one entry appended. The existing text stays byte for byte as it was up
  * to its closing bracket; should that splice not read back as the same entries plus the new one

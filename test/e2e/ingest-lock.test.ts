@@ -125,3 +125,26 @@ describe('the lock across pid namespaces', () => {
 		expect(await withLock(dir, () => Promise.resolve('in'), { identity: waiter, staleMs: 300 })).toBe('in');
 	});
 });
+
+describe('the text hash in the catalog', () => {
+	it('records each new entry’s text hash and finds a duplicate by it without reading the file', async () => {
+		const dir = emptyDir();
+		const first = await commitDraft(dir, draft('hashed'));
+		expect(first.status).toBe('added');
+		const raw = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Record<string, unknown>[];
+		expect(raw[0]?.['textHash']).toMatch(/^[0-9a-f]{64}$/);
+		// The file gone: only the recorded hash can say the text is there already.
+		rmSync(join(dir, first.source.file));
+		const again = await commitDraft(dir, { ...draft('hashed'), url: 'https://lock.example/elsewhere' });
+		expect(again).toMatchObject({ status: 'unchanged', reason: 'text', source: { id: first.source.id } });
+	});
+
+	it('still hashes the files of older entries that record none', async () => {
+		const dir = emptyDir();
+		const first = await commitDraft(dir, draft('older'));
+		const raw = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as Record<string, unknown>[];
+		writeFileSync(join(dir, 'sources.json'), JSON.stringify(raw.map(({ textHash: _hash, ...rest }) => rest)));
+		const again = await commitDraft(dir, { ...draft('older'), url: 'https://lock.example/other' });
+		expect(again).toMatchObject({ status: 'unchanged', reason: 'text', source: { id: first.source.id } });
+	});
+});
