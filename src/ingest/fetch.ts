@@ -24,9 +24,29 @@ export interface FetchOptions {
 	readonly lookup?: (hostname: string) => Promise<readonly string[]>;
 	/** Judges an address for the SSRF guard; {@link classifyAddress} unless a test stands in. */
 	readonly classify?: (address: string) => AddressClass;
+	/**
+	 * FETCH_PORTS: the ports any hop may connect to. Only 80 and 443 by default, so a URL cannot
+	 * probe a host's other services (an admin port, a database) or tell which ports are open.
+	 */
+	readonly ports?: readonly number[];
 }
 
-export const FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
+export const FETCH_DEFAULTS = {
+	timeoutMs: 10_000,
+	maxBytes: 5 * 1024 * 1024,
+	maxRedirects: 5,
+	ports: [80, 443] as readonly number[],
+} as const;
+
+/** The port a URL connects to: its own, else its scheme's default. */
+export const portOf = (url: URL): number => (url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
+
+/** Refuses a hop whose port is not allowed, before anything is resolved or connected. */
+function checkPort(url: URL, options: FetchOptions): void {
+	const port = portOf(url);
+	if (!(options.ports ?? FETCH_DEFAULTS.ports).includes(port))
+		stop('refused-host', `refused to fetch from ${url.host}: port ${port} is not fetched (FETCH_PORTS allows it)`);
+}
 
 /** Media types an article may come as. */
 export const PAGE_TYPES = [
@@ -195,6 +215,7 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 	let current = start;
 	for (let hops = 0; ; hops++) {
 		seen.add(current.href);
+		checkPort(current, options);
 		const addresses = await resolveHost(current, options);
 		const response = await get(current, addresses, headers, signal);
 		if (REDIRECT_STATUS.has(response.status)) {

@@ -45,7 +45,11 @@ describe('refreshCorpus', () => {
 		let corpus = corpusOf(dir);
 		const before = corpus.sources.map((s) => s.id);
 		expect(answer(corpus, 'How many centimetres did Lake Sevan rise?').answered).toBe(false);
-		const r = await ingestSource(`${site.base}/article.html`, { dataDir: dir, allowPrivateHosts: true });
+		const r = await ingestSource(`${site.base}/article.html`, {
+			dataDir: dir,
+			allowPrivateHosts: true,
+			fetch: { ports: [site.port] },
+		});
 		expect(r.ok && r.value.status).toBe('added');
 		const engine = corpus.index.engine;
 		const refreshed = await refreshCorpus(corpus, dir);
@@ -73,6 +77,7 @@ describe('startFeedPoller', () => {
 			dataDir: dir,
 			log,
 			allowPrivateHosts: true,
+			ingest: { fetch: { ports: [site.port] } },
 			pollAtStart: false,
 			onAdded: (sources) => void added.push([...sources]),
 		});
@@ -103,6 +108,7 @@ describe('startFeedPoller', () => {
 			dataDir: dataDir(DEFAULT_DATA),
 			log,
 			allowPrivateHosts: true,
+			ingest: { fetch: { ports: [site.port] } },
 			pollAtStart: false,
 		});
 		expect(await poller.pollNow()).toEqual([]);
@@ -175,6 +181,7 @@ describe('/ingest', () => {
 		const ingest = createIngester({
 			dataDir: dir,
 			allowPrivateHosts: true,
+			fetch: { ports: [site.port] },
 			onAdded: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus),
 		});
 		const run = async (url: string) => {
