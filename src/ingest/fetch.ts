@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Result } from '../core/result.js';
 import { classifyAddress, type AddressClass } from './address.js';
-import { get, type Answer } from './http.js';
+import { contentCodings, get, MAX_CONTENT_CODINGS, type Answer } from './http.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
 import { parseHttpUrl } from './url.js';
 
@@ -190,6 +190,16 @@ function checkType(declared: string, body: Uint8Array | undefined, url: string, 
 	return sniffed;
 }
 
+/** Refuses a body with more content codings stacked than are undone (each layer can multiply its size). */
+function checkCodings(response: Answer, url: string): void {
+	const codings = contentCodings(response.header('content-encoding'));
+	if (codings.length > MAX_CONTENT_CODINGS)
+		stop(
+			'content-type',
+			`${url} is sent with ${codings.length} content codings stacked (${codings.join(', ')}); at most ${MAX_CONTENT_CODINGS} are undone`,
+		);
+}
+
 /** The next URL of a redirect, or a stop when there is none, it loops, or there are too many. */
 function nextHop(response: Answer, current: URL, seen: Set<string>, hops: number, maxRedirects: number): URL {
 	const location = response.header('location');
@@ -230,6 +240,7 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 		}
 		const declared = parseContentType(response.header('content-type'));
 		try {
+			checkCodings(response, current.href);
 			checkType(declared.mediaType, undefined, current.href, options.accept);
 		} catch (error) {
 			response.discard();

@@ -185,6 +185,35 @@ describe('fetchSafely', () => {
 		expect(site.requests.slice(before)).toEqual(['/to-port-1']);
 	});
 
+	it('undoes two stacked content codings and refuses three or more, unread', async () => {
+		const page = await readFile(join(INGEST_FIXTURES, 'article.html'));
+		const server = createServer((req, res) => {
+			const layers = req.url!.slice(1).split('-');
+			let body: Buffer = page;
+			for (const coding of layers) body = coding === 'gzip' ? gzipSync(body) : brotliCompressSync(body);
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': layers.join(', ') });
+			res.end(body);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const port = (server.address() as AddressInfo).port;
+		const options = { ...allow, ports: [port] };
+		try {
+			const two = await fetchSafely(`http://127.0.0.1:${port}/gzip-br`, options);
+			expect(two.ok && two.value.text).toBe(page.toString('utf8'));
+			expect(await problem(`http://127.0.0.1:${port}/gzip-gzip-br`, options)).toEqual({
+				code: 'content-type',
+				message: `http://127.0.0.1:${port}/gzip-gzip-br is sent with 3 content codings stacked (gzip, gzip, br); at most 2 are undone`,
+			});
+			expect(await problem(`http://127.0.0.1:${port}/gzip-gzip-gzip-gzip`, options)).toMatchObject({
+				code: 'content-type',
+				message: expect.stringMatching(/4 content codings stacked/),
+			});
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	it('refuses a host when any one of its addresses is not public', async () => {
 		const lookup = () => Promise.resolve(['93.184.216.34', '::ffff:192.168.0.7']);
 		expect(
