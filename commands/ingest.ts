@@ -4,7 +4,7 @@ import { escapeMarkdown } from '../src/core/render/markdown.js';
 import { errorReply, reply, type Reply } from '../src/core/render/render.js';
 import type { Result } from '../src/core/result.js';
 import type { IngestOutcome } from '../src/ingest/commit.js';
-import type { IngestProblem } from '../src/ingest/problem.js';
+import { memberMessage, type IngestProblem } from '../src/ingest/problem.js';
 import { defineCommand, type Permission } from './define.js';
 
 /** Longest URL accepted (Discord's option limit is 6,000; real article URLs are far shorter). */
@@ -12,9 +12,12 @@ export const MAX_URL_LENGTH = 2_000;
 
 const URL_HINT = 'Give the article’s address, starting with http:// or https://.';
 
-/** The reply to /ingest, only for who asked: what was added, what was there already, or why not. */
+/**
+ * The reply to /ingest, only for who asked: what was added, what was there already, or why not.
+ * Why not is the plain {@link memberMessage}; the detailed problem goes to the log (see createIngester).
+ */
 export function renderIngest(url: string, result: Result<IngestOutcome, IngestProblem>): Reply {
-	if (!result.ok) return errorReply(`Could not add <${url}>: ${escapeMarkdown(result.error.message)}`);
+	if (!result.ok) return errorReply(`Could not add <${url}>: ${memberMessage(result.error)}`);
 	const { source } = result.value;
 	const what = `\`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${source.published})`;
 	if (result.value.status === 'added') {

@@ -32,6 +32,16 @@ export const EnvSchema = z.object({
 	FEEDS: optionalText,
 	FEED_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
 	ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
+	/** The ports a fetch may connect to, comma-separated; only 80 and 443 unless set (see FetchOptions.ports). */
+	FETCH_PORTS: optionalText
+		.pipe(
+			z
+				.string()
+				.regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/, 'port numbers separated by commas')
+				.optional(),
+		)
+		.transform((v) => (v === undefined ? [80, 443] : v.split(',').map((p) => Number(p.trim()))))
+		.pipe(z.array(z.number().int().min(1, 'ports are 1 to 65535').max(65_535, 'ports are 1 to 65535'))),
 	/** The first pass's engine: MiniSearch, the column engine, or `auto` (MiniSearch up to AUTO_COLUMNAR_AT paragraphs). */
 	SEARCH_ENGINE: z.enum(['minisearch', 'columnar', 'auto']).default('auto'),
 });

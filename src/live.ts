@@ -19,7 +19,7 @@ export interface LiveContext {
 export interface LiveOptions {
 	readonly corpus: Corpus;
 	readonly dataDir: string;
-	readonly env: Pick<Env, 'ALLOW_PRIVATE_HOSTS' | 'FEEDS' | 'FEED_INTERVAL_MINUTES'>;
+	readonly env: Pick<Env, 'ALLOW_PRIVATE_HOSTS' | 'FETCH_PORTS' | 'FEEDS' | 'FEED_INTERVAL_MINUTES'>;
 	readonly log: Logger;
 	/** Watch sources.json and poll FEEDS (the bot, the console); off in one-shot runs. Default true. */
 	readonly watch?: boolean;
@@ -48,7 +48,13 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 			.catch((error: unknown) => log.error({ err: error }, 'could not add the new sources'));
 		return queue;
 	};
-	const ingest = createIngester({ dataDir, allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS, log, onAdded: refresh });
+	const ingest = createIngester({
+		dataDir,
+		allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+		fetch: { ports: env.FETCH_PORTS },
+		log,
+		onAdded: refresh,
+	});
 	const context: CommandContext = {
 		get corpus() {
 			return corpus;
@@ -68,6 +74,7 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 					dataDir,
 					log,
 					allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+					ingest: { fetch: { ports: env.FETCH_PORTS } },
 					onAdded: refresh,
 				});
 	return {

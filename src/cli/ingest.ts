@@ -15,6 +15,8 @@ const USAGE =
 export interface IngestContext {
 	readonly dataDir: string;
 	readonly allowPrivateHosts: boolean;
+	/** FETCH_PORTS. */
+	readonly fetchPorts: readonly number[];
 	readonly log: Logger;
 	/** A result line on stdout. */
 	readonly write: (line: string) => void;
@@ -148,6 +150,7 @@ export async function runIngest(args: string[], context: IngestContext): Promise
 	const options: IngestOptions = {
 		dataDir: context.dataDir,
 		allowPrivateHosts: context.allowPrivateHosts,
+		fetch: { ports: context.fetchPorts },
 		overrides: overridesOf(flags),
 	};
 	context.log.debug({ inputs: inputs.length, feed: flags.feed !== undefined, dataDir: context.dataDir }, 'ingest');

@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
 		const context = {
 			dataDir: dataDir(env),
 			allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+			fetchPorts: env.FETCH_PORTS,
 			log,
 			write: (s: string) => process.stdout.write(`${s}\n`),
 			warn: (s: string) => process.stderr.write(`${s}\n`),

@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { Result } from '../core/result.js';
 import { classifyAddress, type AddressClass } from './address.js';
-import { get, type Answer } from './http.js';
+import { contentCodings, get, MAX_CONTENT_CODINGS, type Answer } from './http.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
 import { parseHttpUrl } from './url.js';
 
@@ -24,9 +24,29 @@ export interface FetchOptions {
 	readonly lookup?: (hostname: string) => Promise<readonly string[]>;
 	/** Judges an address for the SSRF guard; {@link classifyAddress} unless a test stands in. */
 	readonly classify?: (address: string) => AddressClass;
+	/**
+	 * FETCH_PORTS: the ports any hop may connect to. Only 80 and 443 by default, so a URL cannot
+	 * probe a host's other services (an admin port, a database) or tell which ports are open.
+	 */
+	readonly ports?: readonly number[];
 }
 
-export const FETCH_DEFAULTS = { timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
+export const FETCH_DEFAULTS = {
+	timeoutMs: 10_000,
+	maxBytes: 5 * 1024 * 1024,
+	maxRedirects: 5,
+	ports: [80, 443] as readonly number[],
+} as const;
+
+/** The port a URL connects to: its own, else its scheme's default. */
+export const portOf = (url: URL): number => (url.port !== '' ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
+
+/** Refuses a hop whose port is not allowed, before anything is resolved or connected. */
+function checkPort(url: URL, options: FetchOptions): void {
+	const port = portOf(url);
+	if (!(options.ports ?? FETCH_DEFAULTS.ports).includes(port))
+		stop('refused-host', `refused to fetch from ${url.host}: port ${port} is not fetched (FETCH_PORTS allows it)`);
+}
 
 /** Media types an article may come as. */
 export const PAGE_TYPES = [
@@ -170,6 +190,16 @@ function checkType(declared: string, body: Uint8Array | undefined, url: string, 
 	return sniffed;
 }
 
+/** Refuses a body with more content codings stacked than are undone (each layer can multiply its size). */
+function checkCodings(response: Answer, url: string): void {
+	const codings = contentCodings(response.header('content-encoding'));
+	if (codings.length > MAX_CONTENT_CODINGS)
+		stop(
+			'content-type',
+			`${url} is sent with ${codings.length} content codings stacked (${codings.join(', ')}); at most ${MAX_CONTENT_CODINGS} are undone`,
+		);
+}
+
 /** The next URL of a redirect, or a stop when there is none, it loops, or there are too many. */
 function nextHop(response: Answer, current: URL, seen: Set<string>, hops: number, maxRedirects: number): URL {
 	const location = response.header('location');
@@ -195,6 +225,7 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 	let current = start;
 	for (let hops = 0; ; hops++) {
 		seen.add(current.href);
+		checkPort(current, options);
 		const addresses = await resolveHost(current, options);
 		const response = await get(current, addresses, headers, signal);
 		if (REDIRECT_STATUS.has(response.status)) {
@@ -209,6 +240,7 @@ async function follow(start: URL, options: FetchOptions, signal: AbortSignal): P
 		}
 		const declared = parseContentType(response.header('content-type'));
 		try {
+			checkCodings(response, current.href);
 			checkType(declared.mediaType, undefined, current.href, options.accept);
 		} catch (error) {
 			response.discard();

@@ -46,12 +46,26 @@ export function pinnedLookup(addresses: readonly string[]): LookupFunction {
 	};
 }
 
-/** The body of a response with its content codings undone; an unknown coding leaves it as sent. */
-function decoded(res: IncomingMessage): Readable {
-	const codings = (res.headers['content-encoding'] ?? '')
+/**
+ * The most content codings undone on one body. Each layer multiplies what a few bytes may expand
+ * to, and no real server stacks more than two, so more is refused (see fetch.ts), never decoded.
+ */
+export const MAX_CONTENT_CODINGS = 2;
+
+/** A Content-Encoding header's codings, in the order applied (`identity` dropped). */
+export const contentCodings = (header: string | null | undefined): string[] =>
+	(header ?? '')
 		.split(',')
 		.map((c) => c.trim().toLowerCase())
 		.filter((c) => c !== '' && c !== 'identity');
+
+/**
+ * The body of a response with its content codings undone; an unknown coding, or more than
+ * {@link MAX_CONTENT_CODINGS}, leaves it as sent.
+ */
+function decoded(res: IncomingMessage): Readable {
+	const codings = contentCodings(res.headers['content-encoding']);
+	if (codings.length > MAX_CONTENT_CODINGS) return res;
 	const sync = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
 	const decoders = codings
 		.reverse()

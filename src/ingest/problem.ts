@@ -39,6 +39,37 @@ const INPUT_CODES: ReadonlySet<IngestCode> = new Set([
 
 export const problem = (code: IngestCode, message: string): IngestProblem => ({ code, message });
 
+/**
+ * What a member is told about a problem, by its code alone. The message itself is for the operator
+ * (the CLI prints it, the bot logs it): it can name the address a host resolves to, a port, a
+ * redirect's target or a system error, which would let anyone who may /ingest map what the bot can
+ * reach. So every fetch problem reads the same to a member.
+ */
+export function memberMessage(p: IngestProblem): string {
+	switch (p.code) {
+		case 'refused-host':
+		case 'http-status':
+		case 'redirects':
+		case 'network':
+		case 'unavailable':
+		case 'timeout':
+		case 'bad-feed':
+		case 'bad-item':
+			return 'that address can’t be fetched.';
+		case 'content-type':
+			return 'that address is not an article page: only HTML, plain text and Markdown can be added (not PDFs).';
+		case 'too-large':
+			return 'that page is too large to add.';
+		case 'no-article':
+			return 'no article was found on that page.';
+		case 'usage':
+			return 'that page can’t be added (an address with a user name or password, or a page with no title or date).';
+		case 'data-dir':
+		case 'locked':
+			return 'the sources can’t be updated just now; try again later.';
+	}
+}
+
 /** The CLI exit status for a problem: 2 for bad input, 1 for the rest (see INTERFACE.md). */
 export const exitCodeOf = (p: IngestProblem): 1 | 2 => (INPUT_CODES.has(p.code) ? 2 : 1);
 

@@ -31,6 +31,7 @@ beforeAll(async () => {
 	({ fake, bot, close } = await startBotWithFake({
 		INDEX_DATA_DIR: dataDir,
 		ALLOW_PRIVATE_HOSTS: 'true',
+		FETCH_PORTS: String(site.port),
 		AUTOCOMPLETE_PER_10S: String(AUTOCOMPLETE_LIMIT),
 		LOG_LEVEL: 'debug',
 	}));

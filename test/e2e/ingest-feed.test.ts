@@ -10,7 +10,9 @@ import { copyDataDir, removeDataDir, snapshot, startFixtureSite, type FixtureSit
 let site: FixtureSite;
 let dir: string;
 const ingest = (args: string[]) =>
-	cli(['ingest', ...args], { env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true' } });
+	cli(['ingest', ...args], {
+		env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true', FETCH_PORTS: String(site.port) },
+	});
 const sources = () => parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'))).sources;
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyAddress } from '../../src/ingest/address.js';
-import { fetchSafely, PAGE_TYPES, type FetchOptions } from '../../src/ingest/fetch.js';
+import { fetchSafely as fetchAny, PAGE_TYPES, type FetchOptions } from '../../src/ingest/fetch.js';
 import { INGEST_FIXTURES, startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
 
 let site: FixtureSite;
@@ -14,6 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
+/** The fetch under test, the fixture's port allowed besides 80 and 443 (unless a test sets its own ports). */
+const fetchSafely = (url: string, options: FetchOptions) => fetchAny(url, { ports: [80, 443, site.port], ...options });
 const allow: FetchOptions = { allowPrivateHosts: true, accept: PAGE_TYPES };
 /** A stand-in policy under which the fixture's 127.0.0.1 counts as public (nothing else changes). */
 const pretendPublic = (address: string) => (address === '127.0.0.1' ? 'public' : classifyAddress(address));
@@ -146,14 +148,66 @@ describe('fetchSafely', () => {
 		});
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		const codings = { ...allow, ports: [(server.address() as AddressInfo).port] };
 		try {
 			for (const coding of ['gzip', 'deflate', 'br']) {
-				const r = await fetchSafely(`${base}/${coding}`, allow);
+				const r = await fetchSafely(`${base}/${coding}`, codings);
 				expect(r.ok && r.value.text, coding).toBe(page.toString('utf8'));
-				expect(await problem(`${base}/${coding}`, { ...allow, maxBytes: page.length - 1 })).toMatchObject({
+				expect(await problem(`${base}/${coding}`, { ...codings, maxBytes: page.length - 1 })).toMatchObject({
 					code: 'too-large',
 				});
 			}
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
+	it('fetches only from ports 80 and 443 unless FETCH_PORTS allows others, on every hop', async () => {
+		const before = site.requests.length;
+		expect(await fetchAny(`${site.base}/article.html`, allow)).toEqual({
+			ok: false,
+			error: {
+				code: 'refused-host',
+				message: `refused to fetch from 127.0.0.1:${site.port}: port ${site.port} is not fetched (FETCH_PORTS allows it)`,
+			},
+		});
+		// Refused before any connection: the site saw nothing, so the answer tells nothing about what listens there.
+		expect(site.requests.slice(before)).toEqual([]);
+		expect(
+			await fetchAny('http://public.example:22/', { ...allow, lookup: () => Promise.resolve(['127.0.0.1']) }),
+		).toMatchObject({ ok: false, error: { code: 'refused-host', message: expect.stringMatching(/port 22 /) } });
+		// A redirect to another port is a hop like any other.
+		const r = await fetchAny(`${site.base}/to-port-1`, { ...allow, ports: [site.port] });
+		expect(r.ok || r.error.message).toBe(
+			'refused to fetch from 127.0.0.1:1: port 1 is not fetched (FETCH_PORTS allows it)',
+		);
+		expect(site.requests.slice(before)).toEqual(['/to-port-1']);
+	});
+
+	it('undoes two stacked content codings and refuses three or more, unread', async () => {
+		const page = await readFile(join(INGEST_FIXTURES, 'article.html'));
+		const server = createServer((req, res) => {
+			const layers = req.url!.slice(1).split('-');
+			let body: Buffer = page;
+			for (const coding of layers) body = coding === 'gzip' ? gzipSync(body) : brotliCompressSync(body);
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': layers.join(', ') });
+			res.end(body);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const port = (server.address() as AddressInfo).port;
+		const options = { ...allow, ports: [port] };
+		try {
+			const two = await fetchSafely(`http://127.0.0.1:${port}/gzip-br`, options);
+			expect(two.ok && two.value.text).toBe(page.toString('utf8'));
+			expect(await problem(`http://127.0.0.1:${port}/gzip-gzip-br`, options)).toEqual({
+				code: 'content-type',
+				message: `http://127.0.0.1:${port}/gzip-gzip-br is sent with 3 content codings stacked (gzip, gzip, br); at most 2 are undone`,
+			});
+			expect(await problem(`http://127.0.0.1:${port}/gzip-gzip-gzip-gzip`, options)).toMatchObject({
+				code: 'content-type',
+				message: expect.stringMatching(/4 content codings stacked/),
+			});
 		} finally {
 			server.closeAllConnections();
 			await new Promise((resolve) => server.close(resolve));

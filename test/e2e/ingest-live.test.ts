@@ -45,7 +45,11 @@ describe('refreshCorpus', () => {
 		let corpus = corpusOf(dir);
 		const before = corpus.sources.map((s) => s.id);
 		expect(answer(corpus, 'How many centimetres did Lake Sevan rise?').answered).toBe(false);
-		const r = await ingestSource(`${site.base}/article.html`, { dataDir: dir, allowPrivateHosts: true });
+		const r = await ingestSource(`${site.base}/article.html`, {
+			dataDir: dir,
+			allowPrivateHosts: true,
+			fetch: { ports: [site.port] },
+		});
 		expect(r.ok && r.value.status).toBe('added');
 		const engine = corpus.index.engine;
 		const refreshed = await refreshCorpus(corpus, dir);
@@ -73,6 +77,7 @@ describe('startFeedPoller', () => {
 			dataDir: dir,
 			log,
 			allowPrivateHosts: true,
+			ingest: { fetch: { ports: [site.port] } },
 			pollAtStart: false,
 			onAdded: (sources) => void added.push([...sources]),
 		});
@@ -103,6 +108,7 @@ describe('startFeedPoller', () => {
 			dataDir: dataDir(DEFAULT_DATA),
 			log,
 			allowPrivateHosts: true,
+			ingest: { fetch: { ports: [site.port] } },
 			pollAtStart: false,
 		});
 		expect(await poller.pollNow()).toEqual([]);
@@ -172,9 +178,12 @@ describe('/ingest', () => {
 	it('replies only to who asked: added, already there, or why not; and the live corpus follows', async () => {
 		const dir = dataDir(FIXTURE_DATA);
 		let corpus = corpusOf(dir);
+		const log = quietLog();
 		const ingest = createIngester({
 			dataDir: dir,
 			allowPrivateHosts: true,
+			fetch: { ports: [site.port] },
+			log,
 			onAdded: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus),
 		});
 		const run = async (url: string) => {
@@ -195,8 +204,27 @@ describe('/ingest', () => {
 		});
 		expect(await run(`${site.base}/report.pdf`)).toMatchObject({
 			ephemeral: true,
-			content: expect.stringMatching(/^Could not add <.*>: .*is a PDF/),
+			content: expect.stringMatching(/^Could not add <.*>: that address is not an article page: .*not PDFs/),
 		});
+		// A fetch problem reads the same whatever its cause: no resolved address, port or error for the member.
+		for (const url of [
+			`${site.base}/missing.html`,
+			`${site.base}/to-private`,
+			'http://127.0.0.1:1/x',
+			`${site.base}/loop-a`,
+		])
+			expect(await run(url)).toMatchObject({
+				ephemeral: true,
+				content: `Could not add <${url}>: that address can’t be fetched.`,
+			});
+		// The operator's log keeps the detail.
+		expect(log.info).toHaveBeenCalledWith(
+			{
+				code: 'refused-host',
+				problem: 'refused to fetch from 127.0.0.1:1: port 1 is not fetched (FETCH_PORTS allows it)',
+			},
+			'ingest refused',
+		);
 		expect(await run('ftp://example.com/x')).toMatch(/http:\/\/ or https:\/\//);
 	});
 

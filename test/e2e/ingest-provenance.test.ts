@@ -15,7 +15,7 @@ const options = (): IngestOptions => ({
 	dataDir: dir,
 	allowPrivateHosts: true,
 	// Both names reach the one fixture server, without asking the system resolver about localhost.
-	fetch: { lookup: (host) => Promise.resolve(host === 'localhost' ? ['127.0.0.1'] : [host]) },
+	fetch: { ports: [site.port], lookup: (host) => Promise.resolve(host === 'localhost' ? ['127.0.0.1'] : [host]) },
 });
 const sources = () => parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'))).sources;
 

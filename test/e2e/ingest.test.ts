@@ -20,7 +20,11 @@ const canonical = () => `${site.base}/environment/2025/10/lake-sevan-rises-secon
 
 let site: FixtureSite;
 let dir: string;
-const env = (allow = true) => ({ INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: String(allow) });
+const env = (allow = true) => ({
+	INDEX_DATA_DIR: dir,
+	ALLOW_PRIVATE_HOSTS: String(allow),
+	FETCH_PORTS: `80,443,${site.port}`,
+});
 const ingest = (args: string[], allow = true) => cli(['ingest', ...args], { env: env(allow) });
 const catalog = () => parseCatalog(JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')));
 
@@ -127,8 +131,8 @@ describe('cli ingest <url>', () => {
 		const before = snapshot(dir);
 		for (const url of [
 			`${site.base}/storks.html`,
-			'http://localhost:9/x',
-			'http://[::ffff:127.0.0.1]:9/x',
+			'http://localhost/x',
+			'http://[::ffff:127.0.0.1]:443/x',
 			'http://169.254.169.254/latest/meta-data/',
 			'http://10.1.2.3/',
 		]) {

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('a live corpus', () => {
 	it('answers from an article added by /ingest in the same session', async () => {
-		const env = { INDEX_DATA_DIR: freshDir(), ALLOW_PRIVATE_HOSTS: 'true' };
+		const env = { INDEX_DATA_DIR: freshDir(), ALLOW_PRIVATE_HOSTS: 'true', FETCH_PORTS: String(site.port) };
 		const before = await runNode('dist/src/main.js', [], { input: `${QUESTION}\n`, env });
 		expect(before.stdout).not.toContain('lake-sevan-rises');
 		const r = await runNode('dist/src/main.js', [], {
@@ -40,7 +40,13 @@ describe('a live corpus', () => {
 
 	it('answers from an article that another process ingested while it ran', async () => {
 		const dir = freshDir();
-		const env = { PATH: process.env.PATH ?? '', INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true', LOG_LEVEL: 'info' };
+		const env = {
+			PATH: process.env.PATH ?? '',
+			INDEX_DATA_DIR: dir,
+			ALLOW_PRIVATE_HOSTS: 'true',
+			FETCH_PORTS: String(site.port),
+			LOG_LEVEL: 'info',
+		};
 		const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], { cwd: ROOT, env });
 		let stdout = '';
 		let stderr = '';
@@ -49,7 +55,7 @@ describe('a live corpus', () => {
 		const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
 		await waitFor(() => stderr.includes('corpus loaded'));
 		const added = await cli(['ingest', `${site.base}/article.html`], {
-			env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true' },
+			env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true', FETCH_PORTS: String(site.port) },
 		});
 		expect(added.code).toBe(0);
 		await waitFor(() => stderr.includes('sources added live'), 15_000);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closeIds, editDistance } from '../../../../src/core/text/close-ids.js';
+import { boundedEditDistance, closeIds, editDistance } from '../../../../src/core/text/close-ids.js';
 
 const short = fc.string({ maxLength: 12 });
 
@@ -72,5 +72,46 @@ describe('closeIds', () => {
 			),
 			{ numRuns: 300 },
 		);
+	});
+});
+
+/** The unbounded ranking closeIds gave before it was bounded: every id, full distance, sorted. */
+function closeIdsByFullRanking(ids: readonly string[], wanted: string, max = 3): string[] {
+	const w = wanted.toLowerCase();
+	return ids
+		.map((id) => {
+			const contains = id.includes(w) || (w.length > 0 && w.includes(id)) || id.split('-')[0] === w.split('-')[0];
+			return { id, distance: contains ? 0 : editDistance(id, w) };
+		})
+		.filter((c) => c.distance <= Math.max(3, Math.floor(w.length / 3)))
+		.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+		.slice(0, max)
+		.map((c) => c.id);
+}
+
+describe('bounded suggestions', () => {
+	it('boundedEditDistance is editDistance up to the limit, limit + 1 past it', () => {
+		fc.assert(
+			fc.property(short, short, fc.nat({ max: 8 }), (a, b, limit) => {
+				expect(boundedEditDistance(a, b, limit)).toBe(Math.min(editDistance(a, b), limit + 1));
+			}),
+			{ numRuns: 1_000 },
+		);
+	});
+
+	it('closeIds suggests exactly what ranking every id by its full distance suggests', () => {
+		const id = fc.stringMatching(/^[a-d]{1,5}(-[a-d]{1,4}){0,2}$/);
+		fc.assert(
+			fc.property(fc.array(id, { maxLength: 40 }), id, fc.integer({ min: 1, max: 5 }), (ids, wanted, max) => {
+				expect(closeIds(ids, wanted, max)).toEqual(closeIdsByFullRanking(ids, wanted, max));
+			}),
+			{ numRuns: 500 },
+		);
+	});
+
+	it('answers over 50,000 ids the same as the full ranking', () => {
+		const ids = Array.from({ length: 50_000 }, (_, i) => `publisher${i % 97}-2025-${String(i).padStart(5, '0')}`);
+		for (const wanted of ['publisher12-2025-00113', 'pubisher3-2025-0001', 'nothing-like-it-at-all', 'zzz'])
+			expect(closeIds(ids, wanted), wanted).toEqual(closeIdsByFullRanking(ids, wanted));
 	});
 });
