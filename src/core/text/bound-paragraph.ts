@@ -1,4 +1,4 @@
-import { splitSentences, type Span } from './sentences.js';
+import { splitSentences, trimSpan, type Span } from './sentences.js';
 
 /**
  * The longest paragraph kept whole, in UTF-16 units. The news paragraphs of `index-data/` and the
@@ -17,15 +17,6 @@ function wordCut(text: string, start: number, max: number): number {
 	return c >= 0xdc00 && c <= 0xdfff ? start + max - 1 : start + max;
 }
 
-/** Trims a span of white space; null when nothing is left. */
-function trimmed(text: string, start: number, end: number): Span | null {
-	let s = start;
-	let e = end;
-	while (s < e && /\s/.test(text[s]!)) s++;
-	while (e > s && /\s/.test(text[e - 1]!)) e--;
-	return s < e ? { start: s, end: e } : null;
-}
-
 /**
  * Cuts a paragraph longer than `max` into pieces of at most `max` units: whole sentences packed
  * together, a sentence longer than `max` cut at spaces, a word longer than `max` cut anywhere. Each
@@ -38,7 +29,7 @@ export function boundParagraph(text: string, max: number = MAX_PARAGRAPH_CHARS):
 	let start = -1;
 	let end = -1;
 	const flush = () => {
-		const span = start < 0 ? null : trimmed(text, start, end);
+		const span = start < 0 ? null : trimSpan(text, start, end);
 		if (span !== null) out.push(span);
 		start = -1;
 	};

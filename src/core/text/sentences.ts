@@ -61,7 +61,8 @@ function endsWithAbbreviation(text: string, from: number, end: number): boolean 
 	return /^\p{L}+\.$/u.test(word) && ABBREVIATIONS.has(word.slice(0, -1).toLowerCase());
 }
 
-function trimSpan(text: string, start: number, end: number): Span | null {
+/** The span without white space at either end; null when nothing is left. */
+export function trimSpan(text: string, start: number, end: number): Span | null {
 	let s = start;
 	let e = end;
 	while (s < e && /\s/.test(text[s]!)) s++;
