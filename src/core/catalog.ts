@@ -113,3 +113,17 @@ export function overlongLines(source: Source, text: string): Problem[] {
 	});
 	return problems;
 }
+
+/** The metadata a quote is cited with. */
+export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published'>;
+
+/** The metadata a quote or an event is cited with, copied from its source. */
+export function citation(source: Source): Citation {
+	return {
+		id: source.id,
+		title: source.title,
+		publisher: source.publisher,
+		url: source.url,
+		published: source.published,
+	};
+}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Citation } from '../core/answer/answer.js';
+import type { Citation } from '../core/catalog.js';
 import type { Corpus } from '../core/corpus.js';
 import {
 	rememberTimelineEvents,

@@ -1,5 +1,5 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
-import type { Paragraph, Source } from '../catalog.js';
+import { citation, type Citation, type Paragraph } from '../catalog.js';
 import type { Corpus } from '../corpus.js';
 import { EXCERPT_TUNING, quotedSpan } from './excerpt.js';
 import { candidatesOf, FEATURE_TUNING, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
@@ -16,9 +16,6 @@ import { mergeTuning, type ResolvedTuning, type Tuning } from './tuning.js';
 import { asksPhrase, holdsVerbatim, verbatimProbe } from './verbatim.js';
 
 export { isCitationLike, isHeading, isReference } from './paragraph-kind.js';
-
-/** The metadata a quote is cited with. */
-export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published'>;
 
 /** One quoted result: a paragraph, the excerpt of it that answers, and where to read it. */
 export interface AnswerResult {
@@ -107,16 +104,6 @@ export interface Ranked {
 	readonly id: number;
 	readonly best: Candidate;
 	readonly score: number;
-}
-
-function citation(source: Source): Citation {
-	return {
-		id: source.id,
-		title: source.title,
-		publisher: source.publisher,
-		url: source.url,
-		published: source.published,
-	};
 }
 
 const VERBATIM = FEATURES.indexOf('verbatim');

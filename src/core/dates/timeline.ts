@@ -1,7 +1,6 @@
 import type { Analyzer } from '../text/analyze.js';
-import type { Citation } from '../answer/answer.js';
 import { isCitationLike } from '../answer/paragraph-kind.js';
-import type { Paragraph, Source } from '../catalog.js';
+import { citation, type Citation, type Paragraph } from '../catalog.js';
 import type { Corpus } from '../corpus.js';
 import { dateRange, extractDates, type PartialDate, type Precision } from './dates.js';
 import { splitSentences } from '../text/sentences.js';
@@ -35,16 +34,6 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
 	if (a.precision !== b.precision) return PRECISION_RANK[a.precision] - PRECISION_RANK[b.precision];
 	if (a.source.id !== b.source.id) return a.source.id < b.source.id ? -1 : 1;
 	return a.paragraph - b.paragraph;
-}
-
-function citation(source: Source): Citation {
-	return {
-		id: source.id,
-		title: source.title,
-		publisher: source.publisher,
-		url: source.url,
-		published: source.published,
-	};
 }
 
 /** Header date lines are short; longer paragraphs are not read for one. */

@@ -1,4 +1,5 @@
-import type { Answer, AnswerResult, Citation } from '../answer/answer.js';
+import type { Answer, AnswerResult } from '../answer/answer.js';
+import type { Citation } from '../catalog.js';
 import type { Paragraph, Source } from '../catalog.js';
 import { MAX_CUSTOM_ID, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_MESSAGE_LENGTH } from './discord-limits.js';
 import { textFragmentLink } from './link.js';
