@@ -65,3 +65,18 @@ export function parseFragment(html: string): DomElement {
 /** Every element matching `selector`, as an array. */
 export const all = (root: DomDocument | DomElement, selector: string): DomElement[] =>
 	Array.from(root.querySelectorAll(selector));
+
+/** How deep a tree goes and how many elements it holds, walked without recursion. */
+export function treeShape(root: DomNode): { depth: number; elements: number } {
+	let depth = 0;
+	let elements = 0;
+	const stack: [DomNode, number][] = [[root, 1]];
+	while (stack.length > 0) {
+		const [node, level] = stack.pop()!;
+		if (node.nodeType !== ELEMENT_NODE) continue;
+		elements++;
+		if (level > depth) depth = level;
+		for (let i = 0; i < node.childNodes.length; i++) stack.push([node.childNodes[i]!, level + 1]);
+	}
+	return { depth, elements };
+}

@@ -6,6 +6,7 @@ import { readSources, verifiedUrl } from './catalog-file.js';
 import { parseFragment } from './dom.js';
 import { fetchOrStop } from './fetch.js';
 import { ingestSource, type IngestOptions } from './ingest.js';
+import { readFeedIsolated } from './isolate.js';
 import { toDay, type PageMetadata } from './metadata.js';
 import { IngestStop, problem, stop, type IngestProblem } from './problem.js';
 import { normalizeSpace } from './text.js';
@@ -190,7 +191,7 @@ export async function ingestFeed(feedUrl: string, options: FeedOptions): Promise
 			allowPrivateHosts: options.allowPrivateHosts,
 			accept: FEED_TYPES,
 		});
-		const read = readFeedItems(fetched.text, fetched.url);
+		const read = await readFeedIsolated(fetched.text, fetched.url);
 		if (!read.ok) stop('bad-feed', `${fetched.url} is not an RSS, Atom or JSON feed (${read.error})`);
 		items = read.value.items;
 		for (const b of read.value.bad) failed.push({ url: b.item, problem: problem('bad-item', b.reason) });

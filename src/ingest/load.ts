@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { extractArticle } from './article.js';
 import { decodeBody, FETCH_DEFAULTS, fetchOrStop, PAGE_TYPES, type FetchOptions } from './fetch.js';
+import { readContentIsolated } from './isolate.js';
 import { markdownParagraphs } from './markdown.js';
 import { hostName, toDay, type PageMetadata } from './metadata.js';
 import { stop } from './problem.js';
@@ -59,7 +60,10 @@ function frontMatterMetadata(fields: Readonly<Record<string, string>>, heading: 
 	};
 }
 
-/** Reads content of a known kind; `url` is where it came from (undefined for a local file). */
+/**
+ * Reads content of a known kind; `url` is where it came from (undefined for a local file). Runs in
+ * the parse worker (see isolate.ts): callers go through {@link readContentIsolated}.
+ */
 export function readContent(
 	content: string,
 	kind: ContentKind,
@@ -139,7 +143,12 @@ export async function loadFile(path: string): Promise<Loaded> {
 		stop('content-type', `${path} is not a text file; only HTML, plain text and Markdown can be ingested`);
 	const kind = KIND_OF_EXTENSION[extname(path).toLowerCase()] ?? 'text';
 	return {
-		...readContent(decodeBody(bytes, undefined, kind === 'html' ? 'text/html' : 'text/plain'), kind, path, undefined),
+		...(await readContentIsolated(
+			decodeBody(bytes, undefined, kind === 'html' ? 'text/html' : 'text/plain'),
+			kind,
+			path,
+			undefined,
+		)),
 		aliases: [],
 	};
 }
@@ -151,7 +160,7 @@ export async function loadUrl(url: string, options: Omit<FetchOptions, 'accept'>
 	const fetched = await fetchOrStop(url, { ...options, accept: PAGE_TYPES });
 	const kind = KIND_OF_TYPE[fetched.mediaType] ?? 'text';
 	return {
-		...readContent(fetched.text, kind, fetched.url, fetched.url),
+		...(await readContentIsolated(fetched.text, kind, fetched.url, fetched.url)),
 		aliases: [url, fetched.url],
 		host: new URL(fetched.url).host,
 	};

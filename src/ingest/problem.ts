@@ -11,6 +11,7 @@ export type IngestCode =
 	| 'content-type'
 	| 'too-large'
 	| 'no-article'
+	| 'too-complex'
 	| 'bad-feed'
 	| 'bad-item'
 	| 'network'
@@ -33,6 +34,7 @@ const INPUT_CODES: ReadonlySet<IngestCode> = new Set([
 	'content-type',
 	'too-large',
 	'no-article',
+	'too-complex',
 	'bad-feed',
 	'bad-item',
 ]);
@@ -62,6 +64,8 @@ export function memberMessage(p: IngestProblem): string {
 			return 'that page is too large to add.';
 		case 'no-article':
 			return 'no article was found on that page.';
+		case 'too-complex':
+			return 'that page is too complex to read.';
 		case 'usage':
 			return 'that page can’t be added (an address with a user name or password, or a page with no title or date).';
 		case 'data-dir':

@@ -47,6 +47,14 @@ afterAll(async () => {
 const ingestCommand = (url: string) =>
 	fake.command(someone(), 'ingest', [{ name: 'url', type: ApplicationCommandOptionType.String, value: url }]);
 
+/** /ingest from a member with Manage Server. */
+function managerIngest(url: string) {
+	const interaction = ingestCommand(url);
+	const member = interaction.member as { permissions: string };
+	member.permissions = String(BigInt(member.permissions) | PermissionFlagsBits.ManageGuild);
+	return interaction;
+}
+
 function expectNothingIngested(): void {
 	expect(site.requests).toEqual([]);
 	expect(snapshot(dataDir)).toEqual(before);
@@ -155,13 +163,32 @@ describe('who may run what, whatever the entry', () => {
 	});
 
 	it('runs /ingest for a member with Manage Server', async () => {
-		const interaction = ingestCommand(`${site.base}/article.html`);
-		const member = interaction.member as { permissions: string };
-		member.permissions = String(BigInt(member.permissions) | PermissionFlagsBits.ManageGuild);
-		const a = await fake.interact(interaction);
+		const a = await fake.interact(managerIngest(`${site.base}/article.html`));
 		// The fixture article is already among the default sources: what matters is that it ran.
 		expect(a.data.content).toMatch(/^(Added|Already in the sources)/);
 		expect(site.requests).toContain('/article.html');
+	});
+
+	it('refuses a page of 4,000 nested <div>s within seconds', async () => {
+		const started = performance.now();
+		const a = await fake.interact(managerIngest(`${site.base}/hostile/nested.html`));
+		expect(a.data.content).toContain('too complex to read');
+		expect(performance.now() - started).toBeLessThan(15_000);
+	});
+
+	it('answers another member while a page is being read, then refuses the page when its reading runs over', async () => {
+		const reading = fake.interact(managerIngest(`${site.base}/hostile/emphasis.md`), 30_000);
+		await fake.until(() => site.requests.includes('/hostile/emphasis.md'), 5_000, 'the page fetched');
+		const asked = performance.now();
+		const answer = await fake.interact(
+			fake.command(someone(), 'ask', [
+				{ name: 'question', type: ApplicationCommandOptionType.String, value: 'Who is Philip Gamaghelyan?' },
+			]),
+		);
+		expect(performance.now() - asked).toBeLessThan(3_000);
+		expect(JSON.stringify(answer.data)).toContain('Gamaghelyan');
+		const refused = await reading;
+		expect(refused.data.content).toContain('too complex to read');
 	});
 
 	it('never logs the token, from which the button key is derived', () => {
