@@ -4,13 +4,22 @@ import { boundParagraph, MAX_PARAGRAPH_CHARS } from './text/bound-paragraph.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Longest address, title and publisher a source may have. Each is shown in every reply that cites
+ * it (a link passing Discord's 2,048 characters fails the whole message); real articles' are far
+ * shorter, so ingestion shortens a longer title or publisher and refuses a longer address.
+ */
+export const MAX_URL_CHARS = 1_000;
+export const MAX_TITLE_CHARS = 300;
+export const MAX_PUBLISHER_CHARS = 100;
+
 /** One entry of `sources.json`: an article's metadata and the file that holds its text. */
 export const SourceSchema = z.object({
 	id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" or "-"'),
 	file: z.string().min(1),
-	title: z.string().trim().min(1),
-	publisher: z.string().trim().min(1),
-	url: z.url({ protocol: /^https?$/ }),
+	title: z.string().trim().min(1).max(MAX_TITLE_CHARS),
+	publisher: z.string().trim().min(1).max(MAX_PUBLISHER_CHARS),
+	url: z.url({ protocol: /^https?$/ }).max(MAX_URL_CHARS),
 	/**
 	 * The host (with its port, if any) the text was fetched from. Optional, so catalogs written
 	 * before it, or by hand, load as they are; an ingest from the web always sets it, and `url` is

@@ -1,3 +1,4 @@
+import { MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
 import { findByUrl, readSources } from './catalog-file.js';
 import { commitDraft, type Draft, type IngestOutcome } from './commit.js';
@@ -35,6 +36,14 @@ const first = (...values: (string | undefined)[]): string | undefined =>
 		.map((v) => (v === undefined ? undefined : stripFormatCharacters(v).trim()))
 		.find((v) => v !== undefined && v !== '');
 
+/** Text no longer than `max`, cut at the last space before it and marked with "…" when it was longer. */
+function clipAtWord<T extends string | undefined>(text: T, max: number): T {
+	if (text === undefined || text.length <= max) return text;
+	const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '');
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…` as T;
+}
+
 /** The source's metadata: flags first, then the page, then hints; a missing date or title names its flag. */
 export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMetadata = {}): Draft {
 	const page = loaded.metadata;
@@ -42,12 +51,20 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 	if (rawUrl === undefined) stop('usage', `no URL for ${loaded.origin}; give the article's address with --url`);
 	const url = parseHttpUrl(rawUrl);
 	if (url === undefined) stop('usage', `--url must be an http(s) URL (got "${rawUrl.slice(0, 100)}")`);
-	const title = first(overrides.title, page.title, hints.title);
+	if (cleanUrl(url).length > MAX_URL_CHARS)
+		stop(
+			'usage',
+			`the address of ${loaded.origin.slice(0, 100)}… is longer than ${MAX_URL_CHARS} characters; give a shorter one with --url`,
+		);
+	const title = clipAtWord(first(overrides.title, page.title, hints.title), MAX_TITLE_CHARS);
 	if (title === undefined) stop('usage', `no title found in ${loaded.origin}; give it with --title`);
 	const published = first(overrides.published, page.published, hints.published);
 	if (published === undefined)
 		stop('usage', `no publication date found in ${loaded.origin}; give it with --published YYYY-MM-DD`);
-	const publisher = first(overrides.publisher, page.publisher, hints.publisher) ?? hostName(url.href) ?? url.host;
+	const publisher = clipAtWord(
+		first(overrides.publisher, page.publisher, hints.publisher) ?? hostName(url.href) ?? url.host,
+		MAX_PUBLISHER_CHARS,
+	);
 	const authors = (page.authors ?? hints.authors ?? []).flatMap((a) => first(a) ?? []);
 	return {
 		title,

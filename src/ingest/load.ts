@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { MAX_URL_CHARS } from '../core/catalog.js';
 import { extname } from 'node:path';
 import { extractArticle } from './article.js';
 import { decodeBody, FETCH_DEFAULTS, fetchOrStop, PAGE_TYPES, type FetchOptions } from './fetch.js';
@@ -98,12 +99,12 @@ export function readContent(
 
 /**
  * What a fetched text says about itself, held to where it was fetched from: a URL on another site
- * gives way to the fetched one, and then the publisher to the host, as does a publisher named as
+ * (or one too long to cite) gives way to the fetched one, and then the publisher to the host, as does a publisher named as
  * another site's host (`reuters.com` served from elsewhere). A local file is the operator's own.
  */
 function verified(metadata: PageMetadata, url: string | undefined): PageMetadata {
 	if (url === undefined) return metadata;
-	const offSite = metadata.url !== undefined && !sameSite(metadata.url, url);
+	const offSite = metadata.url !== undefined && (!sameSite(metadata.url, url) || metadata.url.length > MAX_URL_CHARS);
 	const publisher = metadata.publisher;
 	if (!offSite && (publisher === undefined || !claimsOtherSite(publisher, url))) return metadata;
 	return { ...metadata, ...(offSite ? { url } : {}), ...withPublisher(url) };

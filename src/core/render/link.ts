@@ -2,6 +2,21 @@
 export const LONG_FRAGMENT = 80;
 /** Words kept at each end of a long quote's fragment. */
 export const FRAGMENT_WORDS = 5;
+/**
+ * Characters kept at each end of a long quote's fragment when its words are longer than this: text
+ * written without spaces (Chinese, Japanese, Thai) is one "word" a sentence, and its whole quote
+ * percent-encoded made links of 2,730 characters, past Discord's limit.
+ */
+export const FRAGMENT_CHARS = 40;
+/** A quote of a few words is linked whole up to this length. */
+const WHOLE_FRAGMENT_MAX = 200;
+
+/** The first or last `n` characters (code points, so no surrogate pair is cut) of a term. */
+function clipTerm(term: string, n: number, end: 'start' | 'end'): string {
+	const chars = Array.from(term);
+	if (chars.length <= n) return term;
+	return (end === 'start' ? chars.slice(0, n) : chars.slice(-n)).join('');
+}
 
 /**
  * Percent-encodes a text directive term as the URL Fragment Text Directives spec asks: everything
@@ -29,18 +44,18 @@ function lastWords(quote: string, n: number): string {
 
 /**
  * Links to `url` with a text fragment (`#:~:text=`) so a browser opens the page scrolled to the
- * quote and highlights it. Short quotes are given whole; long ones as `textStart,textEnd`. The link
- * always begins with `url` itself.
+ * quote and highlights it. Short quotes are given whole; long ones as `textStart,textEnd`, a few words
+ * or at most {@link FRAGMENT_CHARS} characters at each end. The link always begins with `url` itself.
  */
 export function textFragmentLink(url: string, quote: string): string {
 	const text = quote.trim();
 	if (text.length === 0) return url;
 	const separator = url.includes('#') ? ':~:text=' : '#:~:text=';
 	const words = text.split(/\s+/).length;
-	if (text.length <= LONG_FRAGMENT || words <= FRAGMENT_WORDS * 2)
+	if (text.length <= LONG_FRAGMENT || (words <= FRAGMENT_WORDS * 2 && text.length <= WHOLE_FRAGMENT_MAX))
 		return `${url}${separator}${encodeFragmentText(text)}`;
-	const start = encodeFragmentText(firstWords(text, FRAGMENT_WORDS));
-	const end = encodeFragmentText(lastWords(text, FRAGMENT_WORDS));
+	const start = encodeFragmentText(clipTerm(firstWords(text, FRAGMENT_WORDS), FRAGMENT_CHARS, 'start'));
+	const end = encodeFragmentText(clipTerm(lastWords(text, FRAGMENT_WORDS), FRAGMENT_CHARS, 'end'));
 	return `${url}${separator}${start},${end}`;
 }
 

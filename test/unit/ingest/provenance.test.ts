@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/ingest/dom.js';
+import { MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, parseCatalog } from '../../../src/core/catalog.js';
 import { draftOf } from '../../../src/ingest/ingest.js';
 import { readContent } from '../../../src/ingest/load.js';
 import { readPageMetadata } from '../../../src/ingest/metadata.js';
@@ -77,5 +78,51 @@ describe('format characters', () => {
 			{ title: 'Feed \u2067title\u2069' },
 		);
 		expect(draft).toMatchObject({ title: 'Feed title', publisher: 'News Daily', authors: ['Ann Lee'] });
+	});
+});
+
+describe('lengths a citation can carry', () => {
+	const loaded = (metadata: Record<string, string>) => ({
+		paragraphs: ['Text.'],
+		metadata: { published: '2025-01-02', ...metadata },
+		origin: 'x',
+		aliases: [],
+	});
+
+	it('passes over a canonical address too long to cite for the fetched one', () => {
+		const long = `https://news.example/${'a'.repeat(2_100)}`;
+		expect(
+			readContent(`---\ntitle: T\nurl: ${long}\n---\n\nText.\n`, 'markdown', 'x', 'https://news.example/a.md').metadata,
+		).toMatchObject({
+			url: 'https://news.example/a.md',
+		});
+	});
+
+	it(`refuses an address longer than ${MAX_URL_CHARS} characters, and shortens a long title and publisher at a word`, () => {
+		const url = `https://news.example/${'a'.repeat(MAX_URL_CHARS)}`;
+		expect(() => draftOf(loaded({ url, title: 'T' }))).toThrow(/longer than 1000 characters/);
+		const draft = draftOf(
+			loaded({ url: 'https://news.example/a', title: 'word '.repeat(200), publisher: 'Daily '.repeat(40) }),
+		);
+		expect(draft.title.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
+		expect(draft.title).toMatch(/word…$/);
+		expect(draft.publisher.length).toBeLessThanOrEqual(MAX_PUBLISHER_CHARS);
+	});
+
+	it('refuses an over-long address in a hand-made catalog entry by its field, the rest loading', () => {
+		const entry = (id: string, url: string) => ({
+			id,
+			file: `${id}.txt`,
+			title: 'T',
+			publisher: 'P',
+			url,
+			published: '2025-01-02',
+		});
+		const catalog = parseCatalog([
+			entry('ok', 'https://a.example/x'),
+			entry('long', `https://a.example/${'x'.repeat(MAX_URL_CHARS)}`),
+		]);
+		expect(catalog.sources.map((s) => s.id)).toEqual(['ok']);
+		expect(catalog.problems).toMatchObject([{ id: 'long', field: 'url' }]);
 	});
 });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFragmentText, textFragmentLink, withoutTextFragment } from '../../../../src/core/render/link.js';
+import {
+	encodeFragmentText,
+	FRAGMENT_CHARS,
+	textFragmentLink,
+	withoutTextFragment,
+} from '../../../../src/core/render/link.js';
 
 describe('textFragmentLink', () => {
 	it('escapes -, & and , as the text fragment spec asks', () => {
@@ -19,6 +24,27 @@ describe('textFragmentLink', () => {
 		const link = textFragmentLink('https://a.example/x', quote);
 		expect(link).toBe(
 			'https://a.example/x#:~:text=The%20Turkish%20delegation%2C%20led%20by,next%20week%2C%20marking%20a%20milestone.',
+		);
+	});
+
+	it('links a long quote written without spaces by a few characters at each end', () => {
+		const quote = '土耳其代表团由大使率领，将于下周初前往亚美尼亚，这是两国关系正常化进程中的一个里程碑。'.repeat(6);
+		const link = textFragmentLink('https://a.example/x', quote);
+		const [start, end] = link.slice('https://a.example/x#:~:text='.length).split(',').map(decodeURIComponent);
+		expect(Array.from(start!)).toHaveLength(FRAGMENT_CHARS);
+		expect(quote.startsWith(start!)).toBe(true);
+		expect(quote.endsWith(end!)).toBe(true);
+		expect(link.length).toBeLessThan(1_000);
+	});
+
+	it('keeps every fragment short, however long the quote and whatever its script', () => {
+		const piece = fc.constantFrom('国', '語', 'ภาษา', '😀', 'a', ' ', '-', ',', 'word ', 'Ünïcödé');
+		fc.assert(
+			fc.property(fc.array(piece, { minLength: 1, maxLength: 2_000 }), (parts) => {
+				const link = textFragmentLink('https://a.example/x', parts.join(''));
+				// Each end: at most five words or 40 characters, each at most 12 bytes percent-encoded.
+				expect(link.length).toBeLessThan(1_100);
+			}),
 		);
 	});
 
