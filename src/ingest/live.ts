@@ -1,5 +1,6 @@
 import type { Source } from '../core/catalog.js';
 import { extendCorpus, type Corpus, type SourceText } from '../core/corpus.js';
+import { extendTimeline } from '../core/dates/timeline.js';
 import type { Problem } from '../core/result.js';
 import { readSources, readSourceText } from './catalog-file.js';
 
@@ -15,7 +16,8 @@ export interface Refreshed {
  * Reads the catalog again and adds its new sources (ids the corpus lacks) to the live index in
  * place, with `extendCorpus`: no rebuild, no restart. As with `extendCorpus`, the corpus passed in
  * shares its index with the one returned and must not be used afterwards; hold the corpus in one
- * place and swap it. Sources changed or removed on disk are left as they are until a restart.
+ * place and swap it. The timeline, if it was computed, is carried over too (only the new sources are
+ * read for dates). Sources changed or removed on disk are left as they are until a restart.
  */
 export async function refreshCorpus(corpus: Corpus, dataDir: string): Promise<Refreshed> {
 	const fresh = (await readSources(dataDir)).filter((s) => !corpus.byId.has(s.id));
@@ -27,5 +29,8 @@ export async function refreshCorpus(corpus: Corpus, dataDir: string): Promise<Re
 		else texts.push({ source, text });
 	}
 	if (texts.length === 0) return { corpus, added: [], problems };
-	return { corpus: extendCorpus(corpus, texts), added: texts.map((t) => t.source), problems };
+	const added = texts.map((t) => t.source);
+	const next = extendCorpus(corpus, texts);
+	extendTimeline(corpus, next, added);
+	return { corpus: next, added, problems };
 }

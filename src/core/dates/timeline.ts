@@ -1,7 +1,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import { isCitationLike } from '../answer/paragraph-kind.js';
-import { citation, type Citation, type Paragraph } from '../catalog.js';
-import type { Corpus } from '../corpus.js';
+import { citation, type Citation, type Paragraph, type Source } from '../catalog.js';
+import type { Corpus, extendCorpus } from '../corpus.js';
 import { dateRange, extractDates, type PartialDate, type Precision } from './dates.js';
 import { splitSentences } from '../text/sentences.js';
 
@@ -173,6 +173,23 @@ export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
  */
 export function rememberTimelineEvents(corpus: Corpus, events: readonly TimelineEvent[]): void {
 	memo.set(corpus, events);
+}
+
+/**
+ * Carries a computed timeline over to a corpus that `added` sources have joined ({@link extendCorpus}):
+ * only the new sources' sentences are read for dates (the slow part), then the events are ordered
+ * and merged again as {@link timelineEvents} would. Nothing is done while `before`'s timeline has
+ * not been asked for: `after`'s is then computed whole when first asked for, as it would have been.
+ */
+export function extendTimeline(before: Corpus, after: Corpus, added: readonly Source[]): void {
+	const old = memo.get(before);
+	if (old === undefined || memo.has(after)) return;
+	const raw = old.flatMap((e): TimelineEvent[] => [
+		{ ...e, also: [] },
+		...e.also.map((a) => ({ ...e, ...a, also: [] })),
+	]);
+	for (const s of added) raw.push(...sourceEvents(after.paragraphsOf.get(s.id) ?? []));
+	memo.set(after, mergeEvents(raw.sort(compareEvents), after.index.analyzer));
 }
 
 /** Which events to list. Every field is optional; none lists them all. */

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCatalog, type Source } from '../../../../src/core/catalog.js';
-import { createCorpus, type Corpus } from '../../../../src/core/corpus.js';
+import { createCorpus, extendCorpus, type Corpus } from '../../../../src/core/corpus.js';
 import { MAX_YEARS_AHEAD, MIN_YEAR, parsePartialDate } from '../../../../src/core/dates/dates.js';
 import {
 	compareEvents,
+	extendTimeline,
 	isDateLine,
 	rememberTimelineEvents,
 	timeline,
@@ -183,6 +184,50 @@ describe('timelineEvents', () => {
 			}),
 			{ numRuns: 150 },
 		);
+	});
+});
+
+describe('extendTimeline', () => {
+	const sentence = fc.constantFrom(
+		'The foreign ministers of Armenia and Azerbaijan met in Almaty on 10 May 2024.',
+		'Foreign ministers of Armenia and Azerbaijan met in Almaty on 10 May 2024 for talks.',
+		'Prices rose on 10 May 2024.',
+		'Talks resumed last month.',
+		'The border opened on Saturday.',
+		'In 2020, a war broke out.',
+		'Nothing was dated here.',
+	);
+	const text = fc.array(sentence, { minLength: 1, maxLength: 4 }).map((p) => p.join(' '));
+	const texts = fc.array(fc.tuple(text, fc.constantFrom('2024-05-13', '2024-06-01', '2025-01-10')), {
+		minLength: 2,
+		maxLength: 6,
+	});
+
+	it('gives the events a rebuild would, reading only the added sources (property)', () => {
+		fc.assert(
+			fc.property(texts, fc.nat(), (all, cut) => {
+				const entries = all.map(([t, day], i) => ({ source: source(`s${i}`, day), text: t }));
+				const at = 1 + (cut % (entries.length - 1));
+				const before = createCorpus(entries.slice(0, at));
+				timelineEvents(before);
+				const after = extendCorpus(before, entries.slice(at));
+				extendTimeline(
+					before,
+					after,
+					entries.slice(at).map((e) => e.source),
+				);
+				const rebuilt = timelineEvents(createCorpus(entries));
+				expect(timelineEvents(after)).toEqual(rebuilt);
+			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	it('leaves a timeline nobody asked for to be computed when first asked for', () => {
+		const before = corpusOf([source('a1', '2024-05-13'), 'Talks began in 2020.']);
+		const after = extendCorpus(before, [{ source: source('a2', '2024-05-13'), text: 'Talks ended in 2021.' }]);
+		extendTimeline(before, after, [source('a2', '2024-05-13')]);
+		expect(timelineEvents(after).map((e) => e.date)).toEqual(['2021', '2020']);
 	});
 });
 
