@@ -18,6 +18,7 @@ import { stop } from './problem.js';
 import { sourceId } from './slug.js';
 import { joinParagraphs } from './text.js';
 import { hostName } from './metadata.js';
+import { sameSite } from './site.js';
 
 /** A source ready to be stored: its metadata, its paragraphs, and the other URLs it was reached by. */
 export interface Draft {
@@ -39,16 +40,29 @@ export type IngestOutcome =
 	| { readonly status: 'unchanged'; readonly source: Source; readonly reason: 'url' | 'text' };
 
 /**
- * The source whose text has this hash. A hash the catalog records is trusted (the text files are
- * ours, written with it), so at thousands of sources an ingest reads only the older entries' files.
+ * Whether an entry with the same text as a draft makes the draft a duplicate: when it is the
+ * operator's (no host: a local file, the default corpus, a hand-made entry) or on the draft's own
+ * site. The same text on another site does not: a page copying an article is stored under its own
+ * host and must not keep the real article out (nor does a syndicated copy keep out the original);
+ * answers quote a paragraph once whatever the number of sources holding it.
+ */
+const blocksAsDuplicate = (existing: Source, draft: Draft): boolean =>
+	existing.host === undefined || sameSite(existing.url, draft.url);
+
+/**
+ * The source whose text has this hash, among those that make the draft a duplicate. A hash the
+ * catalog records is trusted (the text files are ours, written with it), so at thousands of
+ * sources an ingest reads only the older entries' files.
  */
 async function findSameText(
 	dir: string,
 	sources: readonly Source[],
 	recorded: ReadonlyMap<string, string>,
 	hash: string,
+	draft: Draft,
 ): Promise<Source | undefined> {
 	for (const source of sources) {
+		if (!blocksAsDuplicate(source, draft)) continue;
 		const known = recorded.get(source.id);
 		if (known !== undefined) {
 			if (known === hash) return source;
@@ -130,7 +144,7 @@ async function verifyWritten(dir: string, entry: Source): Promise<void> {
 
 /**
  * Stores a draft in the data directory unless the catalog has it already (the same URL, or the same
- * text once whitespace is normalized). Under the directory's lock: the catalog is read, checked,
+ * text once whitespace is normalized, from the operator or the same site). Under the directory's lock: the catalog is read, checked,
  * and written back with the new entry; the text file is written first, atomically, so the catalog
  * never names a file that is not whole.
  */
@@ -144,7 +158,7 @@ export async function commitDraft(dir: string, draft: Draft, lock: LockOptions =
 			const sameUrl = findByUrl(sources, [draft.url, ...draft.aliases]);
 			if (sameUrl !== undefined) return { status: 'unchanged', source: sameUrl, reason: 'url' } as const;
 			const hash = textHash(draft.paragraphs.join('\n'));
-			const sameText = await findSameText(dir, sources, recordedHashes(catalog), hash);
+			const sameText = await findSameText(dir, sources, recordedHashes(catalog), hash, draft);
 			if (sameText !== undefined) return { status: 'unchanged', source: sameText, reason: 'text' } as const;
 			const files = await readdir(dir);
 			await removeLeftovers(dir, files);

@@ -44,7 +44,16 @@ describe('provenance of an ingested page', () => {
 		});
 	});
 
-	it('still adds the real article at the URL the fake page claimed', async () => {
+	it("stores a copy of another site's article under its own host", async () => {
+		const r = await ingestSource(`${site.base}/provenance/copy.html`, options());
+		expect(r.ok && r.value.status).toBe('added');
+		expect(sources().at(-1)).toMatchObject({ url: `${site.base}/provenance/copy.html`, publisher: '127.0.0.1' });
+		// The same text at another address of the same site is that site's duplicate.
+		const mirrored = await ingestSource(`${site.base}/mirror/provenance/copy.html`, options());
+		expect(mirrored.ok && mirrored.value).toMatchObject({ status: 'unchanged', reason: 'text' });
+	});
+
+	it('still adds the real article at the URL the fake page claimed, though a copy of its text came first', async () => {
 		const r = await ingestSource(`${other}/provenance/real.html`, options());
 		expect(r.ok && r.value.status).toBe('added');
 		expect(sources().at(-1)).toMatchObject({
