@@ -40,14 +40,14 @@ export type IngestOutcome =
 	| { readonly status: 'unchanged'; readonly source: Source; readonly reason: 'url' | 'text' };
 
 /**
- * Whether an entry with the same text as a draft makes the draft a duplicate: when it is the
- * operator's (no host: a local file, the default corpus, a hand-made entry) or on the draft's own
- * site. The same text on another site does not: a page copying an article is stored under its own
+ * Whether an entry with the same text as a draft makes the draft a duplicate: when either is the
+ * operator's (no host: a local file, the default corpus, a hand-made entry) or both are on one site.
+ * The same text fetched from two sites does not: a page copying an article is stored under its own
  * host and must not keep the real article out (nor does a syndicated copy keep out the original);
  * answers quote a paragraph once whatever the number of sources holding it.
  */
 const blocksAsDuplicate = (existing: Source, draft: Draft): boolean =>
-	existing.host === undefined || sameSite(existing.url, draft.url);
+	existing.host === undefined || draft.host === undefined || sameSite(existing.url, draft.url);
 
 /**
  * The source whose text has this hash, among those that make the draft a duplicate. A hash the

@@ -39,7 +39,9 @@ export const COMMENT_NODE = 8;
  */
 export function parseDocument(html: string): DomDocument {
 	const document = linkedomDocument(html);
-	if (document.documentElement !== null && document.documentElement !== undefined && document.body !== null)
+	// Without an <html>, linkedom takes the first element for the root (a <script>, say, which the
+	// cleaning pass then removes, leaving no document at all).
+	if (document.documentElement?.tagName.toUpperCase() === 'HTML' && document.body !== null)
 		return document as DomDocument;
 	const inner = html.replace(/^\s*(?:<!doctype[^>]*>)?/i, '');
 	const wrapped = /<(?:head|body)[\s>]/i.test(inner)

@@ -29,11 +29,10 @@ export type ParseTask =
 
 export type FeedRead = Result<{ items: FeedItem[]; bad: BadItem[] }, string>;
 
-/** What the worker sends back: the value, the refusal the reading stopped with, or what it threw. */
+/** What the worker sends back: the value, or the refusal the reading stopped with (whatever it threw, see parse-worker.ts). */
 export type ParseReply =
 	| { readonly ok: true; readonly value: Omit<Loaded, 'aliases'> | FeedRead }
-	| { readonly ok: false; readonly problem: IngestProblem }
-	| { readonly ok: false; readonly error: { readonly name: string; readonly message: string } };
+	| { readonly ok: false; readonly problem: IngestProblem };
 
 /**
  * The worker: the compiled sibling script in a build. Under the test runner, which loads this module
@@ -120,13 +119,10 @@ function enqueue(task: ParseTask, origin: string, limits: ParseLimits): Promise<
 	return next;
 }
 
-/** The reply's value; a refusal is raised as the ingest's problem, anything else thrown as an Error. */
+/** The reply's value; a refusal is raised as the ingest's problem. */
 function valueOf(reply: ParseReply): Omit<Loaded, 'aliases'> | FeedRead {
 	if (reply.ok) return reply.value;
-	if ('problem' in reply) stop(reply.problem.code, reply.problem.message);
-	const error = new Error(reply.error.message);
-	error.name = reply.error.name;
-	throw error;
+	return stop(reply.problem.code, reply.problem.message);
 }
 
 /** {@link readContent} in the worker, within {@link PARSE_LIMITS}. */

@@ -1,7 +1,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import { isCitationLike } from '../answer/paragraph-kind.js';
 import { citation, type Citation, type Paragraph, type Source } from '../catalog.js';
-import type { Corpus, extendCorpus } from '../corpus.js';
+import type { Corpus } from '../corpus.js';
 import { dateRange, extractDates, type PartialDate, type Precision } from './dates.js';
 import { splitSentences } from '../text/sentences.js';
 
@@ -176,7 +176,7 @@ export function rememberTimelineEvents(corpus: Corpus, events: readonly Timeline
 }
 
 /**
- * Carries a computed timeline over to a corpus that `added` sources have joined ({@link extendCorpus}):
+ * Carries a computed timeline over to a corpus that `added` sources have joined ((`extendCorpus`)):
  * only the new sources' sentences are read for dates (the slow part), then the events are ordered
  * and merged again as {@link timelineEvents} would. Nothing is done while `before`'s timeline has
  * not been asked for: `after`'s is then computed whole when first asked for, as it would have been.

@@ -76,6 +76,18 @@ describe('reading in the parse worker', () => {
 		expect(next.paragraphs).toHaveLength(2);
 	});
 
+	it("refuses Markdown that overflows the parser's stack, as too complex rather than as a failure", async () => {
+		expect(await refusal(readContentIsolated(`${'> '.repeat(30_000)}word`, 'markdown', 'x.md', undefined))).toBe(
+			'too-complex',
+		);
+	});
+
+	it('reads a page with no <html> whose first element is a script', async () => {
+		const html = `<script>var a = "<div>";</script>${ARTICLE.replace(/^<!doctype html><html>/, '')}`;
+		const read = await readContentIsolated(html, 'html', 'https://b.example/s', 'https://b.example/s');
+		expect(read.paragraphs).toHaveLength(2);
+	});
+
 	it('reads one task at a time, in the order given', async () => {
 		const pages = ['one', 'two', 'three'].map((w) => ARTICLE.replace('Storks return</title>', `Storks ${w}</title>`));
 		const reads = await Promise.all(
