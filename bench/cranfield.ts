@@ -67,6 +67,7 @@ export function cranfieldTexts(docs: readonly CranfieldDoc[], titles: TitleMode 
 			publisher: 'Cranfield II',
 			url: `https://ir.dcs.gla.ac.uk/resources/test_collections/cran/#${d.id}`,
 			published: '1968-01-01',
+			library: 'shared',
 			authors: d.author.length > 0 ? [d.author] : [],
 		};
 		return { source, text: d.text };

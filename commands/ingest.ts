@@ -26,6 +26,12 @@ export function renderIngest(url: string, result: Result<IngestOutcome, IngestPr
 			{ ephemeral: true },
 		);
 	}
+	if (result.value.status === 'updated') {
+		return reply(
+			`Updated ${what}: the article changed since it was added, and its ${result.value.paragraphs} paragraphs now replace the old version.`,
+			{ ephemeral: true },
+		);
+	}
 	const why = result.value.reason === 'url' ? 'the same URL' : 'the same text';
 	return reply(`Already in the sources as ${what} (${why}); nothing changed.`, { ephemeral: true });
 }

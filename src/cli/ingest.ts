@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { Source } from '../core/catalog.js';
+import type { Library, Source } from '../core/catalog.js';
 import { UsageError } from '../env.js';
 import type { IngestOutcome } from '../ingest/commit.js';
 import { ingestFeed, type FeedReport } from '../ingest/feed.js';
 import { ingestSource, type IngestOptions, type Overrides } from '../ingest/ingest.js';
 import { exitCodeOf, type IngestProblem } from '../ingest/problem.js';
+import type { Quotas } from '../ingest/quota.js';
 import type { Logger } from '../log.js';
 import { parseCommandArgs } from './args.js';
 
@@ -14,6 +15,10 @@ const USAGE =
 /** What `ingest` runs with: no corpus (it works on the data directory itself). */
 export interface IngestContext {
 	readonly dataDir: string;
+	/** --library: where ingest adds and remove takes out. */
+	readonly library: Library;
+	/** MAX_DATA_MB and the per-server limits. */
+	readonly quotas?: Quotas;
 	readonly allowPrivateHosts: boolean;
 	/** FETCH_PORTS. */
 	readonly fetchPorts: readonly number[];
@@ -80,6 +85,8 @@ const describe = (s: Source) => `${s.id}: "${s.title}" (${s.publisher}, ${s.publ
 
 function outcomeLine(input: string, outcome: IngestOutcome): string {
 	if (outcome.status === 'added') return `added ${describe(outcome.source)}, ${outcome.paragraphs} paragraphs`;
+	if (outcome.status === 'updated')
+		return `updated ${describe(outcome.source)}: the article changed, ${outcome.paragraphs} paragraphs replace the old version`;
 	return `unchanged: ${input} is already ${outcome.source.id} (same ${outcome.reason === 'url' ? 'URL' : 'text'}); nothing written`;
 }
 
@@ -152,6 +159,8 @@ export async function runIngest(args: string[], context: IngestContext): Promise
 		allowPrivateHosts: context.allowPrivateHosts,
 		fetch: { ports: context.fetchPorts },
 		overrides: overridesOf(flags),
+		library: context.library,
+		...(context.quotas === undefined ? {} : { quotas: context.quotas }),
 	};
 	context.log.debug({ inputs: inputs.length, feed: flags.feed !== undefined, dataDir: context.dataDir }, 'ingest');
 	if (flags.feed !== undefined) return ingestFromFeed(flags.feed, flags, options, context);

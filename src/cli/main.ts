@@ -2,22 +2,27 @@
 import 'dotenv/config';
 import { loadDataDir, DataDirError } from '../store/data-dir.js';
 import { dataDir } from '../app.js';
-import type { Corpus } from '../core/corpus.js';
+import { readableLibraries } from '../core/catalog.js';
+import { viewOf, type Corpus } from '../core/corpus.js';
 import { parseEnv, UsageError } from '../env.js';
 import { createLogger, scrub } from '../log.js';
+import { takeLibrary } from './args.js';
 import { runAsk } from './ask.js';
 import { runEval } from './eval.js';
 import type { IngestContext } from './ingest.js';
 import { runSource } from './source.js';
 
-const USAGE = `usage: cli <command> [options]
+const USAGE = `usage: cli <command> [options] [--library shared|guild:<id>]
   ask "<question>" [--top N] [--json] [--no-abstain]
   ask --jsonl [--top N] [--no-abstain]        questions as JSON lines on stdin
   source <id> [--json] | source --list [--json]
   timeline [--json] [--since DATE] [--until DATE] [--source ID] [--query TEXT] [--limit N]
   eval <file.jsonl> [--json]
   ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json]
-  ingest --feed <url> [--json]                 adds a feed's new articles`;
+  ingest --feed <url> [--json]                 adds a feed's new articles
+  remove <id> [--json]                         takes a source out of its library
+--library names the library: reading with guild:<id> sees the shared library and that server's;
+without it, the shared library only. ingest and remove write to it (shared by default).`;
 
 const COMMANDS = {
 	ask: runAsk,
@@ -34,10 +39,11 @@ const COMMANDS = {
  */
 const DATA_COMMANDS = {
 	ingest: async (args: string[], context: IngestContext) => (await import('./ingest.js')).runIngest(args, context),
+	remove: async (args: string[], context: IngestContext) => (await import('./remove.js')).runRemove(args, context),
 } as const;
 
 async function main(argv: string[]): Promise<void> {
-	const [name, ...args] = argv;
+	const [name, ...given] = argv;
 	if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
 		process.stdout.write(`${USAGE}\n`);
 		if (name === undefined) process.exitCode = 2;
@@ -52,8 +58,10 @@ async function main(argv: string[]): Promise<void> {
 		env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
 		env.DISCORD_TOKEN ? [env.DISCORD_TOKEN] : [],
 	);
+	const { library, rest: args } = takeLibrary(given);
 	if (name in DATA_COMMANDS) {
 		const context = {
+			library,
 			dataDir: dataDir(env),
 			allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
 			fetchPorts: env.FETCH_PORTS,
@@ -69,6 +77,8 @@ async function main(argv: string[]): Promise<void> {
 		engine: env.SEARCH_ENGINE,
 	});
 	log.debug({ cache: report.cache, engine: corpus.index.engine.name, ms: Math.round(report.ms) }, 'corpus loaded');
+	// One index holds every library; the command reads the shared one, and a server's if named.
+	const view = viewOf(corpus, readableLibraries(library));
 	const out: string[] = [];
 	const write = (s: string) => {
 		out.push(s);
@@ -79,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
 		out.length = 0;
 	};
 	try {
-		await COMMANDS[name as keyof typeof COMMANDS](args, corpus, write);
+		await COMMANDS[name as keyof typeof COMMANDS](args, view, write);
 	} finally {
 		flush();
 	}

@@ -13,6 +13,23 @@ export const MAX_URL_CHARS = 1_000;
 export const MAX_TITLE_CHARS = 300;
 export const MAX_PUBLISHER_CHARS = 100;
 
+/** The library every server reads: the default corpus and what the operator adds. */
+export const SHARED_LIBRARY = 'shared';
+
+/** `shared`, or `guild:<id>` for one Discord server's own library. */
+export const LibrarySchema = z
+	.string()
+	.regex(/^(?:shared|guild:\d{5,25})$/, 'a library: "shared" or "guild:<server id>"');
+
+export type Library = z.infer<typeof LibrarySchema>;
+
+/** One server's library. */
+export const guildLibrary = (guildId: string): Library => `guild:${guildId}`;
+
+/** The libraries a reader of `library` sees: the shared one, and its own if it is a server's. */
+export const readableLibraries = (library: Library): Library[] =>
+	library === SHARED_LIBRARY ? [SHARED_LIBRARY] : [SHARED_LIBRARY, library];
+
 /** One entry of `sources.json`: an article's metadata and the file that holds its text. */
 export const SourceSchema = z.object({
 	id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" or "-"'),
@@ -34,6 +51,14 @@ export const SourceSchema = z.object({
 			'not a real date',
 		),
 	authors: z.array(z.string()).default([]),
+	/**
+	 * Whose source it is: `shared` (the default corpus and what the operator adds: every server reads
+	 * it) or one server's own, `guild:<id>`. Absent in catalogs written before libraries: shared.
+	 */
+	library: LibrarySchema.default(SHARED_LIBRARY),
+	/** Who added it (a Discord user id, or `operator` for the command line) and when (ISO 8601); absent in older entries. */
+	addedBy: z.string().min(1).max(40).optional(),
+	addedAt: z.iso.datetime().optional(),
 });
 
 export type Source = z.infer<typeof SourceSchema>;
@@ -124,7 +149,7 @@ export function overlongLines(source: Source, text: string): Problem[] {
 }
 
 /** The metadata a quote is cited with. */
-export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published'>;
+export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published' | 'library'>;
 
 /** The metadata a quote or an event is cited with, copied from its source. */
 export function citation(source: Source): Citation {
@@ -134,5 +159,6 @@ export function citation(source: Source): Citation {
 		publisher: source.publisher,
 		url: source.url,
 		published: source.published,
+		library: source.library,
 	};
 }

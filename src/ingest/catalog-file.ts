@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseCatalog, type Source } from '../core/catalog.js';
 import { readSourceFile } from '../store/source-file.js';
 import { stop } from './problem.js';
+import type { RecordedSize } from './quota.js';
 import { sameSite } from './site.js';
 import { normalizeSpace } from './text.js';
 import { urlKey } from './url.js';
@@ -78,9 +79,42 @@ export function findByUrl(sources: readonly Source[], urls: readonly string[]): 
 }
 
 /** One catalog entry as the default `sources.json` writes them: two-space indent, authors on one line. */
-function formatEntry(source: Source): string {
-	const fields = Object.entries(source).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+function formatEntry(entry: unknown): string {
+	if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `  ${JSON.stringify(entry)}`;
+	const fields = Object.entries(entry).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
 	return `  {\n${fields.join(',\n')}\n  }`;
+}
+
+/** A whole catalog in that layout (entries that are not valid kept as they are). */
+export const formatCatalog = (entries: readonly unknown[]): string =>
+	entries.length === 0 ? '[]\n' : `[\n${entries.map(formatEntry).join(',\n')}\n]\n`;
+
+const idOfEntry = (entry: unknown): unknown =>
+	typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).id : undefined;
+
+/** The catalog's text without the entry of this id (every other entry as it was). */
+export const withoutEntry = (catalog: RawCatalog, id: string): string =>
+	formatCatalog(catalog.entries.filter((e) => idOfEntry(e) !== id));
+
+/** The catalog's text with the entry of this id replaced, in its place. */
+export const withEntryReplaced = (catalog: RawCatalog, entry: Source): string =>
+	formatCatalog(catalog.entries.map((e) => (idOfEntry(e) === entry.id ? entry : e)));
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The sizes entries record (`bytes`, `paragraphs`: written with each ingest since libraries), by source id. */
+export function recordedSizes(catalog: RawCatalog): ReadonlyMap<string, RecordedSize> {
+	const sizes = new Map<string, RecordedSize>();
+	for (const entry of catalog.entries) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const { id, bytes, paragraphs } = entry as Record<string, unknown>;
+		if (typeof id !== 'string') continue;
+		const size: { bytes?: number; paragraphs?: number } = {};
+		if (isCount(bytes)) size.bytes = bytes;
+		if (isCount(paragraphs)) size.paragraphs = paragraphs;
+		sizes.set(id, size);
+	}
+	return sizes;
 }
 
 /** The optional field an entry records its text's hash in, so a duplicate check need not re-read the file. */
@@ -117,5 +151,5 @@ export function appendEntry(catalog: RawCatalog, source: Source): string {
 			// Falls through to a fresh layout.
 		}
 	}
-	return `[\n${expected.map((e) => JSON.stringify(e, null, 2).replace(/^/gm, '  ')).join(',\n')}\n]\n`;
+	return formatCatalog(expected);
 }

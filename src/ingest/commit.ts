@@ -1,6 +1,6 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCatalog, SourceSchema, type Source } from '../core/catalog.js';
+import { parseCatalog, SHARED_LIBRARY, SourceSchema, type Library, type Source } from '../core/catalog.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import {
 	appendEntry,
@@ -9,11 +9,15 @@ import {
 	readRawCatalog,
 	readSourceText,
 	recordedHashes,
+	recordedSizes,
+	withEntryReplaced,
 	TEXT_HASH_FIELD,
 	textHash,
 	type RawCatalog,
 } from './catalog-file.js';
+import { audit } from './audit.js';
 import { isAlive, withLock, type LockOptions } from './lock.js';
+import { checkQuotas, DEFAULT_QUOTAS, type Quotas } from './quota.js';
 import { stop } from './problem.js';
 import { sourceId } from './slug.js';
 import { joinParagraphs } from './text.js';
@@ -32,12 +36,30 @@ export interface Draft {
 	readonly aliases: readonly string[];
 	/** The host the text was fetched from; none for a local file. */
 	readonly host?: string;
+	/** The library it goes to; the shared one unless told. */
+	readonly library?: Library;
+	/** Who adds it: a Discord user id, or `operator` (the default) for the command line. */
+	readonly addedBy?: string;
 }
 
-/** What an ingest did: stored a new source, or found it there already (by URL or by text). */
+/**
+ * What an ingest did: stored a new source, replaced the text of one it had under the same URL (the
+ * article changed), or found it there already (by URL with the same text, or by text).
+ */
 export type IngestOutcome =
 	| { readonly status: 'added'; readonly source: Source; readonly paragraphs: number }
+	| { readonly status: 'updated'; readonly source: Source; readonly paragraphs: number; readonly previous: Source }
 	| { readonly status: 'unchanged'; readonly source: Source; readonly reason: 'url' | 'text' };
+
+export interface CommitOptions {
+	readonly lock?: LockOptions;
+	readonly quotas?: Quotas;
+	/** The time stamped on the entry and the audit record (tests). */
+	readonly now?: Date;
+}
+
+/** Where removed and replaced texts are kept, out of the catalog, for an operator to undo by hand. */
+export const REMOVED_DIR = '.removed';
 
 /**
  * Whether an entry with the same text as a draft makes the draft a duplicate: when either is the
@@ -96,16 +118,18 @@ function takenNames(files: readonly string[], catalog: RawCatalog): Set<string> 
 	return taken;
 }
 
-function toEntry(draft: Draft, id: string): Source {
+function toEntry(draft: Draft, id: string, file: string, added: Pick<Source, 'addedBy' | 'addedAt'>): Source {
 	const parsed = SourceSchema.safeParse({
 		id,
-		file: `${id}.txt`,
+		file,
 		title: draft.title,
 		publisher: draft.publisher,
 		url: draft.url,
 		...(draft.host === undefined ? {} : { host: draft.host }),
 		published: draft.published,
 		authors: draft.authors,
+		library: draft.library ?? SHARED_LIBRARY,
+		...added,
 	});
 	if (!parsed.success)
 		stop(
@@ -115,17 +139,26 @@ function toEntry(draft: Draft, id: string): Source {
 	return parsed.data;
 }
 
+/** An entry as stored: the source and what its text is (hash, size), so no ingest need re-read the file. */
+type StoredEntry = Source & { readonly [TEXT_HASH_FIELD]: string; readonly bytes: number; readonly paragraphs: number };
+
+function stored(entry: Source, paragraphs: readonly string[]): StoredEntry {
+	const text = joinParagraphs(paragraphs);
+	// The hash of the file as written, which is what re-reading it would give.
+	return { ...entry, [TEXT_HASH_FIELD]: textHash(text), bytes: Buffer.byteLength(text), paragraphs: paragraphs.length };
+}
+
 /** Writes the text, then the catalog; if the catalog cannot be written, the text goes again. */
 async function write(
 	dir: string,
-	catalog: RawCatalog,
-	entry: Source & { readonly [TEXT_HASH_FIELD]: string },
+	catalogText: string,
+	entry: StoredEntry,
 	paragraphs: readonly string[],
 ): Promise<void> {
 	const textPath = join(dir, entry.file);
 	await writeFileAtomic(textPath, joinParagraphs(paragraphs));
 	try {
-		await writeFileAtomic(join(dir, CATALOG_FILE), appendEntry(catalog, entry));
+		await writeFileAtomic(join(dir, CATALOG_FILE), catalogText);
 	} catch (error) {
 		await rm(textPath, { force: true });
 		throw error;
@@ -133,33 +166,91 @@ async function write(
 }
 
 /**
- * Re-reads the catalog and fails unless it holds the new entry: "added" is said only of what is on
- * disk, so a write lost to another writer (a lock broken under us) shows as a failure, not a success.
+ * Re-reads the catalog and fails unless it holds the entry as written: "added" is said only of what
+ * is on disk, so a write lost to another writer (a lock broken under us) shows as a failure, not a success.
  */
 async function verifyWritten(dir: string, entry: Source): Promise<void> {
 	const { sources } = parseCatalog((await readRawCatalog(dir)).entries);
-	if (!sources.some((s) => s.id === entry.id && s.url === entry.url))
-		stop('data-dir', `the catalog in ${dir} lost the new entry ${entry.id} to another writer; ingest it again`);
+	if (!sources.some((s) => s.id === entry.id && s.url === entry.url && s.file === entry.file))
+		stop('data-dir', `the catalog in ${dir} lost the entry ${entry.id} to another writer; ingest it again`);
 }
 
 /**
- * Stores a draft in the data directory unless the catalog has it already (the same URL, or the same
- * text once whitespace is normalized, from the operator or the same site). Under the directory's lock: the catalog is read, checked,
- * and written back with the new entry; the text file is written first, atomically, so the catalog
- * never names a file that is not whole.
+ * Moves a text file out of the catalog's way into {@link REMOVED_DIR}, stamped, so it can be put
+ * back by hand. A file already gone is no error: the catalog, written before, is what counts.
  */
-export async function commitDraft(dir: string, draft: Draft, lock: LockOptions = {}): Promise<IngestOutcome> {
+export async function setAside(dir: string, file: string, at: Date): Promise<void> {
+	await mkdir(join(dir, REMOVED_DIR), { recursive: true });
+	await rename(join(dir, file), join(dir, REMOVED_DIR, `${at.toISOString().replace(/[:.]/g, '-')}-${file}`)).catch(
+		(error: unknown) => {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+		},
+	);
+}
+
+/** The hash of an entry's text: as recorded, else read and computed (entries written before hashes were kept). */
+async function hashOf(dir: string, source: Source, recorded: ReadonlyMap<string, string>): Promise<string | undefined> {
+	const known = recorded.get(source.id);
+	if (known !== undefined) return known;
+	const text = await readSourceText(dir, source);
+	return text === undefined ? undefined : textHash(text);
+}
+
+/** The sources a library sees as already there: its own and the shared ones. */
+const readableBy = (sources: readonly Source[], library: Library): Source[] =>
+	sources.filter((s) => s.library === SHARED_LIBRARY || s.library === library);
+
+/**
+ * Stores a draft in the data directory, in its library, unless that library (or the shared one)
+ * has it already: the same URL with the same text, or the same text from the operator or the same
+ * site. The same URL with a changed text in the same library replaces the old version (kept aside
+ * in {@link REMOVED_DIR}), keeping its id. Quotas are checked first. Under the directory's lock: the
+ * catalog is read, checked, and written back; the text file is written first, atomically and under
+ * a name of its own, so the catalog never names a file that is not whole, and a process killed at
+ * any point leaves the catalog before or after, never between.
+ */
+export async function commitDraft(dir: string, draft: Draft, options: CommitOptions = {}): Promise<IngestOutcome> {
 	await mkdir(dir, { recursive: true });
+	const library = draft.library ?? SHARED_LIBRARY;
+	const quotas = options.quotas ?? DEFAULT_QUOTAS;
 	return withLock(
 		dir,
 		async () => {
+			const now = options.now ?? new Date();
 			const catalog = await readRawCatalog(dir);
 			const { sources } = parseCatalog(catalog.entries);
-			const sameUrl = findByUrl(sources, [draft.url, ...draft.aliases]);
-			if (sameUrl !== undefined) return { status: 'unchanged', source: sameUrl, reason: 'url' } as const;
-			const hash = textHash(draft.paragraphs.join('\n'));
-			const sameText = await findSameText(dir, sources, recordedHashes(catalog), hash, draft);
+			const readable = readableBy(sources, library);
+			const hashes = recordedHashes(catalog);
+			const hash = textHash(joinParagraphs(draft.paragraphs));
+			const size = { bytes: Buffer.byteLength(joinParagraphs(draft.paragraphs)), paragraphs: draft.paragraphs.length };
+			const sameUrl = findByUrl(readable, [draft.url, ...draft.aliases]);
+			if (sameUrl !== undefined) {
+				if (sameUrl.library !== library || (await hashOf(dir, sameUrl, hashes)) === hash)
+					return { status: 'unchanged', source: sameUrl, reason: 'url' } as const;
+				await checkQuotas(dir, sources, recordedSizes(catalog), library, size, quotas, sameUrl);
+				const files = await readdir(dir);
+				const taken = takenNames(files, catalog);
+				const file = freeName(`${sameUrl.id}.${hash.slice(0, 8)}`, taken);
+				const entry = stored(
+					toEntry(draft, sameUrl.id, file, {
+						...(sameUrl.addedBy === undefined ? {} : { addedBy: sameUrl.addedBy }),
+						...(sameUrl.addedAt === undefined ? {} : { addedAt: sameUrl.addedAt }),
+					}),
+					draft.paragraphs,
+				);
+				await write(dir, withEntryReplaced(catalog, entry), entry, draft.paragraphs);
+				await verifyWritten(dir, entry);
+				await setAside(dir, sameUrl.file, now);
+				await audit(
+					dir,
+					{ action: 'update', library, id: entry.id, url: entry.url, by: draft.addedBy ?? OPERATOR },
+					now,
+				);
+				return { status: 'updated', source: entry, paragraphs: draft.paragraphs.length, previous: sameUrl } as const;
+			}
+			const sameText = await findSameText(dir, readable, hashes, hash, draft);
 			if (sameText !== undefined) return { status: 'unchanged', source: sameText, reason: 'text' } as const;
+			await checkQuotas(dir, sources, recordedSizes(catalog), library, size, quotas);
 			const files = await readdir(dir);
 			await removeLeftovers(dir, files);
 			const taken = takenNames(files, catalog);
@@ -169,13 +260,25 @@ export async function commitDraft(dir: string, draft: Draft, lock: LockOptions =
 				(candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`),
 				hostName(draft.url),
 			);
-			const entry = toEntry(draft, id);
-			// The hash of the file as written, which is what re-reading it would give.
-			const stored = { ...entry, [TEXT_HASH_FIELD]: textHash(joinParagraphs(draft.paragraphs)) };
-			await write(dir, catalog, stored, draft.paragraphs);
+			const entry = stored(
+				toEntry(draft, id, `${id}.txt`, { addedBy: draft.addedBy ?? OPERATOR, addedAt: now.toISOString() }),
+				draft.paragraphs,
+			);
+			await write(dir, appendEntry(catalog, entry), entry, draft.paragraphs);
 			await verifyWritten(dir, entry);
+			await audit(dir, { action: 'add', library, id, url: entry.url, by: draft.addedBy ?? OPERATOR }, now);
 			return { status: 'added', source: entry, paragraphs: draft.paragraphs.length } as const;
 		},
-		lock,
+		options.lock,
 	);
+}
+
+/** Who the command line is, in `addedBy` and the audit record. */
+export const OPERATOR = 'operator';
+
+/** `<base>.txt`, or `<base>-2.txt` and on while that name is taken. */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+	let name = `${base}.txt`;
+	for (let n = 2; taken.has(name); n++) name = `${base}-${n}.txt`;
+	return name;
 }

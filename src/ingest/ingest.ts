@@ -1,10 +1,10 @@
-import { MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from '../core/catalog.js';
+import { MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, type Library } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
-import { findByUrl, readSources } from './catalog-file.js';
 import { commitDraft, type Draft, type IngestOutcome } from './commit.js';
 import type { FetchOptions } from './fetch.js';
 import { isUrlInput, loadFile, loadUrl, type Loaded } from './load.js';
 import type { LockOptions } from './lock.js';
+import type { Quotas } from './quota.js';
 import { hostName, type PageMetadata } from './metadata.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
 import { stripFormatCharacters } from './text.js';
@@ -28,6 +28,11 @@ export interface IngestOptions {
 	/** Fetch limits and a stand-in resolver, for tests. */
 	readonly fetch?: Omit<FetchOptions, 'allowPrivateHosts' | 'accept'>;
 	readonly lock?: LockOptions;
+	/** The library the source goes to; the shared one unless told. */
+	readonly library?: Library;
+	/** Who adds it: a Discord user id; the operator unless told. */
+	readonly addedBy?: string;
+	readonly quotas?: Quotas;
 }
 
 /** The first value that is set, trimmed, format characters dropped (see {@link stripFormatCharacters}). */
@@ -78,15 +83,11 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 	};
 }
 
-/** Whether the catalog already has this URL: asked before fetching, so a known article is not fetched again. */
-async function knownUrl(dataDir: string, url: string): Promise<IngestOutcome | undefined> {
-	const source = findByUrl(await readSources(dataDir).catch(() => []), [url]);
-	return source === undefined ? undefined : { status: 'unchanged', source, reason: 'url' };
-}
-
 /**
  * Adds one source, from a URL or a local file, to the data directory. Nothing is written unless
- * the whole source is ready; an article the catalog has (same URL, same text) changes nothing.
+ * the whole source is ready; an article the catalog has (same URL, same text) changes nothing, and
+ * one whose text changed at the same URL replaces the old version (see commitDraft). A URL is
+ * always fetched: only its text can say whether the article changed.
  * Every expected refusal comes back as a problem, never thrown.
  */
 export async function ingestSource(
@@ -94,16 +95,19 @@ export async function ingestSource(
 	options: IngestOptions,
 ): Promise<Result<IngestOutcome, IngestProblem>> {
 	try {
-		const isUrl = isUrlInput(input);
-		if (isUrl) {
-			const known = await knownUrl(options.dataDir, input);
-			if (known !== undefined) return { ok: true, value: known };
-		}
-		const loaded = isUrl
+		const loaded = isUrlInput(input)
 			? await loadUrl(input, { ...options.fetch, allowPrivateHosts: options.allowPrivateHosts })
 			: await loadFile(input);
-		const draft = draftOf(loaded, options.overrides, options.hints);
-		return { ok: true, value: await commitDraft(options.dataDir, draft, options.lock) };
+		const draft: Draft = {
+			...draftOf(loaded, options.overrides, options.hints),
+			...(options.library === undefined ? {} : { library: options.library }),
+			...(options.addedBy === undefined ? {} : { addedBy: options.addedBy }),
+		};
+		const commit = {
+			...(options.lock === undefined ? {} : { lock: options.lock }),
+			...(options.quotas === undefined ? {} : { quotas: options.quotas }),
+		};
+		return { ok: true, value: await commitDraft(options.dataDir, draft, commit) };
 	} catch (error) {
 		if (error instanceof IngestStop) return { ok: false, error: error.problem };
 		throw error;

@@ -18,7 +18,8 @@ export type IngestCode =
 	| 'unavailable'
 	| 'timeout'
 	| 'data-dir'
-	| 'locked';
+	| 'locked'
+	| 'full';
 
 export interface IngestProblem {
 	readonly code: IngestCode;
@@ -71,6 +72,8 @@ export function memberMessage(p: IngestProblem): string {
 		case 'data-dir':
 		case 'locked':
 			return 'the sources can’t be updated just now; try again later.';
+		case 'full':
+			return 'there is no room for it: this server’s library (or the bot’s storage) is full; remove a source with `/remove` first.';
 	}
 }
 

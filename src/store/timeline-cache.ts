@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Citation } from '../core/catalog.js';
+import { citation } from '../core/catalog.js';
 import type { Corpus } from '../core/corpus.js';
 import {
 	rememberTimelineEvents,
@@ -28,14 +28,7 @@ function citationOf(corpus: Corpus, p: Place): EventCitation | undefined {
 	const source = corpus.byId.get(p.s);
 	const paragraph = corpus.paragraphsOf.get(p.s)?.[p.n];
 	if (source === undefined || paragraph === undefined || !paragraph.text.includes(p.t)) return undefined;
-	const citation: Citation = {
-		id: source.id,
-		title: source.title,
-		publisher: source.publisher,
-		url: source.url,
-		published: source.published,
-	};
-	return { source: citation, paragraph: p.n, text: p.t };
+	return { source: citation(source), paragraph: p.n, text: p.t };
 }
 
 /** Reads events saved for this corpus; undefined when absent, malformed, or not verbatim in it any more. */

@@ -49,7 +49,7 @@ describe('cli timeline', () => {
 			expect(e.date).toMatch(
 				e.precision === 'day' ? /^\d{4}-\d{2}-\d{2}$/ : e.precision === 'month' ? /^\d{4}-\d{2}$/ : /^\d{4}$/,
 			);
-			expect(Object.keys(e.source).sort()).toEqual(['id', 'published', 'publisher', 'title', 'url']);
+			expect(Object.keys(e.source).sort()).toEqual(['id', 'library', 'published', 'publisher', 'title', 'url']);
 			if (i > 0) expect(events[i - 1]!.date >= e.date).toBe(true);
 		}
 		expect(events).toContainEqual(

@@ -53,7 +53,7 @@ describe('the lock across pid namespaces', () => {
 			const names = [`a-${round}`, `b-${round}`, `a2-${round}`, `b2-${round}`];
 			const outcomes = await Promise.all(
 				names.map((name, i) =>
-					commitDraft(dir, draft(name), { identity: i % 2 === 0 ? a : b, retryMs: 1, heartbeatMs: 20 }),
+					commitDraft(dir, draft(name), { lock: { identity: i % 2 === 0 ? a : b, retryMs: 1, heartbeatMs: 20 } }),
 				),
 			);
 			expect(outcomes.map((o) => o.status)).toEqual(['added', 'added', 'added', 'added']);

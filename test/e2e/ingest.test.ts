@@ -53,6 +53,9 @@ describe('cli ingest <url>', () => {
 			host: new URL(site.base).host,
 			published: '2025-10-14',
 			authors: ['Ani Petrosyan'],
+			library: 'shared',
+			addedBy: 'operator',
+			addedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
 		});
 		const text = readFileSync(join(dir, 'caucasus-ledger-2025-10-14.txt'), 'utf8');
 		expect(text.endsWith('\n')).toBe(true);

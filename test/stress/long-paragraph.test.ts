@@ -20,6 +20,7 @@ const source: Source = {
 	publisher: 'H',
 	url: 'https://h.example/',
 	published: '2024-03-05',
+	library: 'shared',
 	authors: [],
 };
 

@@ -1,6 +1,6 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import { citation, type Citation, type Paragraph } from '../catalog.js';
-import type { Corpus } from '../corpus.js';
+import { visible, type Corpus } from '../corpus.js';
 import { EXCERPT_TUNING, quotedSpan } from './excerpt.js';
 import { candidatesOf, FEATURE_TUNING, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK_TUNING, type FeedbackTuning } from './feedback.js';
@@ -10,7 +10,7 @@ import { paragraphAnalysis } from './paragraph-cache.js';
 import type { Hit } from '../search/postings.js';
 import { buildQuery, QUERY_TUNING, type Query } from './query.js';
 import { RANK_MODEL } from './rank-model.js';
-import { paragraphCount, paragraphsWithAll, searchIndex } from '../search/search-index.js';
+import { BM25, paragraphCount, paragraphsWithAll, searchIndex } from '../search/search-index.js';
 import { RELATION_TUNING } from '../text/term-tables.js';
 import { mergeTuning, type ResolvedTuning, type Tuning } from './tuning.js';
 import { asksPhrase, holdsVerbatim, verbatimProbe } from './verbatim.js';
@@ -196,9 +196,10 @@ function scaledPasses(
 	const weights = queryWeights(query);
 	let main: Scaled[] = [];
 	let plain: Scaled[] = [];
-	if (weights.size > 0 && feedback === false) main = scaled(searchIndex(corpus.index, weights, limit));
+	if (weights.size > 0 && feedback === false)
+		main = scaled(searchIndex(corpus.index, weights, limit, BM25, corpus.filter));
 	else if (weights.size > 0 && feedback !== false) {
-		const initial = searchIndex(corpus.index, weights, feedback.docs);
+		const initial = searchIndex(corpus.index, weights, feedback.docs, BM25, corpus.filter);
 		const termsOf = (id: number) => paragraphAnalysis(corpus, id).tokens.map((t) => t.term);
 		const df = (term: string) => corpus.index.vocabulary.get(term) ?? 0;
 		main = scaled(
@@ -206,6 +207,8 @@ function scaledPasses(
 				corpus.index,
 				expandWeights(weights, initial, termsOf, df, paragraphCount(corpus.index), feedback),
 				limit,
+				BM25,
+				corpus.filter,
 			),
 		);
 		const inMain = new Set(main.map((h) => h.id));
@@ -232,6 +235,7 @@ function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<numb
 			corpus.index,
 			query.terms.map((t) => t.term),
 			scan,
+			corpus.filter,
 		))
 			take(id);
 		return out;
@@ -241,7 +245,7 @@ function verbatimParagraphs(corpus: Corpus, query: Query, have: ReadonlySet<numb
 	const probe = verbatimProbe(query);
 	if (probe === undefined) return out;
 	for (let id = 0; id < corpus.paragraphs.length && out.length < scan; id++)
-		if (probe.test(corpus.paragraphs[id]!.text)) take(id);
+		if (visible(corpus, id) && probe.test(corpus.paragraphs[id]!.text)) take(id);
 	return out;
 }
 

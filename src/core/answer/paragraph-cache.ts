@@ -30,10 +30,12 @@ const DEFAULT_KEY = EXCERPT_FIELDS.map((f) => EXCERPT_TUNING[f]).join(':');
 
 /** The analysis of paragraph `id` of `corpus`, from the cache or computed now. */
 export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis {
-	let cache = caches.get(corpus);
+	// A paragraph reads the same in every view of a corpus: the views share their whole's cache.
+	const whole = corpus.base ?? corpus;
+	let cache = caches.get(whole);
 	if (cache === undefined) {
 		cache = new Lru(PARAGRAPH_CACHE_SIZE);
-		caches.set(corpus, cache);
+		caches.set(whole, cache);
 	}
 	const hit = cache.get(id);
 	if (hit !== undefined) return hit;

@@ -160,10 +160,46 @@ const memo = new WeakMap<Corpus, readonly TimelineEvent[]>();
 export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 	const cached = memo.get(corpus);
 	if (cached !== undefined) return cached;
+	if (corpus.base !== undefined) {
+		const seen = onlyFrom(timelineEvents(corpus.base), corpus.byId);
+		memo.set(corpus, seen);
+		return seen;
+	}
 	const all = corpus.sources.flatMap((s) => sourceEvents(corpus.paragraphsOf.get(s.id) ?? []));
 	const events = mergeEvents(all.sort(compareEvents), corpus.index.analyzer);
 	memo.set(corpus, events);
 	return events;
+}
+
+/**
+ * The events told by these sources alone (a view's, or what is left after a removal): an event whose
+ * own source is not among them gives its place to the first of its `also` that is, with the rest
+ * of those; citations of other sources are dropped from `also`. A source that is not there is never
+ * named, not even as a second teller.
+ */
+function onlyFrom(events: readonly TimelineEvent[], sources: ReadonlyMap<string, Source>): TimelineEvent[] {
+	const out: TimelineEvent[] = [];
+	for (const e of events) {
+		const tellers = [e as EventCitation, ...e.also].filter(
+			(c) => sources.get(c.source.id)?.library === c.source.library,
+		);
+		const lead = tellers[0];
+		if (lead === undefined) continue;
+		if (lead === e && tellers.length === e.also.length + 1) out.push(e);
+		else out.push({ ...e, source: lead.source, paragraph: lead.paragraph, text: lead.text, also: tellers.slice(1) });
+	}
+	return out;
+}
+
+/**
+ * Carries a computed timeline over to the corpus left after removing sources (`removeFromCorpus`):
+ * their events go, twins told by another source stay. Nothing is done while `before`'s timeline has
+ * not been asked for.
+ */
+export function shrinkTimeline(before: Corpus, after: Corpus): void {
+	const old = memo.get(before);
+	if (old === undefined || memo.has(after)) return;
+	memo.set(after, onlyFrom(old, after.byId));
 }
 
 /**

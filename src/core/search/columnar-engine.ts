@@ -1,4 +1,4 @@
-import type { Bm25Params, SearchEngine, SerializedEngine } from './engine.js';
+import type { Bm25Params, DocFilter, SearchEngine, SerializedEngine } from './engine.js';
 import { decodePostings, encodePostings, type Layout } from './postings-codec.js';
 import { addDocument, createPostings, documentsWithAll, holds, searchPostings, type Postings } from './postings.js';
 import type { Result } from '../result.js';
@@ -18,11 +18,11 @@ class ColumnarEngine implements SearchEngine {
 	add(fieldTerms: readonly (readonly string[])[]): number {
 		return addDocument(this.postings, fieldTerms);
 	}
-	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params) {
-		return searchPostings(this.postings, weights, this.boosts, params, limit);
+	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params, filter?: DocFilter) {
+		return searchPostings(this.postings, weights, this.boosts, params, limit, filter);
 	}
-	withAll(terms: readonly string[], limit: number): number[] {
-		return documentsWithAll(this.postings, terms, limit);
+	withAll(terms: readonly string[], limit: number, filter?: DocFilter): number[] {
+		return documentsWithAll(this.postings, terms, limit, 0, filter);
 	}
 	holds(term: string, id: number): boolean {
 		return holds(this.postings, term, id);

@@ -19,16 +19,34 @@ export interface SearchEngine {
 	add(fieldTerms: readonly (readonly string[])[]): number;
 	/**
 	 * The `limit` documents with the best Okapi BM25 score summed over the weighted terms and the
-	 * boosted fields, best first; ties go to the lower id.
+	 * boosted fields, best first; ties go to the lower id. Documents the filter refuses are never
+	 * scored nor counted, as if absent, though the statistics (document frequencies, lengths) stay
+	 * those of every document.
 	 */
-	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params): Hit[];
+	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params, filter?: DocFilter): Hit[];
 	/** Documents whose first field (the text) holds every one of `terms`, in id order, at most `limit`. */
-	withAll(terms: readonly string[], limit: number): number[];
+	withAll(terms: readonly string[], limit: number, filter?: DocFilter): number[];
 	/** Whether document `id`'s text holds the term. */
 	holds(term: string, id: number): boolean;
 	/** The engine in a form the cache can keep (see the store's index cache). */
 	serialize(): SerializedEngine;
 }
+
+/**
+ * Which paragraphs a search may return: those whose library number is allowed. Removed paragraphs
+ * carry the corpus's `REMOVED`, which no filter allows. Two array reads a paragraph, so it is cheap inside
+ * the engines' scoring loops.
+ */
+export interface DocFilter {
+	/** Each paragraph's library number (an index into the corpus's `libraryNames`). */
+	readonly libraryOf: Uint32Array;
+	/** 1 for each library number the search may return. */
+	readonly allowed: Uint8Array;
+}
+
+/** Whether a filter lets document `id` through (no filter: every document). */
+export const accepts = (filter: DocFilter | undefined, id: number): boolean =>
+	filter === undefined || filter.allowed[filter.libraryOf[id]!] === 1;
 
 export const ENGINE_NAMES = ['minisearch', 'columnar'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];

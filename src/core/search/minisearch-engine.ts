@@ -1,5 +1,5 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import type { Bm25Params, SearchEngine, SerializedEngine } from './engine.js';
+import { accepts, type Bm25Params, type DocFilter, type SearchEngine, type SerializedEngine } from './engine.js';
 import type { Hit } from './top-hits.js';
 import type { Result } from '../result.js';
 
@@ -57,7 +57,7 @@ class MiniSearchEngine implements SearchEngine {
 		return id;
 	}
 
-	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params): Hit[] {
+	search(weights: ReadonlyMap<string, number>, limit: number, params: Bm25Params, filter?: DocFilter): Hit[] {
 		const terms = [...weights].filter(([, w]) => w > 0 && Number.isFinite(w)).map(([t]) => t);
 		if (terms.length === 0 || limit <= 0) return [];
 		const fields = this.boosts.map((_, f) => fieldName(f)).filter((_, f) => this.boosts[f]! > 0);
@@ -74,16 +74,18 @@ class MiniSearchEngine implements SearchEngine {
 		const hits = this.ms
 			.search({ queries: terms, combineWith: 'OR' }, options)
 			.map((r) => ({ id: r.id as number, score: r.score / Math.max(1, r.queryTerms.length) }))
-			.filter((h) => h.score > 0);
+			.filter((h) => h.score > 0 && accepts(filter, h.id));
 		hits.sort((x, y) => y.score - x.score || x.id - y.id);
 		return hits.slice(0, limit);
 	}
 
-	withAll(terms: readonly string[], limit: number): number[] {
+	withAll(terms: readonly string[], limit: number, filter?: DocFilter): number[] {
 		const lists = terms.map((t) => this.internals._index.get(t)?.get(this.textField));
 		if (lists.length === 0 || lists.some((l) => l === undefined)) return [];
 		const [rarest, ...others] = (lists as Array<Map<number, number>>).sort((a, b) => a.size - b.size);
-		const out = [...rarest!.keys()].filter((id) => others.every((l) => l.has(id))).sort((a, b) => a - b);
+		const out = [...rarest!.keys()]
+			.filter((id) => accepts(filter, id) && others.every((l) => l.has(id)))
+			.sort((a, b) => a - b);
 		return out.slice(0, limit);
 	}
 

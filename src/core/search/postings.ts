@@ -1,3 +1,4 @@
+import { accepts, type DocFilter } from './engine.js';
 import { kthBest, topHits, type Hit } from './top-hits.js';
 
 /**
@@ -99,7 +100,13 @@ export function holds(p: Postings, term: string, doc: number, f = 0): boolean {
  * Documents whose field `f` holds every one of `terms`, in id order, at most `limit`: the rarest
  * term's postings, each checked against the others by binary search. None when a term is absent.
  */
-export function documentsWithAll(p: Postings, terms: readonly string[], limit: number, f = 0): number[] {
+export function documentsWithAll(
+	p: Postings,
+	terms: readonly string[],
+	limit: number,
+	f = 0,
+	filter?: DocFilter,
+): number[] {
 	const lists = terms.map((t) => p.ids.get(t)).map((id) => (id === undefined ? undefined : p.fields[f]!.docs[id]!));
 	if (lists.length === 0 || lists.some((l) => l === undefined)) return [];
 	const sorted = (lists as Column[]).sort((a, b) => a.length - b.length);
@@ -107,6 +114,7 @@ export function documentsWithAll(p: Postings, terms: readonly string[], limit: n
 	const out: number[] = [];
 	for (let i = 0; i < rarest!.length && out.length < limit; i++) {
 		const doc = rarest![i]!;
+		if (!accepts(filter, doc)) continue;
 		if (others.every((docs) => docs[lowerBound(docs, doc, 0)] === doc)) out.push(doc);
 	}
 	return out;
@@ -166,8 +174,11 @@ export function searchPostings(
 	fieldBoosts: readonly number[],
 	params: Bm25Params,
 	limit: number,
+	filter?: DocFilter,
 ): Hit[] {
 	if (limit <= 0) return [];
+	const libraryOf = filter?.libraryOf;
+	const allowed = filter?.allowed;
 	if (scores.length < p.docCount) {
 		scores = new Float64Array(p.docCount);
 		touched = new Uint32Array(p.docCount);
@@ -187,6 +198,8 @@ export function searchPostings(
 		const { docs, freqs, lengths, w, norm } = lists[next++]!;
 		for (let i = 0; i < docs.length; i++) {
 			const d = docs[i]!;
+			// Refused documents are never touched: they neither score nor raise the pruning floor.
+			if (allowed !== undefined && allowed[libraryOf![d]!] !== 1) continue;
 			const tf = freqs[i]!;
 			if (scores[d] === 0) touched[count++] = d;
 			const s = (scores[d]! += (w * tf) / (tf + kb + b * norm * lengths[d]!));

@@ -3,7 +3,7 @@ import { generalAnalyzer, type Analyzer } from '../text/analyze.js';
 import type { Background } from '../text/background.js';
 import type { Paragraph } from '../catalog.js';
 import { createColumnarEngine, loadColumnarEngine } from './columnar-engine.js';
-import type { Bm25Params, EngineName, SearchEngine, SerializedEngine } from './engine.js';
+import type { Bm25Params, DocFilter, EngineName, SearchEngine, SerializedEngine } from './engine.js';
 import { createMiniSearchEngine, loadMiniSearchEngine } from './minisearch-engine.js';
 import { bm25Idf, type Hit } from './postings.js';
 import type { Result } from '../result.js';
@@ -93,20 +93,26 @@ export const paragraphCount = (index: SearchIndex): number => index.engine.docum
 
 /**
  * The `limit` paragraphs with the best BM25 score for the weighted terms (text, and title at
- * {@link TITLE_BOOST}), best first.
+ * {@link TITLE_BOOST}), best first, among those the filter lets through (a view's libraries).
  */
 export function searchIndex(
 	index: SearchIndex,
 	weights: ReadonlyMap<string, number>,
 	limit: number,
 	params: Bm25Params = BM25,
+	filter?: DocFilter,
 ): Hit[] {
-	return index.engine.search(weights, limit, params);
+	return index.engine.search(weights, limit, params, filter);
 }
 
-/** Paragraphs whose text holds every one of the terms, at most `limit`, in id order. */
-export function paragraphsWithAll(index: SearchIndex, terms: readonly string[], limit: number): number[] {
-	return index.engine.withAll(terms, limit);
+/** Paragraphs whose text holds every one of the terms (and that the filter lets through), at most `limit`, in id order. */
+export function paragraphsWithAll(
+	index: SearchIndex,
+	terms: readonly string[],
+	limit: number,
+	filter?: DocFilter,
+): number[] {
+	return index.engine.withAll(terms, limit, filter);
 }
 
 /** Whether paragraph `id`'s text holds the term. */

@@ -30,6 +30,7 @@ describe('parseCatalog', () => {
 			publisher: 'P',
 			url: 'https://a.example',
 			published: '2024-01-01',
+			library: 'shared',
 		};
 		const { sources, problems } = parseCatalog([entry, entry]);
 		expect(sources).toHaveLength(1);
@@ -44,6 +45,7 @@ const source = {
 	publisher: 'P',
 	url: 'https://s.example',
 	published: '2024-01-01',
+	library: 'shared',
 	authors: [],
 };
 

@@ -13,6 +13,7 @@ const entry: Source = {
 	publisher: 'New',
 	url: 'https://new.example/a',
 	published: '2025-01-02',
+	library: 'shared',
 	authors: ['A. B'],
 };
 

@@ -17,6 +17,7 @@ const source = (id: string, file = `${id}.txt`): Source => ({
 	publisher: 'Test',
 	url: `https://news.example/${id}`,
 	published: '2025-01-02',
+	library: 'shared',
 	authors: [],
 });
 

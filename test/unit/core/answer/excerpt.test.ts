@@ -19,6 +19,7 @@ const source: Source = {
 	publisher: 'P',
 	url: 'https://p.example/a',
 	published: '2025-01-01',
+	library: 'shared',
 	authors: [],
 };
 const weights = FEATURES.map((f) => RANK_MODEL.rank[f]);

@@ -50,6 +50,7 @@ function source(id: string, published: string): Source {
 		publisher: id.toUpperCase(),
 		url: `https://example.com/${id}`,
 		published,
+		library: 'shared',
 		authors: [],
 	};
 }

@@ -56,6 +56,7 @@ const source = (title: string, n = 0): Source => ({
 	publisher: 'Test Press',
 	url: `https://news.example/${n}`,
 	published: '2025-01-01',
+	library: 'shared',
 	authors: [],
 });
 
@@ -140,6 +141,7 @@ describe('the renderers', () => {
 					publisher: `P${publisher}`,
 					url: 'https://news.example/a',
 					published: '2025-01-01',
+					library: 'shared',
 				},
 				paragraph,
 				passage: `Before. Q${quote} After.`,

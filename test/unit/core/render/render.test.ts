@@ -94,7 +94,14 @@ describe('blockQuote', () => {
 
 /** An answer result for `quote` in `passage`, as answer() makes one. */
 const resultFor = (passage: string, quote: string): AnswerResult => ({
-	source: { id: 'x', title: 'Title', publisher: 'Publisher', url: 'https://example.com/a', published: '2025-01-01' },
+	source: {
+		id: 'x',
+		title: 'Title',
+		publisher: 'Publisher',
+		url: 'https://example.com/a',
+		published: '2025-01-01',
+		library: 'shared',
+	},
 	paragraph: 0,
 	passage,
 	quote,
