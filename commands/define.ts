@@ -2,13 +2,40 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import type { z } from 'zod';
 import type { Corpus } from '../src/core/corpus.js';
 import type { Reply } from '../src/core/render/render.js';
-import type { Ingest } from '../src/ingest/ingester.js';
+import { guildLibrary, SHARED_LIBRARY, type Library } from '../src/core/catalog.js';
+import type { FeedAdmin, Ingest, Remove } from '../src/ingest/ingester.js';
 
-/** What a command runs with: the loaded corpus. Nothing of Discord's. */
+/** Who runs a command: a member of a server, someone in a DM, or the console's operator. */
+export interface Caller {
+	/** A Discord user id, or `operator` for the console. */
+	readonly userId: string;
+	/** The server it runs in; undefined in DMs and in the console. */
+	readonly guildId?: string;
+	/** One of the bot's owners (OWNER_IDS, else the application's owner; the console's operator): the shared library is theirs. */
+	readonly owner: boolean;
+}
+
+/** The console's caller: the operator, who owns the shared library and is in no server. */
+export const OPERATOR_CALLER: Caller = { userId: 'operator', owner: true };
+
+/** The library a caller's additions go to (and removals come from) by default: their server's, else the shared one. */
+export const ownLibrary = (caller: Caller): Library =>
+	caller.guildId === undefined ? SHARED_LIBRARY : guildLibrary(caller.guildId);
+
+/**
+ * What a command runs with: the corpus as the caller may read it (the shared library and their
+ * server's: a view, see viewOf), who the caller is, and the changes they may ask for. Nothing of
+ * Discord's.
+ */
 export interface CommandContext {
 	readonly corpus: Corpus;
+	readonly caller: Caller;
 	/** Adds an article by URL (`/ingest`); absent where ingestion is not wired, and /ingest says so. */
 	readonly ingest?: Ingest;
+	/** Takes a source out (`/remove`); absent where not wired. */
+	readonly remove?: Remove;
+	/** A server's feed subscriptions (`/feed`); absent where not wired. */
+	readonly feeds?: FeedAdmin;
 }
 
 /**

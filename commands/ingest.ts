@@ -5,7 +5,9 @@ import { errorReply, reply, type Reply } from '../src/core/render/render.js';
 import type { Result } from '../src/core/result.js';
 import type { IngestOutcome } from '../src/ingest/commit.js';
 import { memberMessage, type IngestProblem } from '../src/ingest/problem.js';
-import { defineCommand, type Permission } from './define.js';
+import { SHARED_LIBRARY } from '../src/core/catalog.js';
+import { defineCommand, ownLibrary, type Permission } from './define.js';
+import { libraryName } from './library.js';
 
 /** Longest URL accepted (Discord's option limit is 6,000; real article URLs are far shorter). */
 export const MAX_URL_LENGTH = 2_000;
@@ -22,7 +24,7 @@ export function renderIngest(url: string, result: Result<IngestOutcome, IngestPr
 	const what = `\`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${source.published})`;
 	if (result.value.status === 'added') {
 		return reply(
-			`Added ${what}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.`,
+			`Added ${what} to ${libraryName(source.library)}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.`,
 			{ ephemeral: true },
 		);
 	}
@@ -33,7 +35,9 @@ export function renderIngest(url: string, result: Result<IngestOutcome, IngestPr
 		);
 	}
 	const why = result.value.reason === 'url' ? 'the same URL' : 'the same text';
-	return reply(`Already in the sources as ${what} (${why}); nothing changed.`, { ephemeral: true });
+	return reply(`Already in ${libraryName(source.library)} as ${what} (${why}); nothing changed.`, {
+		ephemeral: true,
+	});
 }
 
 /** Who may add sources: server managers, as Discord's default for the command also says. */
@@ -57,6 +61,16 @@ export const ingest = defineCommand({
 				required: true,
 				max_length: MAX_URL_LENGTH,
 			},
+			{
+				type: ApplicationCommandOptionType.String,
+				name: 'library',
+				description: 'Where it goes: this server’s library, or the shared one (the bot’s owners only)',
+				required: false,
+				choices: [
+					{ name: 'this server', value: 'server' },
+					{ name: 'shared (owners only)', value: 'shared' },
+				],
+			},
 		],
 	},
 	input: z.object({
@@ -65,9 +79,16 @@ export const ingest = defineCommand({
 			.trim()
 			.max(MAX_URL_LENGTH, URL_HINT)
 			.pipe(z.url({ protocol: /^https?$/, error: URL_HINT })),
+		library: z.enum(['server', 'shared'], { error: 'library: this server, or shared.' }).optional(),
 	}),
-	run: async ({ url }, { ingest: add }): Promise<Reply> => {
+	run: async ({ url, library }, { caller, ingest: add }): Promise<Reply> => {
 		if (add === undefined) return errorReply('Adding sources is not enabled on this bot.');
-		return renderIngest(url, await add(url));
+		// An owner adds to the shared library unless they say this server; a manager to their server's.
+		const into = library === 'server' || (library === undefined && !caller.owner) ? ownLibrary(caller) : SHARED_LIBRARY;
+		if (into === SHARED_LIBRARY && !caller.owner)
+			return errorReply(
+				'Only the bot’s owners can add to the shared library; leave `library` unset to add it to this server’s.',
+			);
+		return renderIngest(url, await add(url, { library: into, by: caller.userId }));
 	},
 });

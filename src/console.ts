@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type { Command, CommandContext } from '../commands/index.js';
 import { errorReply, replyToText, type Reply } from './core/render/render.js';
 
@@ -7,6 +8,19 @@ import { errorReply, replyToText, type Reply } from './core/render/render.js';
  * for named options, and the rest of the line for the first option left unset.
  */
 function parseConsoleOptions(command: Command, text: string): Record<string, string> {
+	const subcommands = (command.data.options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+	if (subcommands.length > 0) {
+		// `/feed add url:…`: the first word names the sub-command, the rest are its options.
+		const [word = '', ...rest] = text.trim().split(/\s+/);
+		const sub = subcommands.find((o) => o.name === word.toLowerCase());
+		const inner = {
+			...command,
+			data: { ...command.data, options: sub !== undefined && 'options' in sub ? (sub.options ?? []) : [] },
+		};
+		return sub === undefined
+			? { subcommand: word }
+			: { subcommand: sub.name, ...parseConsoleOptions(inner, rest.join(' ')) };
+	}
 	const names = (command.data.options ?? []).map((o) => o.name);
 	const values: Record<string, string> = {};
 	const pattern = new RegExp(`(?:^|\\s)(${names.join('|')}):(?:"([^"]*)"|(\\S+))`, 'g');

@@ -44,6 +44,26 @@ export const EnvSchema = z.object({
 		.pipe(z.array(z.number().int().min(1, 'ports are 1 to 65535').max(65_535, 'ports are 1 to 65535'))),
 	/** The first pass's engine: MiniSearch, the column engine, or `auto` (MiniSearch up to AUTO_COLUMNAR_AT paragraphs). */
 	SEARCH_ENGINE: z.enum(['minisearch', 'columnar', 'auto']).default('auto'),
+	/**
+	 * Discord user ids, comma-separated, who own the shared library: their /ingest adds to it and they
+	 * may /remove from it. Unset: the application's owner (or its team's members), asked of Discord at start.
+	 */
+	OWNER_IDS: optionalText
+		.pipe(
+			z
+				.string()
+				.regex(/^\d{5,25}(\s*,\s*\d{5,25})*$/, 'Discord user ids separated by commas')
+				.optional(),
+		)
+		.transform((v) => (v === undefined ? undefined : v.split(',').map((id) => id.trim()))),
+	/** All source text together, in MB; an ingest past it is refused. */
+	MAX_DATA_MB: z.coerce.number().int().min(1).max(1_048_576).default(2_048),
+	/** Sources one server's library may hold. */
+	GUILD_MAX_SOURCES: z.coerce.number().int().min(0).max(1_000_000).default(500),
+	/** Paragraphs one server's library may hold. */
+	GUILD_MAX_PARAGRAPHS: z.coerce.number().int().min(0).max(100_000_000).default(50_000),
+	/** Feeds one server's library may follow. */
+	GUILD_MAX_FEEDS: z.coerce.number().int().min(0).max(1_000).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

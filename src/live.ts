@@ -1,17 +1,25 @@
-import { unwatchFile, watchFile } from 'node:fs';
+import { unwatchFile, watch, watchFile, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandContext } from '../commands/index.js';
-import type { Corpus } from './core/corpus.js';
+import { ownLibrary, type Caller, type CommandContext } from '../commands/index.js';
+import { readableLibraries } from './core/catalog.js';
+import { viewOf, type Corpus } from './core/corpus.js';
+import type { Quotas } from './ingest/quota.js';
 import type { Env } from './env.js';
 import type { Logger } from './log.js';
 
 /** How often the catalog file is checked for sources added by another process (`cli ingest`). */
 const CATALOG_POLL_MS = 5_000;
 
-/** The context commands run with, kept current as sources are added, and how to stop watching. */
+/** The contexts commands run with, kept current as sources change, and how to stop watching. */
 export interface LiveContext {
-	readonly context: CommandContext;
-	/** Adds the catalog's new sources to the live corpus now. */
+	/**
+	 * The context for one caller: the corpus as they may read it (the shared library, and their
+	 * server's), read afresh at each use, and the changes they may ask for.
+	 */
+	readonly forCaller: (caller: Caller) => CommandContext;
+	/** The whole corpus, every library (logs, counts). */
+	readonly corpus: Corpus;
+	/** Brings the live corpus in line with the catalog now. */
 	refresh(): Promise<void>;
 	stop(): void;
 }
@@ -19,19 +27,38 @@ export interface LiveContext {
 export interface LiveOptions {
 	readonly corpus: Corpus;
 	readonly dataDir: string;
-	readonly env: Pick<Env, 'ALLOW_PRIVATE_HOSTS' | 'FETCH_PORTS' | 'FEEDS' | 'FEED_INTERVAL_MINUTES'>;
+	readonly env: Pick<
+		Env,
+		| 'ALLOW_PRIVATE_HOSTS'
+		| 'FETCH_PORTS'
+		| 'FEEDS'
+		| 'FEED_INTERVAL_MINUTES'
+		| 'MAX_DATA_MB'
+		| 'GUILD_MAX_SOURCES'
+		| 'GUILD_MAX_PARAGRAPHS'
+		| 'GUILD_MAX_FEEDS'
+	>;
 	readonly log: Logger;
-	/** Watch sources.json and poll FEEDS (the bot, the console); off in one-shot runs. Default true. */
+	/** Watch sources.json and poll the feeds (the bot, the console); off in one-shot runs. Default true. */
 	readonly watch?: boolean;
 }
 
+/** The quotas the environment sets (see quota.ts). */
+export const quotasOf = (env: Pick<Env, 'MAX_DATA_MB' | 'GUILD_MAX_SOURCES' | 'GUILD_MAX_PARAGRAPHS'>): Quotas => ({
+	maxTotalBytes: env.MAX_DATA_MB * 1024 * 1024,
+	librarySources: env.GUILD_MAX_SOURCES,
+	libraryParagraphs: env.GUILD_MAX_PARAGRAPHS,
+});
+
 /**
- * Holds the corpus for the bot and the console and swaps in a larger one whenever sources are added,
- * by `/ingest`, a feed poll, or `cli ingest` in another process (seen through sources.json): the
- * index grows in place (`extendCorpus`), nothing restarts. Refreshes run one at a time.
+ * Holds the corpus for the bot and the console and keeps it in line with the catalog: sources
+ * added or removed by `/ingest`, `/remove`, a feed poll, or `cli ingest`/`cli remove` in another
+ * process (seen through sources.json: a directory watch, with a poll behind it), without a restart.
+ * A change made here is live before its reply is sent. Refreshes run one at a time.
  */
 export async function createLiveContext(options: LiveOptions): Promise<LiveContext> {
-	const { createIngester, refreshCorpus, parseFeedList, startFeedPoller } = await import('./ingest/index.js');
+	const { createFeedAdmin, createIngester, createRemover, refreshCorpus, parseFeedList, startFeedPoller } =
+		await import('./ingest/index.js');
 	const { dataDir, env, log } = options;
 	let corpus = options.corpus;
 	let queue: Promise<void> = Promise.resolve();
@@ -41,47 +68,76 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 				const next = await refreshCorpus(corpus, dataDir);
 				for (const p of next.problems)
 					log.warn({ source: p.id, field: p.field }, `new source not loaded: ${p.message}`);
-				if (next.added.length > 0)
-					log.info({ added: next.added.map((s) => s.id), sources: next.corpus.sources.length }, 'sources added live');
+				if (next.added.length > 0 || next.removed.length > 0)
+					log.info(
+						{ added: next.added.map((s) => s.id), removed: next.removed, sources: next.corpus.sources.length },
+						'sources changed live',
+					);
 				corpus = next.corpus;
 			})
-			.catch((error: unknown) => log.error({ err: error }, 'could not add the new sources'));
+			.catch((error: unknown) => log.error({ err: error }, 'could not apply the changed sources'));
 		return queue;
 	};
-	const ingest = createIngester({
+	const policy = {
 		dataDir,
 		allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
 		fetch: { ports: env.FETCH_PORTS },
+		quotas: quotasOf(env),
+		maxFeeds: env.GUILD_MAX_FEEDS,
 		log,
-		onAdded: refresh,
+		onChanged: refresh,
+	};
+	const ingest = createIngester(policy);
+	const remove = createRemover(policy);
+	const watching = options.watch !== false;
+	const poller = !watching
+		? undefined
+		: startFeedPoller({
+				feeds: parseFeedList(env.FEEDS),
+				intervalMinutes: env.FEED_INTERVAL_MINUTES,
+				dataDir,
+				log,
+				allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
+				ingest: { fetch: { ports: env.FETCH_PORTS }, quotas: quotasOf(env) },
+				onAdded: refresh,
+			});
+	const feeds = createFeedAdmin({
+		...policy,
+		onFeedsChanged: () => void poller?.pollNow().catch(() => undefined),
 	});
-	const context: CommandContext = {
+	const forCaller = (caller: Caller): CommandContext => ({
+		get corpus() {
+			return viewOf(corpus, readableLibraries(ownLibrary(caller)));
+		},
+		caller,
+		ingest,
+		remove,
+		feeds,
+	});
+	const catalog = join(dataDir, 'sources.json');
+	let watcher: FSWatcher | undefined;
+	if (watching) {
+		// Atomic writes replace the file, so the directory is watched (a rename shows there at once);
+		// the poll behind it catches what a watch can miss (network file systems).
+		watchFile(catalog, { interval: CATALOG_POLL_MS, persistent: false }, () => void refresh());
+		try {
+			watcher = watch(dataDir, { persistent: false }, (_event, name) => {
+				if (name === 'sources.json') void refresh();
+			});
+			watcher.on('error', () => watcher?.close());
+		} catch {
+			watcher = undefined;
+		}
+	}
+	return {
+		forCaller,
 		get corpus() {
 			return corpus;
 		},
-		ingest,
-	};
-	if (options.watch === false) return { context, refresh, stop: () => undefined };
-	const catalog = join(dataDir, 'sources.json');
-	watchFile(catalog, { interval: CATALOG_POLL_MS, persistent: false }, () => void refresh());
-	const feeds = parseFeedList(env.FEEDS);
-	const poller =
-		feeds.length === 0
-			? undefined
-			: startFeedPoller({
-					feeds,
-					intervalMinutes: env.FEED_INTERVAL_MINUTES,
-					dataDir,
-					log,
-					allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
-					ingest: { fetch: { ports: env.FETCH_PORTS } },
-					onAdded: refresh,
-				});
-	return {
-		context,
 		refresh,
 		stop: () => {
-			unwatchFile(catalog);
+			if (watching) unwatchFile(catalog);
+			watcher?.close();
 			poller?.stop();
 		},
 	};

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { commands } from '../commands/index.js';
+import { commands, OPERATOR_CALLER } from '../commands/index.js';
 import { dataDir } from './app.js';
 import { runConsole } from './console.js';
 import { parseEnv, UsageError } from './env.js';
@@ -31,12 +31,14 @@ async function main(): Promise<void> {
 	if (env.DISCORD_TOKEN === undefined) {
 		if (process.stdin.isTTY)
 			process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
-		await runConsole(commands, live.context, process.stdin, (text) => process.stdout.write(`${text}\n`));
+		await runConsole(commands, live.forCaller(OPERATOR_CALLER), process.stdin, (text) =>
+			process.stdout.write(`${text}\n`),
+		);
 		live.stop();
 		return;
 	}
 	const { startBot } = await import('./discord/bot.js');
-	await startBot({ env, log, context: live.context, token: env.DISCORD_TOKEN });
+	await startBot({ env, log, contextFor: live.forCaller, token: env.DISCORD_TOKEN });
 }
 
 main().catch((error: unknown) => {

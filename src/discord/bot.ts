@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { z } from 'zod';
 import { commands } from '../../commands/index.js';
-import type { CommandContext } from '../../commands/index.js';
+import type { Caller, CommandContext } from '../../commands/index.js';
 import { MAX_INTERACTION_RESPONSE_MS } from '../core/render/discord-limits.js';
 import type { Env } from '../env.js';
 import { UsageError } from '../env.js';
@@ -15,8 +15,8 @@ import { createRouter } from './router.js';
 export interface BotOptions {
 	readonly env: Env;
 	readonly log: Logger;
-	/** What commands run with: the live corpus (and ingestion), kept current by main.ts. */
-	readonly context: CommandContext;
+	/** What commands run with, per caller: the live corpus (and ingestion), kept current by main.ts. */
+	readonly contextFor: (caller: Caller) => CommandContext;
 	readonly token: string;
 }
 
@@ -86,6 +86,24 @@ function watch(client: Client, log: Logger): void {
 	if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace({ detail: message }, 'discord.js'));
 }
 
+/**
+ * With OWNER_IDS unset, the owners are the application's: its owner, or its team's members, asked
+ * of Discord once ready. Until then (or if Discord does not say), nobody owns the shared library
+ * from Discord; the command line always does.
+ */
+async function learnOwners(client: Client, owners: Set<string>, log: Logger): Promise<void> {
+	try {
+		const app = await client.application?.fetch();
+		const owner = app?.owner;
+		if (owner === null || owner === undefined) return;
+		if ('members' in owner) for (const id of owner.members.keys()) owners.add(id);
+		else owners.add(owner.id);
+		log.info({ owners: owners.size }, 'owners of the shared library: the application’s');
+	} catch (error) {
+		log.warn({ err: safeError(error) }, 'could not ask Discord who owns the application; set OWNER_IDS');
+	}
+}
+
 /** SIGINT and SIGTERM destroy the client (closing the gateway cleanly) and exit 0. */
 function stopOnSignals(client: Client, log: Logger): void {
 	let stopping = false;
@@ -106,14 +124,17 @@ function stopOnSignals(client: Client, log: Logger): void {
  * The Discord bot: logs in with `token` and answers interactions from the live context main.ts keeps.
  * Resolves once logged in; the gateway keeps the process alive until a signal.
  */
-export async function startBot({ env, log, context, token }: BotOptions): Promise<void> {
+export async function startBot({ env, log, contextFor, token }: BotOptions): Promise<void> {
 	const settings = parseBotSettings();
 	const client = createClient(env);
 	watch(client, log);
 	process.on('unhandledRejection', (reason) => log.error({ err: safeError(reason) }, 'unhandled rejection'));
+	const owners = new Set(env.OWNER_IDS ?? []);
+	if (env.OWNER_IDS === undefined) client.once(Events.ClientReady, () => void learnOwners(client, owners, log));
 	const route = createRouter({
 		commands,
-		context,
+		contextFor,
+		isOwner: (userId) => owners.has(userId),
 		log,
 		cooldown: createCooldown(settings.COOLDOWN_PER_10S),
 		autocompleteCooldown: createCooldown(settings.AUTOCOMPLETE_PER_10S),

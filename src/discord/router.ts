@@ -6,7 +6,8 @@ import type {
 	Interaction,
 	PermissionsBitField,
 } from 'discord.js';
-import type { Command, CommandContext } from '../../commands/index.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import type { Caller, Command, CommandContext } from '../../commands/index.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
 import { errorReply, type Reply } from '../core/render/render.js';
 import type { Logger } from '../log.js';
@@ -19,7 +20,10 @@ import { clip } from './split.js';
 
 export interface RouterOptions {
 	readonly commands: readonly Command[];
-	readonly context: CommandContext;
+	/** The context a caller's commands run with: their view of the sources, their rights (see live.ts). */
+	readonly contextFor: (caller: Caller) => CommandContext;
+	/** Whether a user owns the shared library (OWNER_IDS, else the application's owner). */
+	readonly isOwner: (userId: string) => boolean;
 	readonly log: Logger;
 	readonly cooldown: Cooldown;
 	/** Autocomplete's own per-user limit: it fires as people type, so it gets more than commands. */
@@ -36,10 +40,11 @@ const FAILED = errorReply(
 	'Something went wrong on our side while answering. Try again in a moment; if it keeps failing, tell the server admins.',
 );
 
-/** The options Discord sent, as a plain object for the command's zod schema (sub-commands flattened). */
+/** The options Discord sent, as a plain object for the command's zod schema (a sub-command's name as `subcommand`, its options flattened). */
 export function readOptions(data: readonly CommandInteractionOption[]): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const option of data) {
+		if (option.type === ApplicationCommandOptionType.Subcommand) out.subcommand = option.name;
 		if (option.options !== undefined) Object.assign(out, readOptions(option.options));
 		else if (option.value !== undefined) out[option.name] = option.value;
 	}
@@ -71,6 +76,24 @@ export function authorize(command: Command, permissions: Readonly<PermissionsBit
 	return errorReply(`/${name} needs the ${needed.name} permission in this server; nothing was done.`);
 }
 
+/**
+ * Who sent an interaction, from Discord's own fields (never from a button's id): the user, the
+ * server it came from (none in a DM), and whether they own the shared library. Every path (command,
+ * button, autocomplete) reads the sources through this caller's view, so a crafted id cannot reach
+ * another server's library.
+ */
+export function callerOf(interaction: Interaction, isOwner: (userId: string) => boolean): Caller {
+	const guildId = interaction.guildId ?? undefined;
+	return {
+		userId: interaction.user.id,
+		...(guildId === undefined ? {} : { guildId }),
+		owner: isOwner(interaction.user.id),
+	};
+}
+
+const contextOf = (router: Router, interaction: Interaction): CommandContext =>
+	router.contextFor(callerOf(interaction, router.isOwner));
+
 /** The router's state: its options and how long each command took last time it ran. */
 interface Router extends RouterOptions {
 	readonly lastRunMs: Map<string, number>;
@@ -89,12 +112,13 @@ async function runCommand(
 	command: Command,
 	input: unknown,
 	mode: SendMode,
+	context: CommandContext,
 ): Promise<Reply> {
 	const name = command.data.name;
 	if (router.deferAfterMs === 0 || (router.lastRunMs.get(name) ?? 0) > router.deferAfterMs)
 		await defer(interaction, mode);
 	const started = performance.now();
-	const work = Promise.resolve().then(() => command.run(input, router.context));
+	const work = Promise.resolve().then(() => command.run(input, context));
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, router.deferAfterMs, 'late')));
 	const first = await Promise.race([work, late]);
@@ -102,7 +126,7 @@ async function runCommand(
 	if (first === 'late') await defer(interaction, mode);
 	const reply = await work;
 	router.lastRunMs.set(name, performance.now() - started);
-	return addPaging(name, input, reply, router.context);
+	return addPaging(name, input, reply, context);
 }
 
 /** Parses a command's options with its schema, runs it and sends the reply. */
@@ -127,7 +151,7 @@ async function execute(
 		return;
 	}
 	const started = performance.now();
-	const reply = await runCommand(router, interaction, command, parsed.data, mode);
+	const reply = await runCommand(router, interaction, command, parsed.data, mode, contextOf(router, interaction));
 	await send(interaction, reply, mode, (id) => router.ids.seal(id));
 	const tookMs = Math.round(performance.now() - started);
 	log.info(
@@ -153,7 +177,7 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 }
 
 async function onButton(router: Router, interaction: ButtonInteraction, log: Logger): Promise<void> {
-	const action = resolveButton(router.ids.open(interaction.customId), router.commands, router.context);
+	const action = resolveButton(router.ids.open(interaction.customId), router.commands, contextOf(router, interaction));
 	if (action.kind === 'run') return execute(router, interaction, action.command, action.options, 'update', log);
 	await send(interaction, action.reply, 'reply', (id) => router.ids.seal(id));
 	const button = interaction.customId.slice(0, 20);
@@ -175,7 +199,8 @@ async function onAutocomplete(router: Router, interaction: AutocompleteInteracti
 	const focused = interaction.options.getFocused(true);
 	const command = router.commands.find((c) => c.data.name === interaction.commandName);
 	const allowed = command !== undefined && authorize(command, interaction.memberPermissions) === undefined;
-	const choices = (allowed ? command.autocomplete?.(focused.name, focused.value, router.context) : undefined) ?? [];
+	const choices =
+		(allowed ? command.autocomplete?.(focused.name, focused.value, contextOf(router, interaction)) : undefined) ?? [];
 	await interaction.respond(
 		choices
 			.filter((c) => c.value.length <= MAX_CHOICE_LENGTH)

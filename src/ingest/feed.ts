@@ -1,6 +1,6 @@
 import { parseFeed } from 'feedsmith';
 import { z } from 'zod';
-import type { Source } from '../core/catalog.js';
+import { readableLibraries, SHARED_LIBRARY, type Source } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
 import { readSources, verifiedUrl } from './catalog-file.js';
 import { parseFragment } from './dom.js';
@@ -199,7 +199,13 @@ export async function ingestFeed(feedUrl: string, options: FeedOptions): Promise
 		if (error instanceof IngestStop) return { ok: false, error: error.problem };
 		throw error;
 	}
-	const known = new Set((await readSources(options.dataDir).catch(() => [])).map((s) => urlKey(verifiedUrl(s) ?? '')));
+	// Items the library reads already (its own and the shared ones) are not fetched again.
+	const library = options.library ?? SHARED_LIBRARY;
+	const known = new Set(
+		(await readSources(options.dataDir).catch(() => []))
+			.filter((s) => readableLibraries(library).includes(s.library))
+			.map((s) => urlKey(verifiedUrl(s) ?? '')),
+	);
 	const added: Source[] = [];
 	let skipped = 0;
 	for (const item of items) {

@@ -1,4 +1,12 @@
-export { createIngester, type Ingest, type IngesterOptions } from './ingester.js';
+export {
+	createFeedAdmin,
+	createIngester,
+	createRemover,
+	type FeedAdmin,
+	type Ingest,
+	type IngesterOptions,
+	type Remove,
+} from './ingester.js';
 export { ingestSource, type IngestOptions, type Overrides } from './ingest.js';
 export type { IngestOutcome } from './commit.js';
 export { ingestFeed, readFeed, type FeedItem, type FeedReport } from './feed.js';

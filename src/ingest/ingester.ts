@@ -1,38 +1,113 @@
-import type { Source } from '../core/catalog.js';
+import { SHARED_LIBRARY, type Library, type Source } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
 import type { Logger } from '../log.js';
-import type { IngestOutcome } from './commit.js';
+import { OPERATOR, type IngestOutcome } from './commit.js';
+import { addFeed, readFeedEntries, removeFeed, type FeedEntry } from './feed-store.js';
 import { ingestSource, type IngestOptions } from './ingest.js';
 import type { IngestProblem } from './problem.js';
+import { removeSource } from './remove.js';
 
-/** Adds the article at a URL to the sources; what `/ingest` runs (see CommandContext.ingest). */
-export type Ingest = (url: string) => Promise<Result<IngestOutcome, IngestProblem>>;
+/** For whom a change is made: the library it goes to (shared unless told) and who asks (the operator unless told). */
+export interface OnBehalf {
+	readonly library?: Library;
+	readonly by?: string;
+}
 
-export interface IngesterOptions extends Pick<IngestOptions, 'dataDir' | 'allowPrivateHosts' | 'fetch' | 'lock'> {
+/** Adds the article at a URL to a library; what `/ingest` runs (see CommandContext.ingest). */
+export type Ingest = (url: string, as?: OnBehalf) => Promise<Result<IngestOutcome, IngestProblem>>;
+
+/** Takes a source out of a library; what `/remove` runs. */
+export type Remove = (id: string, as?: OnBehalf) => Promise<Result<Source, IngestProblem>>;
+
+/** A library's feed subscriptions; what `/feed` runs. */
+export interface FeedAdmin {
+	add(url: string, as: OnBehalf): Promise<Result<{ entry: FeedEntry; added: boolean }, IngestProblem>>;
+	remove(url: string, as: OnBehalf): Promise<Result<FeedEntry, IngestProblem>>;
+	list(library: Library): Promise<FeedEntry[]>;
+}
+
+export interface IngesterOptions extends Pick<
+	IngestOptions,
+	'dataDir' | 'allowPrivateHosts' | 'fetch' | 'lock' | 'quotas'
+> {
 	readonly log?: Pick<Logger, 'info' | 'warn'>;
-	/** Called once a source is stored (the bot extends its live corpus here); a failure is logged. */
-	readonly onAdded?: (sources: readonly Source[]) => void | Promise<void>;
+	/** Called once sources are stored or taken out (the bot updates its live corpus here); a failure is logged. */
+	readonly onChanged?: () => void | Promise<void>;
+	/** Feeds a server's library may follow (GUILD_MAX_FEEDS). */
+	readonly maxFeeds?: number;
+}
+
+/** Runs `onChanged`, logging rather than throwing: the change is on disk either way. */
+async function announce(options: IngesterOptions): Promise<void> {
+	try {
+		await options.onChanged?.();
+	} catch (error) {
+		options.log?.warn(
+			{ err: error instanceof Error ? error : new Error(String(error)) },
+			'the change is stored but not yet live',
+		);
+	}
 }
 
 /** An {@link Ingest} bound to a data directory and policy, for the bot and the console to hand to commands. */
 export function createIngester(options: IngesterOptions): Ingest {
-	return async (url) => {
-		const result = await ingestSource(url, options);
+	return async (url, as = {}) => {
+		const result = await ingestSource(url, {
+			...options,
+			library: as.library ?? SHARED_LIBRARY,
+			addedBy: as.by ?? OPERATOR,
+		});
 		if (!result.ok) {
 			options.log?.info({ code: result.error.code, problem: result.error.message }, 'ingest refused');
 			return result;
 		}
-		options.log?.info({ status: result.value.status, id: result.value.source.id }, 'ingested');
-		if (result.value.status === 'added') {
-			try {
-				await options.onAdded?.([result.value.source]);
-			} catch (error) {
-				options.log?.warn(
-					{ err: error instanceof Error ? error : new Error(String(error)) },
-					'the new source is stored but not yet live',
-				);
-			}
-		}
+		options.log?.info(
+			{ status: result.value.status, id: result.value.source.id, library: result.value.source.library },
+			'ingested',
+		);
+		if (result.value.status !== 'unchanged') await announce(options);
 		return result;
+	};
+}
+
+/** A {@link Remove} bound to a data directory. */
+export function createRemover(options: IngesterOptions): Remove {
+	return async (id, as = {}) => {
+		const library = as.library ?? SHARED_LIBRARY;
+		const result = await removeSource(options.dataDir, id, library, {
+			by: as.by ?? OPERATOR,
+			...(options.lock === undefined ? {} : { lock: options.lock }),
+		});
+		if (!result.ok) {
+			options.log?.info({ code: result.error.code, problem: result.error.message }, 'remove refused');
+			return result;
+		}
+		options.log?.info({ id, library }, 'removed');
+		await announce(options);
+		return result;
+	};
+}
+
+/** A {@link FeedAdmin} bound to a data directory (the poller reads the same file). */
+export function createFeedAdmin(options: IngesterOptions & { readonly onFeedsChanged?: () => void }): FeedAdmin {
+	const change = (as: OnBehalf) => ({
+		library: as.library ?? SHARED_LIBRARY,
+		by: as.by ?? OPERATOR,
+		...(options.lock === undefined ? {} : { lock: options.lock }),
+		...(options.maxFeeds === undefined ? {} : { maxFeeds: options.maxFeeds }),
+	});
+	return {
+		add: async (url, as) => {
+			const result = await addFeed(options.dataDir, url, change(as));
+			if (result.ok && result.value.added) options.onFeedsChanged?.();
+			return result;
+		},
+		remove: async (url, as) => {
+			const result = await removeFeed(options.dataDir, url, change(as));
+			if (result.ok) options.onFeedsChanged?.();
+			return result;
+		},
+		list: async (library) =>
+			(await readFeedEntries(options.dataDir).catch(() => [])).filter((e) => e.library === library),
 	};
 }

@@ -1,12 +1,14 @@
-import type { Source } from '../core/catalog.js';
+import { SHARED_LIBRARY, type Source } from '../core/catalog.js';
 import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
 import { ingestFeed, type FeedReport } from './feed.js';
+import { OPERATOR } from './commit.js';
+import { readFeedEntries } from './feed-store.js';
 import type { IngestOptions } from './ingest.js';
 import { parseHttpUrl } from './url.js';
 
 export interface FeedPollerOptions {
-	/** Feed URLs (see {@link parseFeedList} for FEEDS). */
+	/** FEEDS: feed URLs polled into the shared library (see {@link parseFeedList}); the servers' own come from feeds.json. */
 	readonly feeds: readonly string[];
 	/** FEED_INTERVAL_MINUTES. */
 	readonly intervalMinutes: number;
@@ -19,12 +21,14 @@ export interface FeedPollerOptions {
 	/** Poll once right away rather than after the first interval. Default true. */
 	readonly pollAtStart?: boolean;
 	/** Fetch and lock settings passed to each ingest (tests). */
-	readonly ingest?: Pick<IngestOptions, 'fetch' | 'lock'>;
+	readonly ingest?: Pick<IngestOptions, 'fetch' | 'lock' | 'quotas'>;
 }
 
 export interface FeedPoller {
 	/** One pass over every feed now (a pass already running is waited for, not doubled). */
 	pollNow(): Promise<readonly FeedReport[]>;
+	/** One feed now (a server just subscribed to it), after any pass under way. */
+	pollFeed(url: string): Promise<readonly FeedReport[]>;
 	/** Stops the timer; a pass under way finishes. */
 	stop(): void;
 }
@@ -37,15 +41,28 @@ export function parseFeedList(value: string | undefined): string[] {
 	return feeds;
 }
 
-async function pollOnce(options: FeedPollerOptions): Promise<FeedReport[]> {
+/** What a pass polls: FEEDS into the shared library, then each server's subscriptions (feeds.json) into its own. */
+async function subscriptions(options: FeedPollerOptions): Promise<{ url: string; library: string; by: string }[]> {
+	const saved = await readFeedEntries(options.dataDir).catch((error: unknown) => {
+		options.log.warn({ problem: (error as Error).message }, 'feeds.json not read; polling FEEDS only');
+		return [];
+	});
+	return [
+		...options.feeds.map((url) => ({ url, library: SHARED_LIBRARY, by: OPERATOR })),
+		...saved.map((e) => ({ url: e.url, library: e.library, by: e.addedBy })),
+	];
+}
+
+async function pollOnce(options: FeedPollerOptions, only?: string): Promise<FeedReport[]> {
 	const reports: FeedReport[] = [];
 	const base: IngestOptions = {
 		dataDir: options.dataDir,
 		allowPrivateHosts: options.allowPrivateHosts ?? false,
 		...options.ingest,
 	};
-	for (const feed of options.feeds) {
-		const result = await ingestFeed(feed, base).catch((error: unknown) => {
+	for (const { url: feed, library, by } of await subscriptions(options)) {
+		if (only !== undefined && feed !== only) continue;
+		const result = await ingestFeed(feed, { ...base, library, addedBy: by }).catch((error: unknown) => {
 			// A feed that throws is logged and passed over, so the feeds after it are still polled.
 			options.log.error({ feed, err: error instanceof Error ? error : new Error(String(error)) }, 'feed poll failed');
 			return undefined;
@@ -90,10 +107,14 @@ export function startFeedPoller(options: FeedPollerOptions): FeedPoller {
 	};
 	const timer = setInterval(tick, options.intervalMinutes * 60_000);
 	timer.unref();
-	const first = options.pollAtStart === false || options.feeds.length === 0 ? undefined : setTimeout(tick, 0);
+	const first = options.pollAtStart === false ? undefined : setTimeout(tick, 0);
 	first?.unref();
 	return {
 		pollNow,
+		pollFeed: async (url) => {
+			await running?.catch(() => undefined);
+			return pollOnce(options, url);
+		},
 		stop: () => {
 			clearInterval(timer);
 			if (first !== undefined) clearTimeout(first);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { commands, OPERATOR_CALLER } from '../../commands/index.js';
 import { ingest as ingestCommand } from '../../commands/ingest.js';
 import { answer } from '../../src/core/answer/answer.js';
 import { parseCatalog, type Source } from '../../src/core/catalog.js';
@@ -184,11 +184,11 @@ describe('/ingest', () => {
 			allowPrivateHosts: true,
 			fetch: { ports: [site.port] },
 			log,
-			onAdded: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus),
+			onChanged: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus),
 		});
 		const run = async (url: string) => {
 			const parsed = ingestCommand.input.safeParse({ url });
-			return parsed.success ? ingestCommand.run(parsed.data, { corpus, ingest }) : parsed.error.issues[0]?.message;
+			return parsed.success ? ingestCommand.run(parsed.data, { corpus, ingest, caller: OPERATOR_CALLER }) : parsed.error.issues[0]?.message;
 		};
 		const added = await run(`${site.base}/feed/glacier.html`);
 		expect(added).toMatchObject({
@@ -200,7 +200,7 @@ describe('/ingest', () => {
 		expect(corpus.byId.has('caucasus-ledger-2025-03-05')).toBe(true);
 		expect(await run(`${site.base}/feed/glacier.html`)).toMatchObject({
 			ephemeral: true,
-			content: expect.stringMatching(/^Already in the sources as `caucasus-ledger-2025-03-05`/),
+			content: expect.stringMatching(/^Already in the shared library as `caucasus-ledger-2025-03-05`/),
 		});
 		expect(await run(`${site.base}/report.pdf`)).toMatchObject({
 			ephemeral: true,
@@ -230,7 +230,7 @@ describe('/ingest', () => {
 
 	it('says so where ingestion is not wired (the console, by default)', async () => {
 		const corpus = corpusOf(dataDir(FIXTURE_DATA));
-		const reply = await runConsoleLine(`/ingest url:${site.base}/article.html`, commands, { corpus });
+		const reply = await runConsoleLine(`/ingest url:${site.base}/article.html`, commands, { corpus, caller: OPERATOR_CALLER });
 		expect(reply).toMatchObject({ ephemeral: true, content: 'Adding sources is not enabled on this bot.' });
 	});
 });

@@ -58,7 +58,7 @@ describe('a live corpus', () => {
 			env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true', FETCH_PORTS: String(site.port) },
 		});
 		expect(added.code).toBe(0);
-		await waitFor(() => stderr.includes('sources added live'), 15_000);
+		await waitFor(() => stderr.includes('sources changed live'), 15_000);
 		child.stdin.end(`${QUESTION}\n`);
 		await closed;
 		expect(stdout).toContain(`${site.base}/environment/2025/10/lake-sevan-rises-second-year#:~:text=`);

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
-import { commands } from '../../commands/index.js';
+import { commands, OPERATOR_CALLER } from '../../commands/index.js';
 import { answer } from '../../src/core/answer/answer.js';
 import type { Reply } from '../../src/core/render/render.js';
 import { corpusFrom, DEFAULT_DATA } from '../helpers/corpus.js';
@@ -226,7 +226,7 @@ describe('hostile questions and option values', () => {
 						continue;
 					}
 					counts.accepted++;
-					const reply = await command.run(parsed.data, { corpus });
+					const reply = await command.run(parsed.data, { corpus, caller: OPERATOR_CALLER });
 					expectSafe(reply, where);
 				}
 				if (q.length <= MAX_QUESTION_LENGTH * 10 || hugeAnswers++ < MAX_HUGE_ANSWERS) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.js';
+import { commands, OPERATOR_CALLER } from '../../../commands/index.js';
 import { err, ok } from '../../../src/core/result.js';
 import { resolveButton } from '../../../src/discord/buttons.js';
 import { corpusFrom, FIXTURE_DATA } from '../../helpers/corpus.js';
 
-const context = { corpus: corpusFrom(FIXTURE_DATA) };
+const context = { corpus: corpusFrom(FIXTURE_DATA), caller: OPERATOR_CALLER };
 const resolve = (id: string) => resolveButton(ok(id), commands, context);
 
 describe('resolveButton', () => {
@@ -33,6 +33,6 @@ describe('resolveButton', () => {
 
 	it('marks exactly the commands that change nothing as read-only', () => {
 		const readOnly = commands.filter((c) => c.readOnly === true).map((c) => c.data.name);
-		expect(readOnly.sort()).toEqual(['ask', 'source', 'timeline']);
+		expect(readOnly.sort()).toEqual(['ask', 'source', 'sources', 'timeline']);
 	});
 });

@@ -1,3 +1,4 @@
+import { OPERATOR_CALLER } from '../../../../commands/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -95,7 +96,7 @@ describe('/timeline command', () => {
 	const run = (options: Record<string, unknown>) => {
 		const parsed = timelineCommand.input.safeParse(options);
 		return parsed.success
-			? timelineCommand.run(parsed.data, { corpus })
+			? timelineCommand.run(parsed.data, { corpus, caller: OPERATOR_CALLER })
 			: { error: parsed.error.issues.map((i) => i.message).join(' ') };
 	};
 	it('lists the latest events with no options', () => {
