@@ -182,7 +182,7 @@ export function viewOf(corpus: Corpus, libraries: readonly string[]): Corpus {
 	const names = [...new Set(libraries)].sort();
 	const key = names.join('\n');
 	let kept = views.get(whole);
-	if (kept === undefined) views.set(whole, (kept = new Map()));
+	if (kept === undefined) views.set(whole, (kept = new Map<string, Corpus>()));
 	const known = kept.get(key);
 	if (known !== undefined) return known;
 	const wanted = new Set(names);
