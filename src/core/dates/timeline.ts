@@ -161,7 +161,8 @@ export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 	const cached = memo.get(corpus);
 	if (cached !== undefined) return cached;
 	if (corpus.base !== undefined) {
-		const seen = onlyFrom(timelineEvents(corpus.base), corpus.byId);
+		// A second teller taking the place of a lead the view lacks may move the event among its date's.
+		const seen = sortEvents(onlyFrom(timelineEvents(corpus.base), corpus.byId), corpus);
 		memo.set(corpus, seen);
 		return seen;
 	}
@@ -172,10 +173,10 @@ export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 }
 
 /**
- * The events told by these sources alone (a view's, or what is left after a removal): an event whose
- * own source is not among them gives its place to the first of its `also` that is, with the rest
- * of those; citations of other sources are dropped from `also`. A source that is not there is never
- * named, not even as a second teller.
+ * The events told by a view's sources alone, merged as in the whole: an event whose own source is
+ * not among them gives its place to the first of its `also` that is, with the rest of those;
+ * citations of other sources are dropped from `also`. A source that is not there is never named,
+ * not even as a second teller. The caller sorts again (the new lead may sort elsewhere).
  */
 function onlyFrom(events: readonly TimelineEvent[], sources: ReadonlyMap<string, Source>): TimelineEvent[] {
 	const out: TimelineEvent[] = [];
@@ -193,13 +194,61 @@ function onlyFrom(events: readonly TimelineEvent[], sources: ReadonlyMap<string,
 
 /**
  * Carries a computed timeline over to the corpus left after removing sources (`removeFromCorpus`):
- * their events go, twins told by another source stay. Nothing is done while `before`'s timeline has
- * not been asked for.
+ * their events go, twins told by another source stay, and the rest is merged again, so the events
+ * are those a rebuild from the texts left gives. Nothing is done while `before`'s timeline has not
+ * been asked for.
  */
 export function shrinkTimeline(before: Corpus, after: Corpus): void {
 	const old = memo.get(before);
 	if (old === undefined || memo.has(after)) return;
-	memo.set(after, onlyFrom(old, after.byId));
+	// Merged again rather than filtered: an event whose lead went may no longer be one with each of
+	// its other tellers, and its next teller would sit out of order. As a rebuild would list them.
+	const left = tellings(old).filter((e) => after.byId.get(e.source.id)?.library === e.source.library);
+	memo.set(after, mergeEvents(sortEvents(left, after), after.index.analyzer));
+}
+
+/** Every sentence of merged events as an event of its own, unmerged: what {@link mergeEvents} was given. */
+function tellings(events: readonly TimelineEvent[]): TimelineEvent[] {
+	return events.flatMap((e): TimelineEvent[] => [{ ...e, also: [] }, ...e.also.map((a) => ({ ...e, ...a, also: [] }))]);
+}
+
+/**
+ * Sorts events in timeline order ({@link compareEvents}) and, within one paragraph, in the order of
+ * their sentences: the order {@link timelineEvents} merges events in. Events carried over from
+ * merged ones lost it (a sentence merged into an earlier source's event comes out at that event's
+ * place), and which event another joins depends on it. A sentence's offset is found among its
+ * paragraph's sentences, a repeated sentence's k-th event of a date at its k-th occurrence; only
+ * paragraphs with more than one event are split again.
+ */
+function sortEvents(events: TimelineEvent[], corpus: Corpus): TimelineEvent[] {
+	const whereOf = (e: TimelineEvent) => `${e.source.id}\n${e.paragraph}`;
+	const count = new Map<string, number>();
+	for (const e of events) count.set(whereOf(e), (count.get(whereOf(e)) ?? 0) + 1);
+	const sentences = new Map<string, Map<string, number[]>>();
+	const taken = new Map<string, number>();
+	const offset = new Map<TimelineEvent, number>();
+	for (const e of events) {
+		const where = whereOf(e);
+		if (count.get(where)! < 2) continue;
+		let found = sentences.get(where);
+		if (found === undefined) {
+			found = new Map();
+			const text = corpus.paragraphsOf.get(e.source.id)?.[e.paragraph]?.text ?? '';
+			for (const { start, end } of splitSentences(text)) {
+				const sentence = text.slice(start, end);
+				const list = found.get(sentence);
+				if (list === undefined) found.set(sentence, [start]);
+				else list.push(start);
+			}
+			sentences.set(where, found);
+		}
+		const key = `${where}\n${e.date}\n${e.precision}\n${e.text}`;
+		const k = taken.get(key) ?? 0;
+		taken.set(key, k + 1);
+		const at = found.get(e.text);
+		offset.set(e, at?.[Math.min(k, at.length - 1)] ?? 0);
+	}
+	return events.sort((a, b) => compareEvents(a, b) || (offset.get(a) ?? 0) - (offset.get(b) ?? 0));
 }
 
 /**
@@ -220,12 +269,9 @@ export function rememberTimelineEvents(corpus: Corpus, events: readonly Timeline
 export function extendTimeline(before: Corpus, after: Corpus, added: readonly Source[]): void {
 	const old = memo.get(before);
 	if (old === undefined || memo.has(after)) return;
-	const raw = old.flatMap((e): TimelineEvent[] => [
-		{ ...e, also: [] },
-		...e.also.map((a) => ({ ...e, ...a, also: [] })),
-	]);
+	const raw = tellings(old);
 	for (const s of added) raw.push(...sourceEvents(after.paragraphsOf.get(s.id) ?? []));
-	memo.set(after, mergeEvents(raw.sort(compareEvents), after.index.analyzer));
+	memo.set(after, mergeEvents(sortEvents(raw, after), after.index.analyzer));
 }
 
 /** Which events to list. Every field is optional; none lists them all. */

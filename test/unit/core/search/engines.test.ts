@@ -6,6 +6,7 @@ import {
 	AUTO_COLUMNAR_AT,
 	chooseEngine,
 	ENGINE_NAMES,
+	type DocFilter,
 	type EngineName,
 	type SearchEngine,
 	type SerializedEngine,
@@ -136,6 +137,150 @@ describe.each(ENGINE_NAMES)('the %s engine', (name) => {
 				expect(a.map((h) => h.id)).toEqual(b.map((h) => h.id));
 				a.forEach((h, i) => expect(h.score).toBeCloseTo(b[i]!.score, 9));
 			}),
+			{ numRuns: 100 },
+		);
+	});
+
+	/**
+	 * A filter: each document's library number (0 to 3) and which numbers are allowed. Number 0 plays
+	 * the corpus's REMOVED, which a real filter never allows; here any may be refused or allowed.
+	 */
+	const filtered = (docs: fc.Arbitrary<Doc[]>) =>
+		docs.chain((d) =>
+			fc.tuple(
+				fc.constant(d),
+				fc.array(fc.integer({ min: 0, max: 3 }), { minLength: d.length, maxLength: d.length }),
+				fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+			),
+		);
+	const filterOf = (libraries: readonly number[], allowed: readonly boolean[]): DocFilter => ({
+		libraryOf: Uint32Array.from(libraries),
+		allowed: Uint8Array.from(allowed, (a) => (a ? 1 : 0)),
+	});
+	/**
+	 * Corpora on which MaxScore prunes: a few rare terms and a common one that most documents hold, so
+	 * that once the rare terms are read the common one's postings are many more than the contenders.
+	 */
+	const skewed = fc.array(
+		fc.tuple(
+			fc
+				.tuple(
+					fc.array(fc.constantFrom('r', 's', 't'), { maxLength: 2 }),
+					fc.array(fc.constantFrom('a', 'a', 'a', 'b'), { minLength: 1, maxLength: 6 }),
+				)
+				.map(([rare, common]) => [...rare, ...common]),
+			fc.array(fc.constantFrom('a', 'r'), { maxLength: 1 }),
+		),
+		{ minLength: 1, maxLength: 200 },
+	);
+	const skewedWeights = fc
+		.record({ r: fc.double({ min: 1, max: 5, noNaN: true }), a: fc.double({ min: 0.1, max: 1, noNaN: true }) })
+		.chain((w) => fc.constantFrom(['r', 'a'], ['r', 's', 'a'], ['r', 's', 't', 'a', 'b']).map((ts) => ({ w, ts })))
+		.map(({ w, ts }) => new Map(ts.map((t) => [t, t === 'a' || t === 'b' ? w.a : w.r])));
+
+	/**
+	 * The filtered search against BM25 computed naively over every document (the statistics of the
+	 * whole), then restricted to the allowed ones: the same ids (up to scores within 1e-9) and scores,
+	 * at most `limit`, never a refused document; and exactly (ids, order, scores) the unfiltered search
+	 * over every document with the refused ones struck out, so ties go to the lower id as unfiltered.
+	 */
+	function checkFiltered(
+		docs: readonly Doc[],
+		libraries: number[],
+		allowed: boolean[],
+		w: Map<string, number>,
+		top: number,
+	) {
+		const engine = build(name, docs);
+		const filter = filterOf(libraries, allowed);
+		const ok = (id: number) => allowed[libraries[id]!]!;
+		const hits = engine.search(w, top, PARAMS, filter);
+		const scores = naive(docs, w, LENGTH[name]);
+		const expected = scores
+			.map((score, id) => ({ id, score }))
+			.filter((h) => h.score > 0 && ok(h.id))
+			.sort((x, y) => y.score - x.score || x.id - y.id)
+			.slice(0, top);
+		expect(hits).toHaveLength(expected.length);
+		hits.forEach((h, i) => {
+			expect(ok(h.id)).toBe(true);
+			expect(Math.abs(h.score - scores[h.id]!)).toBeLessThan(1e-9);
+			expect(Math.abs(h.score - expected[i]!.score)).toBeLessThan(1e-9);
+			// Same id unless two documents' scores are within rounding of each other.
+			if (h.id !== expected[i]!.id) expect(Math.abs(scores[h.id]! - scores[expected[i]!.id]!)).toBeLessThan(1e-9);
+			if (i > 0) {
+				const prev = hits[i - 1]!;
+				expect(prev.score > h.score || (prev.score === h.score && prev.id < h.id)).toBe(true);
+			}
+		});
+		const unfiltered = engine.search(w, docs.length, PARAMS).filter((h) => ok(h.id));
+		expect(hits).toEqual(unfiltered.slice(0, top));
+	}
+
+	it('with a filter, scores only allowed documents, with the whole index’s statistics (property)', () => {
+		fc.assert(
+			fc.property(filtered(corpus), weights, fc.integer({ min: 1, max: 50 }), ([docs, libraries, allowed], w, top) =>
+				checkFiltered(docs, libraries, allowed, w, top),
+			),
+			{ numRuns: 200 },
+		);
+	});
+
+	it('with a filter, keeps exact top hits where MaxScore stops reading the common terms (property)', () => {
+		fc.assert(
+			fc.property(
+				filtered(skewed),
+				skewedWeights,
+				fc.integer({ min: 1, max: 5 }),
+				([docs, libraries, allowed], w, top) => checkFiltered(docs, libraries, allowed, w, top),
+			),
+			{ numRuns: 200 },
+		);
+	});
+
+	it('with a filter refusing the best documents, still returns `limit` allowed ones', () => {
+		// Documents 0-9 hold the rare term three times (refused); 10-29 once (allowed); the rest not.
+		const docs: Doc[] = [
+			...Array.from({ length: 10 }, (): Doc => [['r', 'r', 'r', 'a'], []]),
+			...Array.from({ length: 20 }, (_, i): Doc => [['r', ...Array<string>(1 + (i % 5)).fill('a')], []]),
+			...Array.from({ length: 100 }, (): Doc => [['a', 'b'], []]),
+		];
+		const libraries = docs.map((_, i) => (i < 10 ? 1 : 2));
+		const w = new Map([
+			['r', 2],
+			['a', 0.2],
+		]);
+		const engine = build(name, docs);
+		expect(engine.search(w, 5, PARAMS).every((h) => h.id < 10)).toBe(true);
+		const hits = engine.search(w, 5, PARAMS, filterOf(libraries, [false, false, true, false]));
+		expect(hits).toHaveLength(5);
+		expect(hits.every((h) => h.id >= 10 && h.id < 30)).toBe(true);
+		checkFiltered(docs, libraries, [false, false, true, false], w, 5);
+	});
+
+	it('with a filter, withAll is the first `limit` of the allowed documents holding every term (property)', () => {
+		// The limit counts allowed documents: it is applied after the filter, not before.
+		const vocabulary = ['a', 'b', 'c', 'd', 'e'];
+		const texts = fc.array(
+			fc.tuple(fc.array(fc.constantFrom(...vocabulary), { maxLength: 8 }), fc.constant([] as string[])),
+			{ maxLength: 40 },
+		);
+		fc.assert(
+			fc.property(
+				filtered(texts),
+				fc.uniqueArray(fc.constantFrom(...vocabulary, 'zz'), { minLength: 1, maxLength: 3 }),
+				fc.integer({ min: 1, max: 50 }),
+				([docs, libraries, allowed], terms, limit) => {
+					const engine = build(name, docs);
+					const filter = filterOf(libraries, allowed);
+					const all = engine.withAll(terms, docs.length + 1);
+					const expected = all.filter((id) => allowed[libraries[id]!]).slice(0, limit);
+					expect(engine.withAll(terms, limit, filter)).toEqual(expected);
+					const none = filterOf(libraries, [false, false, false, false]);
+					expect(engine.withAll(terms, limit, none)).toEqual([]);
+					expect(engine.search(new Map(terms.map((t) => [t, 1])), limit, PARAMS, none)).toEqual([]);
+				},
+			),
 			{ numRuns: 100 },
 		);
 	});
