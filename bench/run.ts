@@ -9,19 +9,34 @@ import { benchAnswerQuality } from './answer-quality.js';
 import { diagnoseCranfield } from './cranfield-diagnose.js';
 import { benchDiscord, discordSection } from './discord.js';
 import { benchCranfield, cranfieldCorpus, loadCranfield } from './cranfield.js';
-import { cranfieldSection, diagnosticsSection, enginesSection, qualitySection, scaleSection } from './sections.js';
+import { benchLibraries } from './libraries.js';
+import {
+	cranfieldSection,
+	diagnosticsSection,
+	enginesSection,
+	librariesSection,
+	qualitySection,
+	scaleSection,
+} from './sections.js';
 import { benchScale, DEFAULT_SIZES, FULL_SIZE } from './scale.js';
 import { formatSection, ratioOf, type Section } from './table.js';
 
 /**
- * `npm run bench [-- --quick | --full] [--json] [--seed N] [--questions N] [--sizes 10000,50000]`
- *   default  Cranfield + diagnostics, answer quality, scale at 10k and 100k paragraphs, and the Discord
- *            round trip: 300 /ask interactions (after 20 warm-up) through the fake Discord to the real bot
+ * `npm run bench [-- --quick | --full] [--json] [--seed N] [--questions N] [--sizes 10000,50000] [--only a,b]`
+ *   default  Cranfield + diagnostics, answer quality, scale at 10k and 100k paragraphs, server libraries
+ *            (1,000 × 50 sources against the same paragraphs shared), and the Discord round trip: 300
+ *            /ask interactions (after 20 warm-up) through the fake Discord to the real bot
  *   --quick  Cranfield and 10k only (a fast check); the Discord round trip with 100 interactions, not 300
  *   --full   also 1M paragraphs (minutes, several GB of heap)
  *   --json   one JSON object on stdout instead of tables; progress always goes to stderr
+ *   --only   just these sections: cranfield (with diagnostics), quality, scale (with engines and exact
+ *            windows), libraries, discord; --only libraries runs it under --quick too
  */
-const USAGE = 'usage: npm run bench -- [--quick | --full] [--json] [--seed N] [--questions N] [--sizes N,N,…]';
+const USAGE =
+	'usage: npm run bench -- [--quick | --full] [--json] [--seed N] [--questions N] [--sizes N,N,…] [--only cranfield,quality,scale,libraries,discord]';
+
+const SECTION_NAMES = ['cranfield', 'quality', 'scale', 'libraries', 'discord'] as const;
+type SectionName = (typeof SECTION_NAMES)[number];
 
 const { values } = parseArgs({
 	options: {
@@ -31,6 +46,7 @@ const { values } = parseArgs({
 		seed: { type: 'string', default: '42' },
 		questions: { type: 'string', default: '300' },
 		sizes: { type: 'string' },
+		only: { type: 'string' },
 		help: { type: 'boolean', default: false },
 	},
 });
@@ -61,6 +77,9 @@ async function main(): Promise<void> {
 	const questions = Number(values.questions);
 	const sizes = sizesWanted();
 	if (![seed, questions, ...sizes].every((n) => Number.isInteger(n) && n >= 0)) throw new Error(USAGE);
+	const only = values.only?.split(',');
+	if (only?.some((name) => !(SECTION_NAMES as readonly string[]).includes(name))) throw new Error(USAGE);
+	const wanted = (name: SectionName) => only === undefined || only.includes(name);
 	const sections: Section[] = [];
 	const report: Record<string, unknown> = {
 		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -71,8 +90,8 @@ async function main(): Promise<void> {
 	};
 
 	const cranDir = resolve(root, '..', 'shared', 'bench', 'cranfield');
-	const data = loadCranfield(cranDir);
-	if (data === undefined) {
+	const data = wanted('cranfield') ? loadCranfield(cranDir) : undefined;
+	if (wanted('cranfield') && data === undefined) {
 		log(`Cranfield: skipped, no collection in ${cranDir}`);
 		sections.push({
 			title: 'Ranking quality: Cranfield',
@@ -80,7 +99,7 @@ async function main(): Promise<void> {
 			rows: [],
 			notes: [`skipped: ${cranDir} not found`],
 		});
-	} else {
+	} else if (data !== undefined) {
 		log('Cranfield: ranking 225 queries with ours, BM25 and MiniSearch');
 		const background = loadBackground();
 		const corpus = cranfieldCorpus(data, background);
@@ -95,7 +114,7 @@ async function main(): Promise<void> {
 		}
 	}
 
-	if (!values.quick) {
+	if (!values.quick && wanted('quality')) {
 		log('Answer quality: dev and held-out questions');
 		const { corpus } = await loadDataDir(join(root, 'index-data'));
 		const files = [
@@ -107,22 +126,34 @@ async function main(): Promise<void> {
 		sections.push(qualitySection(quality));
 	}
 
-	log(`Scale: ${sizes.join(', ')} paragraphs`);
-	const scale = await benchScale(join(root, 'bench', 'out'), sizes, seed, questions, log);
-	report.scale = scale;
-	sections.push(...scale.map(scaleSection), enginesSection(scale));
+	if (wanted('scale')) {
+		log(`Scale: ${sizes.join(', ')} paragraphs`);
+		const scale = await benchScale(join(root, 'bench', 'out'), sizes, seed, questions, log);
+		report.scale = scale;
+		sections.push(...scale.map(scaleSection), enginesSection(scale));
 
-	log('Exact windows: 200 pasted 3–8-word windows per corpus, ours and MiniSearch defaults');
-	const exact = await benchExactWindowSets(scale.map((r) => r.dir).slice(-1), seed);
-	report.exactWindows = exact;
-	sections.push(exactWindowsSection(exact));
+		log('Exact windows: 200 pasted 3–8-word windows per corpus, ours and MiniSearch defaults');
+		const exact = await benchExactWindowSets(scale.map((r) => r.dir).slice(-1), seed);
+		report.exactWindows = exact;
+		sections.push(exactWindowsSection(exact));
+	}
 
-	const interactions = values.quick ? 100 : 300;
-	log(`Discord: ${interactions} /ask interactions through the fake Discord to the bot`);
-	const discord = await benchDiscord({ interactions, warmup: 20, dataDir: join(root, 'index-data'), log });
-	if ('error' in discord) process.exitCode = 1;
-	report.discord = discord;
-	sections.push(discordSection(discord));
+	if (wanted('libraries') && (!values.quick || only !== undefined)) {
+		log('Server libraries: /ask through 1,000 server libraries against the same paragraphs shared');
+		const libraries = await benchLibraries(join(root, 'bench', 'out'), seed, questions, log);
+		if (libraries.error !== undefined) process.exitCode = 1;
+		report.libraries = libraries;
+		sections.push(librariesSection(libraries));
+	}
+
+	if (wanted('discord')) {
+		const interactions = values.quick ? 100 : 300;
+		log(`Discord: ${interactions} /ask interactions through the fake Discord to the bot`);
+		const discord = await benchDiscord({ interactions, warmup: 20, dataDir: join(root, 'index-data'), log });
+		if ('error' in discord) process.exitCode = 1;
+		report.discord = discord;
+		sections.push(discordSection(discord));
+	}
 
 	if (values.json) {
 		report.tables = sections.map((s) => ({ ...s, rows: s.rows.map((r) => ({ ...r, ratio: ratioOf(r) })) }));

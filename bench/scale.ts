@@ -77,7 +77,8 @@ function why(stderr: string): string {
 		.slice(0, 300);
 }
 
-function runWorker(
+/** Runs scale-worker.js in a fresh process; its last stdout line is the result. */
+export function runWorker(
 	mode: WorkerMode,
 	dir: string,
 	paragraphs: number,

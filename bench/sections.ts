@@ -5,6 +5,7 @@ import type { CranfieldReport } from './cranfield.js';
 import type { RankingMetrics } from './metrics.js';
 import { AUTO_COLUMNAR_AT, ENGINE_NAMES, type EngineName } from '../src/core/search/engine.js';
 import type { ScaleReport } from './scale.js';
+import { GUILDS, LIBRARIES_GOAL, SOURCES_PER_GUILD, type LibrariesReport } from './libraries.js';
 import type { Row, Section } from './table.js';
 
 const MB = 1024 * 1024;
@@ -150,6 +151,66 @@ export function enginesSection(reports: readonly ScaleReport[]): Section {
 		rows,
 		notes: [
 			`SEARCH_ENGINE=auto runs MiniSearch up to ${AUTO_COLUMNAR_AT.toLocaleString('en-US')} paragraphs and the column engine above: ${reports.map((r) => `${r.paragraphs.toLocaleString('en-US')} → ${r.auto}`).join(', ')}`,
+		],
+	};
+}
+
+/** /ask over many server libraries in one index against the same paragraphs shared alone. */
+export function librariesSection(r: LibrariesReport): Section {
+	const title = `Server libraries: /ask p95 with ${GUILDS.toLocaleString('en-US')} server libraries of ${SOURCES_PER_GUILD} sources each, beside the same paragraphs in the shared library alone (goal: within ${LIBRARIES_GOAL}×)`;
+	const f = r.figures;
+	if (f === undefined) return { title, baseline: 'shared alone', rows: [], notes: [`failed: ${r.error ?? '?'}`] };
+	const ratio = f.randomGuild.p95 / f.shared.p95;
+	return {
+		title,
+		baseline: 'shared alone',
+		rows: [
+			{
+				figure: '/ask p95, ms (a random server per question)',
+				ours: f.randomGuild.p95,
+				baseline: f.shared.p95,
+				digits: 2,
+			},
+			{
+				figure: '/ask p50, ms (a random server per question)',
+				ours: f.randomGuild.p50,
+				baseline: f.shared.p50,
+				digits: 2,
+			},
+			{
+				figure: "/ask p95, ms (the server holding the question's paragraph)",
+				ours: f.ownGuild.p95,
+				baseline: f.shared.p95,
+				digits: 2,
+			},
+			{
+				figure: "/ask p50, ms (the server holding the question's paragraph)",
+				ours: f.ownGuild.p50,
+				baseline: f.shared.p50,
+				digits: 2,
+			},
+			{ figure: 'answered (a random server)', ours: f.randomGuild.answered, baseline: f.shared.answered, digits: 3 },
+			{
+				figure: 'answered (the server holding the paragraph)',
+				ours: f.ownGuild.answered,
+				baseline: f.shared.answered,
+				digits: 3,
+			},
+			{ figure: 'build index, ms', ours: f.buildGuildsMs, baseline: f.buildSharedMs, digits: 0 },
+			{
+				figure: `results from a library the view does not read (of ${f.checked.toLocaleString('en-US')})`,
+				ours: f.violations,
+				baseline: '0 expected',
+				digits: 0,
+			},
+		],
+		notes: [
+			`goal: p95 within ${LIBRARIES_GOAL}× of the shared library alone: ${ratio.toFixed(2)}×, ${ratio <= LIBRARIES_GOAL ? 'met' : 'NOT met'}`,
+			`corpus: the ${f.paragraphs.toLocaleString('en-US')} paragraphs of ${r.dir} cut into ${f.sources.toLocaleString('en-US')} sources of ${(f.paragraphs / f.sources).toFixed(0)} consecutive paragraphs (each keeping its first paragraph's article title), built twice with the ${r.engine} engine: every source in 'shared' (baseline), and source i in 'guild:<100000000000000001 + i mod ${GUILDS}>' (${SOURCES_PER_GUILD} sources, ${((f.paragraphs / f.sources) * SOURCES_PER_GUILD).toFixed(0)} paragraphs a server)`,
+			`ours: answer(viewOf(corpus, readableLibraries('guild:<id>')), q, { memo: false }); baseline: answer(viewOf(sharedCorpus, ['shared']), q, { memo: false }); ${f.questions} questions (the scale section's), after 20 warm-up, the three runs interleaved per question in one fresh process`,
+			`a random server's view holds 1/${GUILDS} of the paragraphs, so most of its questions are not about it; the server holding the question's paragraph is the case where it answers`,
+			`views made outside the timing: ${f.viewMs.toFixed(2)} ms a view, mean over the ${2 * f.questions + 1} asked for (a server's first question pays it; the last 512 are kept)`,
+			`guard: every result of both server passes (warm-up and timed), plus an untimed pass of top 10 without abstaining, must come from the asked server's library`,
 		],
 	};
 }
