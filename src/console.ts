@@ -59,7 +59,11 @@ export function runConsoleLine(
 function helpReply(commands: readonly Command[]): Reply {
 	const lines = commands.map((c) => {
 		const options = (c.data.options ?? []).map((o) =>
-			'required' in o && o.required ? `${o.name}:…` : `[${o.name}:…]`,
+			o.type === ApplicationCommandOptionType.Subcommand
+				? `${o.name}${(o.options ?? []).map((i) => ` ${i.name}:…`).join('')}`
+				: 'required' in o && o.required
+					? `${o.name}:…`
+					: `[${o.name}:…]`,
 		);
 		return `/${c.data.name} ${options.join(' ')} — ${c.data.description}`;
 	});
