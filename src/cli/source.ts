@@ -1,15 +1,21 @@
+import { SHARED_LIBRARY } from '../core/catalog.js';
 import { closeIds } from '../core/text/close-ids.js';
 import type { Corpus } from '../core/corpus.js';
 import { UsageError } from '../env.js';
 import { parseCommandArgs } from './args.js';
 
-/** `source <id> [--json]` and `source --list [--json]`. */
+/** `source <id> [--json]` and `source --list [--json]` (tab-separated: id, date, publisher, title, library). */
 export function runSource(args: string[], corpus: Corpus, write: (s: string) => void): void {
 	const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, list: { type: 'boolean' } });
 	const json = values.json === true;
 	if (values.list === true) {
-		if (json) write(JSON.stringify({ sources: corpus.sources }, null, 2));
-		else for (const s of corpus.sources) write(`${s.id}\t${s.published}\t${s.publisher}\t${s.title}`);
+		// A server's own library first (with --library guild:<id>), then the shared one, each in catalog order.
+		const sources = [
+			...corpus.sources.filter((s) => s.library !== SHARED_LIBRARY),
+			...corpus.sources.filter((s) => s.library === SHARED_LIBRARY),
+		];
+		if (json) write(JSON.stringify({ sources }, null, 2));
+		else for (const s of sources) write(`${s.id}\t${s.published}\t${s.publisher}\t${s.title}\t${s.library}`);
 		return;
 	}
 	const [id, ...rest] = positionals;
