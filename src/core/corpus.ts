@@ -169,6 +169,21 @@ export function removeFromCorpus(corpus: Corpus, ids: readonly string[]): Corpus
 }
 
 const views = new WeakMap<Corpus, Map<string, Corpus>>();
+const byLibrary = new WeakMap<Corpus, Map<string, Source[]>>();
+
+/** A whole corpus's sources by library, in catalog order: a view is then made in the time of its own sources. */
+function sourcesByLibrary(whole: Corpus): Map<string, Source[]> {
+	let grouped = byLibrary.get(whole);
+	if (grouped !== undefined) return grouped;
+	grouped = new Map();
+	for (const s of whole.sources) {
+		const list = grouped.get(s.library);
+		if (list === undefined) grouped.set(s.library, [s]);
+		else list.push(s);
+	}
+	byLibrary.set(whole, grouped);
+	return grouped;
+}
 /** Views kept per whole corpus (one per server seen lately); the oldest made is dropped past this. */
 const MAX_VIEWS = 512;
 
@@ -190,7 +205,8 @@ export function viewOf(corpus: Corpus, libraries: readonly string[]): Corpus {
 	whole.libraryNames.forEach((name, i) => {
 		if (i !== REMOVED && wanted.has(name)) allowed[i] = 1;
 	});
-	const sources = whole.sources.filter((s) => wanted.has(s.library));
+	// A server's library first (names sort "guild:…" before "shared"), each in catalog order.
+	const sources = names.flatMap((name) => sourcesByLibrary(whole).get(name) ?? []);
 	const view: Corpus = {
 		...whole,
 		sources,
