@@ -21,6 +21,7 @@ import {
 } from '../core/search/search-index.js';
 import { encodeIndexCache, readIndexCache, readIndexCoverage, type Coverage } from './index-cache.js';
 import { writeFileAtomic } from './atomic.js';
+import { isAlive } from '../ingest/lock.js';
 import { readLexiconFile } from './lexicon-file.js';
 import { readSourceFile } from './source-file.js';
 import type { Paragraph } from '../core/catalog.js';
@@ -143,11 +144,19 @@ async function writeCache(dir: string, name: string, index: SearchIndex, coverag
 	await mkdir(cacheDir, { recursive: true });
 	await writeFileAtomic(join(cacheDir, name), encodeIndexCache(serializeIndex(index), coverage));
 	// Older indexes, the timelines computed with them, and temporary files of killed writes are stale now.
+	// A temporary file whose writer still runs is another process saving its cache at this moment
+	// (two `cli ask` at once, or the CLI beside the bot): removing it failed that process's rename.
 	const events = `events-${name.slice('index-'.length).replace(/\.bin$/, '.json')}`;
 	for (const entry of await readdir(cacheDir)) {
-		if (entry !== name && entry !== events && /^(?:index|events)-/.test(entry))
+		if (entry !== name && entry !== events && /^(?:index|events)-/.test(entry) && !isLiveTemporary(entry))
 			await rm(join(cacheDir, entry), { force: true });
 	}
+}
+
+/** Whether a file is an atomic write's temporary file (`<name>.tmp-<pid>-<hex>`) whose process is alive. */
+function isLiveTemporary(entry: string): boolean {
+	const pid = /\.tmp-(\d+)-[0-9a-f]+$/.exec(entry)?.[1];
+	return pid !== undefined && isAlive(Number(pid));
 }
 
 /** What to prepare beyond the index. */

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,21 @@ describe('loadDataDir', () => {
 		await appendFile(join(dir, 'beta.txt'), 'Another line.\n');
 		await loadDataDir(dir);
 		expect(await readdir(join(dir, '.cache'))).toHaveLength(1);
+	});
+
+	it("leaves a temporary file alone while its writer runs: another process's cache being saved", async () => {
+		await loadDataDir(dir);
+		const [name] = await cacheFiles();
+		const dead = spawn(process.execPath, ['-e', '']);
+		await new Promise((resolve) => dead.on('exit', resolve));
+		const live = `${name}.tmp-${process.pid}-0123abcd`;
+		await writeFile(join(dir, '.cache', live), '{"half');
+		await writeFile(join(dir, '.cache', `${name}.tmp-${dead.pid}-0123abcd`), '{"half');
+		await appendFile(join(dir, 'beta.txt'), 'Another line.\n');
+		await loadDataDir(dir);
+		const left = await readdir(join(dir, '.cache'));
+		expect(left).toHaveLength(2);
+		expect(left).toContain(live);
 	});
 
 	it('rebuilds a corrupt or truncated cache rather than trusting it', async () => {
