@@ -188,7 +188,9 @@ describe('/ingest', () => {
 		});
 		const run = async (url: string) => {
 			const parsed = ingestCommand.input.safeParse({ url });
-			return parsed.success ? ingestCommand.run(parsed.data, { corpus, ingest, caller: OPERATOR_CALLER }) : parsed.error.issues[0]?.message;
+			return parsed.success
+				? ingestCommand.run(parsed.data, { corpus, ingest, caller: OPERATOR_CALLER })
+				: parsed.error.issues[0]?.message;
 		};
 		const added = await run(`${site.base}/feed/glacier.html`);
 		expect(added).toMatchObject({
@@ -230,7 +232,10 @@ describe('/ingest', () => {
 
 	it('says so where ingestion is not wired (the console, by default)', async () => {
 		const corpus = corpusOf(dataDir(FIXTURE_DATA));
-		const reply = await runConsoleLine(`/ingest url:${site.base}/article.html`, commands, { corpus, caller: OPERATOR_CALLER });
+		const reply = await runConsoleLine(`/ingest url:${site.base}/article.html`, commands, {
+			corpus,
+			caller: OPERATOR_CALLER,
+		});
 		expect(reply).toMatchObject({ ephemeral: true, content: 'Adding sources is not enabled on this bot.' });
 	});
 });
