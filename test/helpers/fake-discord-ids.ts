@@ -4,6 +4,17 @@ export const APP_ID = '1300000000000000001';
 export const BOT_ID = APP_ID;
 export const GUILD_ID = '1300000000000000002';
 export const CHANNEL_ID = '1300000000000000003';
+/** A second server the bot is in, with its own channel: what one server's library shows another. */
+export const GUILD_B_ID = '1300000000000000004';
+export const CHANNEL_B_ID = '1300000000000000005';
+/** The channel of a direct message with the bot. */
+export const DM_CHANNEL_ID = '1300000000000000006';
+/** Where an interaction is sent from: a server's id, or `DM` (null: a direct message with the bot, no server). */
+export const DM = null;
+export type Where = string | null;
+/** The channel interactions from a server (or a DM) come from. */
+export const channelOf = (where: Where): string =>
+	where === null ? DM_CHANNEL_ID : where === GUILD_B_ID ? CHANNEL_B_ID : CHANNEL_ID;
 /** Token-shaped (base64 id . timestamp . hmac) so the log scrubber's pattern is exercised too. */
 export const FAKE_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GqZx1a.fAkE-tOkEn_for_e2e_tests_0123456789abcd';
 

@@ -1,4 +1,14 @@
-import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, snowflake, type MessageBody, type User } from './fake-discord-ids.js';
+import {
+	APP_ID,
+	BOT_ID,
+	CHANNEL_ID,
+	channelOf,
+	GUILD_ID,
+	snowflake,
+	type MessageBody,
+	type User,
+	type Where,
+} from './fake-discord-ids.js';
 
 /** Payloads the fake Discord sends: the bot's user, messages, interactions and the guild. */
 
@@ -12,11 +22,11 @@ export const botUser = {
 	flags: 0,
 };
 
-export function messageFrom(body: MessageBody, id = snowflake()): Record<string, unknown> {
+export function messageFrom(body: MessageBody, id = snowflake(), channelId = CHANNEL_ID): Record<string, unknown> {
 	return {
 		id,
 		type: 0,
-		channel_id: CHANNEL_ID,
+		channel_id: channelId,
 		author: botUser,
 		content: body.content ?? '',
 		embeds: body.embeds ?? [],
@@ -35,19 +45,54 @@ export function messageFrom(body: MessageBody, id = snowflake()): Record<string,
 	};
 }
 
-/** An interaction as Discord dispatches it, from a user in the test guild's channel. */
-export function interactionFrom(user: User, type: number, data: unknown): Record<string, unknown> {
-	return {
+const userFrom = (user: User) => ({
+	id: user.id,
+	username: user.username,
+	discriminator: '0',
+	global_name: user.username,
+	avatar: null,
+});
+
+/**
+ * An interaction as Discord dispatches it, from a user in a server's channel (the test guild's unless
+ * told), or, `where` null, in a direct message with the bot: no guild_id, `user` instead of
+ * `member`, context 1 (BOT_DM).
+ */
+export function interactionFrom(
+	user: User,
+	type: number,
+	data: unknown,
+	where: Where = GUILD_ID,
+): Record<string, unknown> {
+	const common = {
 		id: snowflake(),
 		token: `itoken-${snowflake()}-${'x'.repeat(20)}`,
 		application_id: APP_ID,
 		type,
 		data,
-		guild_id: GUILD_ID,
-		channel_id: CHANNEL_ID,
-		channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
+		version: 1,
+		app_permissions: '2248473465835073',
+		locale: 'en-US',
+		entitlements: [],
+		attachment_size_limit: 26_214_400,
+	};
+	const channelId = channelOf(where);
+	if (where === null)
+		return {
+			...common,
+			channel_id: channelId,
+			channel: { id: channelId, type: 1, recipients: [userFrom(user)], last_message_id: null, flags: 0 },
+			user: userFrom(user),
+			authorizing_integration_owners: { '0': '0' },
+			context: 1,
+		};
+	return {
+		...common,
+		guild_id: where,
+		channel_id: channelId,
+		channel: { id: channelId, type: 0, guild_id: where, name: 'general' },
 		member: {
-			user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
+			user: userFrom(user),
 			roles: [],
 			permissions: '2248473465835073',
 			joined_at: '2024-01-01T00:00:00.000Z',
@@ -55,22 +100,18 @@ export function interactionFrom(user: User, type: number, data: unknown): Record
 			mute: false,
 			flags: 0,
 		},
-		version: 1,
-		app_permissions: '2248473465835073',
-		locale: 'en-US',
 		guild_locale: 'en-US',
-		entitlements: [],
-		authorizing_integration_owners: { '0': GUILD_ID },
+		authorizing_integration_owners: { '0': where },
 		context: 0,
-		attachment_size_limit: 26_214_400,
 	};
 }
 
-/** The test guild as GUILD_CREATE delivers it. */
-export function guildCreate(): Record<string, unknown> {
+/** A guild (the test guild unless told) as GUILD_CREATE delivers it. */
+export function guildCreate(id: string = GUILD_ID): Record<string, unknown> {
+	const channelId = channelOf(id);
 	return {
-		id: GUILD_ID,
-		name: 'Test server',
+		id,
+		name: id === GUILD_ID ? 'Test server' : `Test server ${id.slice(-2)}`,
 		icon: null,
 		owner_id: '1300000000000000009',
 		unavailable: false,
@@ -80,7 +121,7 @@ export function guildCreate(): Record<string, unknown> {
 		features: [],
 		roles: [
 			{
-				id: GUILD_ID,
+				id,
 				name: '@everyone',
 				permissions: '2248473465835073',
 				position: 0,
@@ -91,9 +132,7 @@ export function guildCreate(): Record<string, unknown> {
 				flags: 0,
 			},
 		],
-		channels: [
-			{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: GUILD_ID },
-		],
+		channels: [{ id: channelId, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: id }],
 		threads: [],
 		members: [],
 		presences: [],

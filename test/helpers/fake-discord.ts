@@ -1,7 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { APP_ID, FAKE_TOKEN, GUILD_ID, snowflake, type MessageBody, type User } from './fake-discord-ids.js';
+import {
+	APP_ID,
+	channelOf,
+	FAKE_TOKEN,
+	GUILD_B_ID,
+	GUILD_ID,
+	snowflake,
+	type MessageBody,
+	type User,
+	type Where,
+} from './fake-discord-ids.js';
 import { botUser, guildCreate, interactionFrom, messageFrom } from './fake-discord-payloads.js';
 
 export * from './fake-discord-ids.js';
@@ -10,7 +20,8 @@ export { messageFrom } from './fake-discord-payloads.js';
 /**
  * A fake Discord on 127.0.0.1 for end-to-end tests: the REST routes discord.js and the deploy script
  * call (under `/api/v10`), and a gateway v10 WebSocket speaking JSON (HELLO, IDENTIFY → READY +
- * GUILD_CREATE, heartbeats, RESUME → RESUMED). Tests dispatch interactions and await the bot's answer.
+ * GUILD_CREATE for each of its two servers, heartbeats, RESUME → RESUMED). Tests dispatch
+ * interactions (from the test guild, unless told another server or a DM) and await the bot's answer.
  */
 
 export interface RecordedRequest {
@@ -63,6 +74,18 @@ const readBody = async (req: IncomingMessage): Promise<unknown> => {
 	if (text === '') return undefined;
 	return JSON.parse(text) as unknown;
 };
+
+/** A command's option as Discord sends it: a value, or a sub-command with its own options. */
+export interface CommandOption {
+	readonly name: string;
+	readonly type: number;
+	readonly value?: unknown;
+	readonly focused?: boolean;
+	readonly options?: readonly CommandOption[];
+}
+
+/** The servers the bot is in: READY lists them, each then comes in a GUILD_CREATE. */
+const GUILDS = [GUILD_ID, GUILD_B_ID] as const;
 
 export class FakeDiscord {
 	readonly requests: RecordedRequest[] = [];
@@ -353,13 +376,13 @@ export class FakeDiscord {
 		this.dispatch('READY', {
 			v: 10,
 			user: botUser,
-			guilds: [{ id: GUILD_ID, unavailable: true }],
+			guilds: GUILDS.map((id) => ({ id, unavailable: true })),
 			session_id: this.sessionId,
 			resume_gateway_url: this.gatewayUrl,
 			shard: [0, 1],
 			application: { id: APP_ID, flags: 0 },
 		});
-		this.dispatch('GUILD_CREATE', guildCreate());
+		for (const id of GUILDS) this.dispatch('GUILD_CREATE', guildCreate(id));
 	}
 
 	intents: number | undefined;
@@ -375,26 +398,32 @@ export class FakeDiscord {
 		this.dispatch('RESUMED', {});
 	}
 
-	/** The interaction a user's `/name options…` sends. */
+	/**
+	 * The interaction a user's `/name options…` sends (type 4: autocomplete), from the test guild, or
+	 * from `where`: another server's id, or DM.
+	 */
 	command(
 		user: User,
 		name: string,
-		options: Array<{ name: string; type: number; value: unknown; focused?: boolean }>,
+		options: CommandOption[],
 		type = 2,
+		where: Where = GUILD_ID,
 	): Record<string, unknown> {
-		return this.interaction(user, type, { id: snowflake(), name, type: 1, options, guild_id: GUILD_ID });
+		const data = { id: snowflake(), name, type: 1, options, ...(where === null ? {} : { guild_id: where }) };
+		return this.interaction(user, type, data, where);
 	}
 
-	/** The interaction a click on a button of `message` sends. */
-	click(user: User, customId: string, message: MessageBody): Record<string, unknown> {
+	/** The interaction a click on a button of `message` sends, in the test guild or `where`. */
+	click(user: User, customId: string, message: MessageBody, where: Where = GUILD_ID): Record<string, unknown> {
+		const sent = messageFrom(message, snowflake(), channelOf(where));
 		return {
-			...this.interaction(user, 3, { component_type: 2, custom_id: customId }),
-			message: { ...messageFrom(message), guild_id: GUILD_ID },
+			...this.interaction(user, 3, { component_type: 2, custom_id: customId }, where),
+			message: where === null ? sent : { ...sent, guild_id: where },
 		};
 	}
 
-	private interaction(user: User, type: number, data: unknown): Record<string, unknown> {
-		const interaction = interactionFrom(user, type, data);
+	private interaction(user: User, type: number, data: unknown, where: Where): Record<string, unknown> {
+		const interaction = interactionFrom(user, type, data, where);
 		this.register(interaction as { id: string; token: string });
 		return interaction;
 	}
