@@ -19,7 +19,7 @@ import { audit } from './audit.js';
 import { isAlive, withLock, type LockOptions } from './lock.js';
 import { checkQuotas, DEFAULT_QUOTAS, type Quotas } from './quota.js';
 import { stop } from './problem.js';
-import { sourceId } from './slug.js';
+import { libraryTag, sourceId } from './slug.js';
 import { joinParagraphs } from './text.js';
 import { hostName } from './metadata.js';
 import { sameSite } from './site.js';
@@ -259,6 +259,7 @@ export async function commitDraft(dir: string, draft: Draft, options: CommitOpti
 				draft.published,
 				(candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`),
 				hostName(draft.url),
+				library === SHARED_LIBRARY ? undefined : libraryTag(library),
 			);
 			const entry = stored(
 				toEntry(draft, id, `${id}.txt`, { addedBy: draft.addedBy ?? OPERATOR, addedAt: now.toISOString() }),

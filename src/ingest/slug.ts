@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Longest publisher part of an id, in characters (cut at a word). */
 export const MAX_SLUG_LENGTH = 40;
 
@@ -29,16 +31,28 @@ export function slugify(text: string): string {
 }
 
 /**
- * A source id like the default corpus's, `publisher-yyyy-mm-dd`, made unique with `-2`, `-3`…
- * `fallback` (the host, say) stands in for a publisher with no Latin letters or digits.
+ * A short tag of a server's library for its ids: ids are unique across libraries, so without it a
+ * server adding an article from a publisher and day another server has would get `…-2`, and learn
+ * that some other server holds one. Six base-36 characters of a SHA-256.
+ */
+export const libraryTag = (library: string): string =>
+	BigInt(`0x${createHash('sha256').update(library).digest('hex').slice(0, 12)}`)
+		.toString(36)
+		.slice(0, 6);
+
+/**
+ * A source id like the default corpus's, `publisher-yyyy-mm-dd` (and a server library's tag,
+ * `publisher-yyyy-mm-dd-k3f9x2`), made unique with `-2`, `-3`… `fallback` (the host, say) stands in
+ * for a publisher with no Latin letters or digits.
  */
 export function sourceId(
 	publisher: string,
 	published: string,
 	taken: (id: string) => boolean,
 	fallback = 'source',
+	tag?: string,
 ): string {
-	const base = `${slugify(publisher) || slugify(fallback) || 'source'}-${published}`;
+	const base = `${slugify(publisher) || slugify(fallback) || 'source'}-${published}${tag === undefined ? '' : `-${tag}`}`;
 	if (!taken(base)) return base;
 	for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
