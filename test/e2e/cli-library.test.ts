@@ -137,7 +137,7 @@ afterAll(async () => {
 	rmSync(inputs, { recursive: true, force: true });
 });
 
-describe('cli --library: a server library is read only by that server', () => {
+describe('cli --library: a server library is read only by that server', { timeout: 120_000 }, () => {
 	let id: string;
 	let file: string;
 
@@ -297,7 +297,7 @@ describe('cli --library: a server library is read only by that server', () => {
 	});
 });
 
-describe('cli ingest of a page whose text changed', () => {
+describe('cli ingest of a page whose text changed', { timeout: 120_000 }, () => {
 	const url = () => `${site.base}/changing.md`;
 	let id: string;
 
