@@ -99,6 +99,16 @@ describe('renderTimeline', () => {
 		expect(r.content.split('The talks began')).toHaveLength(2);
 		expect(r.content).toContain('2 events');
 	});
+	it('leaves out a year or month of a sentence that a finer date of it falls within', () => {
+		const text = 'Talks resumed in summer 2024, in July and October 2024.';
+		const list = [event('2024-10', text), event('2024-07', text), event('2024', text)].sort(compareEvents);
+		expect(eventLines(renderTimeline(list, TODAY))[0]).toMatch(/^\*\*July 2024, October 2024\*\* \[/);
+		// "Later in 2025, in December" has not happened on 8 September 2025, though 2025 has begun.
+		const later = 'The mission ends later in 2025, in December.';
+		const r = renderTimeline([event('2025-12', later), event('2025', later)], TODAY);
+		expect(r.content).toContain('**Scheduled**');
+		expect(eventLines(r)).toEqual([expect.stringMatching(/^\*\*December 2025\*\* \[The mission/)]);
+	});
 	it('lists what is dated after today last, under "Scheduled", soonest first, and marks a later date of a past sentence', () => {
 		const list = [
 			event('2027-01', 'The bridge will open in January 2027.'),
@@ -253,9 +263,14 @@ describe('renderTimeline on any events (property)', () => {
 						seen += lines.length;
 					}
 					expect(seen).toBe(entries.length);
-					// Every event given is on some line: its sentence's entry carries its date.
+					// Every event given is on some line: its sentence's entry carries its date, or a finer one within it.
 					for (const e of list)
-						expect(entries.some((x) => x.event.text === e.text && x.dates.some((d) => d.date === e.date))).toBe(true);
+						expect(
+							entries.some(
+								(x) =>
+									x.event.text === e.text && x.dates.some((d) => d.date === e.date || d.date.startsWith(`${e.date}-`)),
+							),
+						).toBe(true);
 				},
 			),
 			{ numRuns: 150 },
