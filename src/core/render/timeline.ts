@@ -130,7 +130,9 @@ export function sentenceStart(text: string, max: number): string {
  * a browser reads them the same.
  */
 export const maskedTarget = (link: string): string =>
-	link.replace(/[<>()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+	link.replace(/[<>()\s]/gu, (c) =>
+		c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c),
+	);
 
 /** "Asbarez", "Asbarez, CivilNet +1": publishers, markdown escaped. */
 function publishersOf(entry: TimelineEntry, max: number): string {

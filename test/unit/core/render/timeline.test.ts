@@ -10,6 +10,7 @@ import { MAX_EMBED_URL, MAX_MESSAGE_LENGTH } from '../../../../src/core/render/d
 import {
 	DEFAULT_TIMELINE_LAYOUT,
 	formatEventDate,
+	maskedTarget,
 	parseTimelineButtonId,
 	renderTimeline,
 	sentenceStart,
@@ -158,6 +159,7 @@ describe('renderTimeline', () => {
 		expect(shown).toMatch(/^word( word)*…$/);
 		expect(shown.length).toBeLessThanOrEqual(DEFAULT_TIMELINE_LAYOUT.maxText);
 		expect(sentenceStart('short', 10)).toBe('short');
+		expect(maskedTarget('https://e.com/a (b)\u00a0<c>')).toBe('https://e.com/a%20%28b%29%C2%A0%3Cc%3E');
 		expect(sentenceStart('a'.repeat(30), 10)).toBe(`${'a'.repeat(9)}…`);
 	});
 	it('falls back to the page’s link, then to no link, when the link is too long', () => {
