@@ -1,7 +1,8 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { dateRange, parsePartialDate } from '../src/core/dates/dates.js';
-import { errorReply } from '../src/core/render/render.js';
+import type { Corpus } from '../src/core/corpus.js';
+import { errorReply, type Reply } from '../src/core/render/render.js';
 import { renderTimeline } from '../src/core/render/timeline.js';
 import { timeline as timelineOf } from '../src/core/dates/timeline.js';
 import { defineCommand } from './define.js';
@@ -22,6 +23,20 @@ const dateOption = (name: string) =>
 		.refine((v) => v === '' || parsePartialDate(v) !== null, dateHint(name))
 		.transform((v) => (v === '' ? undefined : v))
 		.optional();
+
+const TimelineInput = z.object({
+	topic: z
+		.string({ error: 'The topic must be text.' })
+		.trim()
+		.max(MAX_TOPIC_LENGTH, `Topics are limited to ${MAX_TOPIC_LENGTH} characters; shorten it.`)
+		.transform((v) => (v === '' ? undefined : v))
+		.optional(),
+	since: dateOption('since'),
+	until: dateOption('until'),
+	/** Set by the paging buttons (`timeline:page:<n>:…`), not a slash option. */
+	page: z.coerce.number({ error: 'page: a whole number from 1.' }).int().min(1).max(100_000).optional(),
+});
+type TimelineInput = z.infer<typeof TimelineInput>;
 
 export const timeline = defineCommand({
 	// Buttons re-run it ("More", the pagers): it only reads the sources.
@@ -53,27 +68,26 @@ export const timeline = defineCommand({
 			},
 		],
 	},
-	input: z.object({
-		topic: z
-			.string({ error: 'The topic must be text.' })
-			.trim()
-			.max(MAX_TOPIC_LENGTH, `Topics are limited to ${MAX_TOPIC_LENGTH} characters; shorten it.`)
-			.transform((v) => (v === '' ? undefined : v))
-			.optional(),
-		since: dateOption('since'),
-		until: dateOption('until'),
-		/** Set by the paging buttons (`timeline:page:<n>:…`), not a slash option. */
-		page: z.coerce.number({ error: 'page: a whole number from 1.' }).int().min(1).max(100_000).optional(),
-	}),
-	run: ({ topic, since, until, page }, { corpus }) => {
-		const from = since === undefined ? undefined : parsePartialDate(since);
-		const to = until === undefined ? undefined : parsePartialDate(until);
-		if (from === null) return errorReply(dateHint('since'));
-		if (to === null) return errorReply(dateHint('until'));
-		if (from !== undefined && to !== undefined && dateRange(from).start > dateRange(to).end) {
-			return errorReply(`since (${from.date}) is after until (${to.date}): swap them or widen the dates.`);
-		}
-		const { events } = timelineOf(corpus, { since: from, until: to, query: topic });
-		return renderTimeline(events, { topic, since, until, page });
-	},
+	input: TimelineInput,
+	run: (input, { corpus }) => timelineReply(input, corpus, todayOf(new Date())),
 });
+
+/** A day as `YYYY-MM-DD`, in UTC: what the timeline calls today. */
+export const todayOf = (now: Date): string => now.toISOString().slice(0, 10);
+
+/**
+ * /timeline's reply for parsed options, with `today` (`YYYY-MM-DD`) given: events dated after it are
+ * listed as scheduled. The command passes the clock's day; tests pass a fixed one.
+ */
+export function timelineReply(input: TimelineInput, corpus: Corpus, today: string): Reply {
+	const { topic, since, until, page } = input;
+	const from = since === undefined ? undefined : parsePartialDate(since);
+	const to = until === undefined ? undefined : parsePartialDate(until);
+	if (from === null) return errorReply(dateHint('since'));
+	if (to === null) return errorReply(dateHint('until'));
+	if (from !== undefined && to !== undefined && dateRange(from).start > dateRange(to).end) {
+		return errorReply(`since (${from.date}) is after until (${to.date}): swap them or widen the dates.`);
+	}
+	const { events } = timelineOf(corpus, { since: from, until: to, query: topic });
+	return renderTimeline(events, today, { topic, since, until, page });
+}

@@ -1,22 +1,28 @@
 import type { PartialDate } from '../dates/dates.js';
-import { textFragmentLink } from './link.js';
-import { escapeMarkdown, truncate } from './markdown.js';
-import {
-	MAX_EMBED_DESCRIPTION,
-	MAX_EMBED_TITLE,
-	MAX_EMBEDS,
-	MAX_MESSAGE_LENGTH,
-	MAX_TOTAL_EMBED_CHARS,
-} from './discord-limits.js';
-import { blockQuote, citationLine, MAX_BUTTON_STATE, reply, type Button, type Card, type Reply } from './render.js';
 import type { TimelineEvent } from '../dates/timeline.js';
+import { MAX_EMBED_URL, MAX_MESSAGE_LENGTH } from './discord-limits.js';
+import { textFragmentLink, withoutTextFragment } from './link.js';
+import { escapeMarkdown, truncate } from './markdown.js';
+import { MAX_BUTTON_STATE, reply, type Button, type Reply } from './render.js';
+import { isAfter, timelineEntries, type TimelineEntry } from './timeline-entries.js';
 
-/** Events per page of /timeline: one card each, within Discord's ten embeds a message. */
-export const TIMELINE_PAGE_SIZE = Math.min(10, MAX_EMBEDS);
-/** Characters of each card kept for its title, footer and the quote's markup. */
-const CARD_OVERHEAD = 260;
-const MAX_FOOTER = 150;
-const MAX_TITLE = Math.min(80, MAX_EMBED_TITLE);
+/**
+ * How a /timeline page is laid out: one message of lines, no embeds (ten embeds were two or three
+ * phone screens a page). Tuned here, passed down, never edited in place.
+ */
+export interface TimelineLayout {
+	/** Most events on a page: about one phone screen. A page holds fewer when their links are long. */
+	readonly pageEvents: number;
+	/** Characters of a sentence shown; a longer one shows its start, cut at a word and marked "…". */
+	readonly maxText: number;
+	/** Publishers named on a line; more are counted ("+2"). */
+	readonly maxPublishers: number;
+}
+
+export const DEFAULT_TIMELINE_LAYOUT: TimelineLayout = { pageEvents: 5, maxText: 110, maxPublishers: 2 };
+
+/** Most events on a /timeline page. */
+export const TIMELINE_PAGE_SIZE = DEFAULT_TIMELINE_LAYOUT.pageEvents;
 
 /** What a /timeline reply shows: its filters as the user gave them and the page (1-based). */
 export interface TimelineView {
@@ -90,47 +96,167 @@ function describe(view: TimelineView): string {
 	return parts.length === 0 ? '' : ` ${parts.join(' ')}`;
 }
 
-/** One event as a card: its date and source title, the sentence quoted, the source and a link to the sentence. */
-export function eventCard(event: TimelineEvent, maxQuote: number): Card {
-	const also = event.also.map((a) => escapeMarkdown(citationLine(a.source))).join('; ');
-	const footer = `${escapeMarkdown(citationLine(event.source))} · paragraph ${event.paragraph + 1}${also === '' ? '' : ` · also told by ${also}`}`;
-	return {
-		title: truncate(`${formatEventDate(event)} · ${escapeMarkdown(event.source.title)}`, MAX_TITLE),
-		url: textFragmentLink(event.source.url, event.text),
-		description: truncate(blockQuote(truncate(event.text, maxQuote)), Math.min(MAX_EMBED_DESCRIPTION, maxQuote + 60)),
-		footer: truncate(footer, MAX_FOOTER),
-	};
-}
-
-function pager(page: number, pages: number, view: TimelineView): Button[] {
-	if (pages <= 1) return [];
-	return [
-		{ id: timelineButtonId(page - 1, view), label: '◀ Newer', disabled: page <= 1 },
-		{ id: timelineButtonId(page + 1, view), label: 'Older ▶', disabled: page >= pages },
-	];
+/** What to try when nothing matched: the filters that were set, loosened. */
+function emptyReply(view: TimelineView): Reply {
+	const hints: string[] = [];
+	if (view.topic !== undefined) hints.push('other or fewer words in `topic`, or none');
+	if (view.since !== undefined || view.until !== undefined) hints.push('wider `since`/`until` dates');
+	const tip =
+		hints.length === 0
+			? 'None of the sources states a date yet; add articles with `/ingest`.'
+			: `Try ${hints.join(', or ')}.`;
+	return reply(`No dated events${describe(view)} in the sources. ${tip}`);
 }
 
 /**
- * The reply to /timeline: one page of events, newest first, each a card with its date, the sentence
- * as a block quote, its source and a link that opens the page at it; the content says how many events
- * match and how many more follow this page; Newer/Older buttons page through them.
+ * The start of a sentence, at most `max` characters: cut after a whole word (a surrogate pair is
+ * never split) and marked "…". Spaces and line breaks run together into one space: a line is a line.
  */
-export function renderTimeline(events: readonly TimelineEvent[], view: TimelineView = {}): Reply {
-	if (events.length === 0) {
-		return reply(`No dated events${describe(view)} in the sources. Try a broader topic or wider dates.`);
+export function sentenceStart(text: string, max: number): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (flat.length <= max) return flat;
+	let end = flat.lastIndexOf(' ', max - 1);
+	if (end <= max / 2) {
+		end = max - 1;
+		const code = flat.charCodeAt(end - 1);
+		if (code >= 0xd800 && code <= 0xdbff) end--;
 	}
-	const pages = Math.ceil(events.length / TIMELINE_PAGE_SIZE);
-	const page = Math.min(Math.max(1, Math.floor(view.page ?? 1)), pages);
-	const first = (page - 1) * TIMELINE_PAGE_SIZE;
-	const shown = events.slice(first, first + TIMELINE_PAGE_SIZE);
-	const more = events.length - first - shown.length;
-	const maxQuote = Math.floor(MAX_TOTAL_EMBED_CHARS / shown.length) - CARD_OVERHEAD;
-	const count = `${events.length} dated event${events.length === 1 ? '' : 's'}`;
+	return `${flat.slice(0, end).replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
+/**
+ * A link as the target of a masked link, `[text](<link>)`: the angle brackets keep Discord from
+ * previewing it, so the characters that would end it (`<`, `>`, `(`, `)`, spaces) are percent-encoded;
+ * a browser reads them the same.
+ */
+export const maskedTarget = (link: string): string =>
+	link.replace(/[<>()\s]/gu, (c) =>
+		c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c),
+	);
+
+/** "Asbarez", "Asbarez, CivilNet +1": publishers, markdown escaped. */
+function publishersOf(entry: TimelineEntry, max: number): string {
+	const named = entry.publishers.slice(0, max).map((p) => escapeMarkdown(p.replace(/\s+/g, ' ')));
+	const more = entry.publishers.length - named.length;
+	return `${named.join(', ')}${more > 0 ? ` +${more}` : ''}`;
+}
+
+/** "11 May 2024", "11 May 2024, 3 March 2027 (scheduled)": a line's dates, later ones marked when the line is not under "Scheduled". */
+function datesOf(entry: TimelineEntry, today: string): string {
+	const mark = (d: PartialDate) => (!entry.scheduled && isAfter(d, today) ? ' (scheduled)' : '');
+	return entry.dates.map((d) => `${formatEventDate(d)}${mark(d)}`).join(', ');
+}
+
+/**
+ * One event as one line: its dates in bold, the sentence (or its start) as a masked link to it on the
+ * page, its publishers. The link is the text fragment one, else the page's when that is too long, else
+ * none; the line is never longer than `room`, and a link never longer than {@link MAX_EMBED_URL}.
+ */
+export function entryLine(entry: TimelineEntry, today: string, room: number, layout: TimelineLayout): string {
+	const { event } = entry;
+	const text = escapeMarkdown(sentenceStart(event.text, layout.maxText));
+	const head = `**${datesOf(entry, today)}** `;
+	const tail = ` — ${publishersOf(entry, layout.maxPublishers)}`;
+	const full = textFragmentLink(event.source.url, event.text);
+	for (const link of [full, withoutTextFragment(full)].map(maskedTarget)) {
+		const line = `${head}[${text}](<${link}>)${tail}`;
+		if (link.length <= MAX_EMBED_URL && line.length <= room) return line;
+	}
+	return truncate(`${head}${text}${tail}`, room);
+}
+
+/** The events of one page: entries `first` to `end` (exclusive), and their lines. */
+interface Page {
+	readonly first: number;
+	readonly end: number;
+	readonly lines: readonly string[];
+}
+
+/** "**Scheduled** · dated after 29 November 2026": the heading over the events that have not happened. */
+const scheduledHeading = (today: string) =>
+	`**Scheduled** · dated after ${formatEventDate({ date: today, precision: 'day' })}`;
+
+/**
+ * The pages, in order, as long as they are asked for: at most `pageEvents` events a page, and as many
+ * as fit in `room` characters with the "Scheduled" heading where that group starts (or goes on). The
+ * same entries always give the same pages, so a button's page number finds its events again.
+ */
+function* pagesOf(entries: readonly TimelineEntry[], today: string, room: number, layout: TimelineLayout) {
+	const heading = scheduledHeading(today);
+	let first = 0;
+	while (first < entries.length) {
+		const lines: string[] = [];
+		let used = 0;
+		let end = first;
+		while (end < entries.length && end - first < layout.pageEvents) {
+			const entry = entries[end]!;
+			const headed = entry.scheduled && (end === first || !entries[end - 1]!.scheduled);
+			const line = entryLine(entry, today, room - (headed ? heading.length + 2 : 0), layout);
+			const cost = line.length + 1 + (headed ? heading.length + 2 : 0);
+			if (end > first && used + cost > room) break;
+			lines.push(headed ? `${lines.length > 0 ? '\n' : ''}${heading}\n${line}` : line);
+			used += cost;
+			end++;
+		}
+		yield { first, end, lines } satisfies Page;
+		first = end;
+	}
+}
+
+/** Page `n` (1-based), or the last when there are fewer; whether another follows it. */
+function pageAt(pages: Generator<Page>, n: number): { page: Page; number: number; last: boolean } {
+	let found: Page | undefined;
+	let number = 0;
+	for (const page of pages) {
+		if (number === n) return { page: found!, number, last: false };
+		found = page;
+		number++;
+	}
+	return { page: found!, number, last: true };
+}
+
+function pager(page: number, last: boolean, view: TimelineView): Button[] {
+	if (page <= 1 && last) return [];
+	return [
+		{ id: timelineButtonId(page - 1, view), label: '◀ Previous', disabled: page <= 1 },
+		{ id: timelineButtonId(page + 1, view), label: 'Next ▶', disabled: last },
+	];
+}
+
+/** The first line: what is listed, how many, in what order, and which of them this page shows. */
+function heading(view: TimelineView, entries: readonly TimelineEntry[], shown: Page | undefined): string {
+	const n = entries.length;
+	const scheduled = entries.filter((e) => e.scheduled).length;
+	const order = scheduled === 0 ? 'newest first' : `newest first, ${scheduled} scheduled last`;
 	const range =
-		shown.length === events.length ? 'newest first' : `showing ${first + 1}–${first + shown.length}, newest first`;
-	const tail = more > 0 ? ` · ${more} more` : '';
-	return reply(truncate(`**Timeline**${describe(view)} · ${count} · ${range}${tail}`, MAX_MESSAGE_LENGTH), {
-		cards: shown.map((e) => eventCard(e, maxQuote)),
-		buttons: pager(page, pages, view),
-	});
+		shown === undefined
+			? ` · showing ${n}–${n}`
+			: shown.end - shown.first === n
+				? ''
+				: ` · showing ${shown.first + 1}–${shown.end}`;
+	return `**Timeline**${describe(view)} · ${n} event${n === 1 ? '' : 's'}, ${order}${range}`;
+}
+
+/**
+ * The reply to /timeline: one message, no embeds, one line an event (a sentence and all its dates):
+ * the dates in bold, the sentence or its start linked to it on its page, who published it. What
+ * happened by `today` (`YYYY-MM-DD`, given by the caller: the core reads no clock) comes first, newest
+ * first; what is dated after it follows under "Scheduled", soonest first. About a phone screen a
+ * page, within Discord's 2,000 characters; Previous/Next buttons page through them.
+ */
+export function renderTimeline(
+	events: readonly TimelineEvent[],
+	today: string,
+	view: TimelineView = {},
+	layout: TimelineLayout = DEFAULT_TIMELINE_LAYOUT,
+): Reply {
+	const entries = timelineEntries(events, today);
+	if (entries.length === 0) return emptyReply(view);
+	// Room for the lines: what the longest heading this view can have leaves. The same for every
+	// page, so pages never shift between clicks.
+	const room = MAX_MESSAGE_LENGTH - heading(view, entries, undefined).length - 2;
+	const wanted = Math.max(1, Math.floor(view.page ?? 1));
+	const { page, number, last } = pageAt(pagesOf(entries, today, room, layout), wanted);
+	const content = `${heading(view, entries, page)}\n\n${page.lines.join('\n')}`;
+	return reply(content, { buttons: pager(number, last, view) });
 }
