@@ -182,12 +182,12 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 
 /**
  * Who asked for the message a button is on: the user of the interaction that made it (`/ask`, or the
- * click that made a private copy). Undefined when Discord does not say, as for a message not made by
- * an interaction.
+ * click that made a private copy), from the message's `interaction_metadata` (its older `interaction`
+ * field is deprecated). Undefined when Discord does not say: then no one counts as the asker, and
+ * every click gets a private copy.
  */
 export function askerOf(interaction: ButtonInteraction): string | undefined {
-	const message = interaction.message;
-	return message.interactionMetadata?.user.id ?? message.interaction?.user.id;
+	return interaction.message.interactionMetadata?.user.id;
 }
 
 /**

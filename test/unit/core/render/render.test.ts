@@ -105,7 +105,7 @@ describe('renderAnswer', () => {
 	it('keeps three ordinary results whole, titles and text-fragment links included', () => {
 		const results = [0, 1, 2]
 			.map((i) =>
-				resultFor(`${'A sentence of news text. '.repeat(12)}`.trim(), 'x', {
+				resultFor('A sentence of news text. '.repeat(12).trim(), 'x', {
 					id: `s${i}`,
 					title: `A headline of some length about the matter at hand, number ${i}`,
 					url: `https://news.example/${'section/'.repeat(8)}article-${i}`,
