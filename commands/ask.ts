@@ -8,7 +8,7 @@ import { defineCommand } from './define.js';
 export const MAX_QUESTION_LENGTH = 300;
 
 export const ask = defineCommand({
-	// Buttons re-run it ("More", the pagers): it only reads the sources.
+	// Buttons re-run it ("More", "Back"): it only reads the sources.
 	readOnly: true,
 	data: {
 		name: 'ask',

@@ -1,12 +1,6 @@
 import type { Command, CommandContext } from '../../commands/index.js';
-import {
-	buttonId,
-	errorReply,
-	renderParagraph,
-	SOURCE_PAGE_SIZE,
-	type Button,
-	type Reply,
-} from '../core/render/render.js';
+import { buttonId, errorReply, SOURCE_PAGE_SIZE, type Button, type Reply } from '../core/render/render.js';
+import { renderContext } from '../core/render/context.js';
 import type { Result } from '../core/result.js';
 import type { IdProblem } from './custom-ids.js';
 
@@ -40,14 +34,20 @@ function leadingNumber(text: string): [number, string] | undefined {
 	return m === null ? undefined : [Number(m[1]), m[2] ?? ''];
 }
 
-/** "Full paragraph": the paragraph, whole and verbatim, as a reply only the clicker sees. */
-function fullParagraph(rest: string, context: CommandContext): Reply {
-	const m = /^(.+):(\d{1,6})$/.exec(rest);
+/**
+ * "n in context": the quote's paragraph with the one before and after it, as a reply only the clicker
+ * sees. `context:<source>:<paragraph>:<start>:<end>` marks the quote; the older
+ * `full:<source>:<paragraph>` of buttons still on screen shows the same, without the mark.
+ */
+function inContext(verb: 'context' | 'full', rest: string, context: CommandContext): Reply {
+	const m = verb === 'context' ? /^(.+):(\d{1,6}):(\d{1,6}):(\d{1,6})$/.exec(rest) : /^(.+):(\d{1,6})$/.exec(rest);
 	const source = m === null ? undefined : context.corpus.byId.get(m[1]!);
-	const paragraph = source === undefined ? undefined : context.corpus.paragraphsOf.get(source.id)?.[Number(m![2])];
-	if (source === undefined || paragraph === undefined)
+	const paragraphs = source === undefined ? undefined : context.corpus.paragraphsOf.get(source.id);
+	const n = Number(m?.[2]);
+	if (source === undefined || paragraphs?.[n] === undefined)
 		return errorReply('That paragraph is no longer in the sources. Ask again with `/ask`.');
-	return renderParagraph(source, paragraph);
+	const span = m?.[3] === undefined ? undefined : { start: Number(m[3]), end: Number(m[4]) };
+	return renderContext(source, paragraphs, n, span);
 }
 
 /** Options for a command from a button's state. */
@@ -83,8 +83,8 @@ export function resolveButton(
 	if (!opened.ok) return { kind: 'refuse', reply: REFUSED, reason: 'unsigned button' };
 	const parts = splitId(opened.value);
 	if (parts === undefined) return { kind: 'reply', reply: UNKNOWN };
-	if (parts.command === 'ask' && parts.verb === 'full')
-		return { kind: 'reply', reply: fullParagraph(parts.rest, context) };
+	if (parts.command === 'ask' && (parts.verb === 'context' || parts.verb === 'full'))
+		return { kind: 'reply', reply: inContext(parts.verb, parts.rest, context) };
 	const command = commands.find((c) => c.data.name === parts.command);
 	const options = optionsFor(parts.command, parts.verb, parts.rest);
 	if (command === undefined || options === undefined) return { kind: 'reply', reply: UNKNOWN };

@@ -6,7 +6,7 @@ import type {
 	Interaction,
 	PermissionsBitField,
 } from 'discord.js';
-import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import type { Caller, Command, CommandContext } from '../../commands/index.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
 import { errorReply, type Reply } from '../core/render/render.js';
@@ -102,6 +102,8 @@ interface Router extends RouterOptions {
 async function defer(interaction: Answerable, mode: SendMode): Promise<void> {
 	if (interaction.deferred || interaction.replied) return;
 	if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
+	// A button's reply of its own is a private copy (see onButton): "thinking…" shows to the clicker only.
+	else if (interaction.isButton()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	else await interaction.deferReply();
 }
 
@@ -137,6 +139,7 @@ async function execute(
 	raw: Record<string, unknown>,
 	mode: SendMode,
 	log: Logger,
+	privately = false,
 ): Promise<void> {
 	const refusal = authorize(command, interaction.memberPermissions);
 	if (refusal !== undefined) {
@@ -151,7 +154,8 @@ async function execute(
 		return;
 	}
 	const started = performance.now();
-	const reply = await runCommand(router, interaction, command, parsed.data, mode, contextOf(router, interaction));
+	const ran = await runCommand(router, interaction, command, parsed.data, mode, contextOf(router, interaction));
+	const reply = privately ? { ...ran, ephemeral: true } : ran;
 	await send(interaction, reply, mode, (id) => router.ids.seal(id));
 	const tookMs = Math.round(performance.now() - started);
 	log.info(
@@ -176,9 +180,27 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 	await execute(router, interaction, command, readOptions(interaction.options.data), 'reply', log);
 }
 
+/**
+ * Who asked for the message a button is on: the user of the interaction that made it (`/ask`, or the
+ * click that made a private copy), from the message's `interaction_metadata` (its older `interaction`
+ * field is deprecated). Undefined when Discord does not say: then no one counts as the asker, and
+ * every click gets a private copy.
+ */
+export function askerOf(interaction: ButtonInteraction): string | undefined {
+	return interaction.message.interactionMetadata?.user.id;
+}
+
+/**
+ * A click: a button that re-runs a command ("More", a pager) changes the message only for whoever
+ * asked for it; anyone else gets their own private copy of the page, so no one can page someone
+ * else's answer away. Other buttons answer with a reply of their own.
+ */
 async function onButton(router: Router, interaction: ButtonInteraction, log: Logger): Promise<void> {
 	const action = resolveButton(router.ids.open(interaction.customId), router.commands, contextOf(router, interaction));
-	if (action.kind === 'run') return execute(router, interaction, action.command, action.options, 'update', log);
+	if (action.kind === 'run') {
+		const own = askerOf(interaction) === interaction.user.id;
+		return execute(router, interaction, action.command, action.options, own ? 'update' : 'reply', log, !own);
+	}
 	await send(interaction, action.reply, 'reply', (id) => router.ids.seal(id));
 	const button = interaction.customId.slice(0, 20);
 	if (action.kind === 'refuse') log.warn({ button, problem: action.reason }, 'refused');

@@ -39,7 +39,7 @@ describe('a deferred command', () => {
 		expect(all[0]).toMatchObject({ via: 'callback', type: 5 });
 		expect(a.via).toBe('edit');
 		expect(a.data.allowed_mentions).toEqual({ parse: [] });
-		expect(a.data.embeds?.[0]?.description).toContain('Philip Gamaghelyan');
+		expect(a.data.content).toContain('Philip Gamaghelyan');
 	});
 
 	it('sends an error as an ephemeral follow-up and removes the public placeholder', async () => {

@@ -277,8 +277,8 @@ describe('who may change a library', () => {
 		for (const where of [A, B, DM]) {
 			const answer = await ask(where === A ? memberA : where === B ? memberB : dmUser, where, STORKS_QUESTION);
 			expect(shown(answer)).toContain(STORKS_WORDS);
-			// Its "Full paragraph" buttons name it.
-			expect(shown(answer)).toContain(`ask:full:${storksId}:`);
+			// Its quotes link to it.
+			expect(answer.data.content).toContain(`](<${site.base}/`);
 		}
 		// B's manager cannot take a shared source out.
 		const before = snapshot(dataDir);

@@ -22,6 +22,7 @@ import {
 } from '../../src/core/render/discord-limits.js';
 import { MAX_PARAGRAPH_CHARS } from '../../src/core/text/bound-paragraph.js';
 import { buttonKey, createIdStore } from '../../src/discord/custom-ids.js';
+import { shownResults, unescapeMarkdown } from '../helpers/answer-text.js';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import {
 	APP_ID,
@@ -48,9 +49,9 @@ let users = 0;
 const someone = () => ({ id: String(1_300_000_000_000_100_000n + BigInt(++users)), username: `user${users}` });
 
 /**
- * A source with one paragraph far over an embed's 4,096 characters, full of markdown and mentions:
+ * A source with one paragraph far over a message's 2,000 characters, full of markdown and mentions:
  * within MAX_PARAGRAPH_CHARS (5,000), so it stays one paragraph, and so dense in markdown that escaped
- * (every `*` and `_` doubled) it overflows even the 6,000 characters of all embeds.
+ * (every `*` and `_` doubled) it is over three messages.
  */
 const LONG_ID = 'long-read-2025-01-01';
 const longParagraph = Array.from(
@@ -172,17 +173,20 @@ describe('the bot against a fake Discord', () => {
 		expect(fake.intents).toBe(1);
 	});
 
-	it('answers /ask with embeds that block-quote the source verbatim and link to the quote', async () => {
+	it('answers /ask in the message text: numbered block quotes of the source, verbatim, each with a masked link to the quote', async () => {
 		const a = await ask('Who leads the Turkish delegation to Armenia?');
 		expect(a).toMatchObject({ via: 'callback', type: 4 });
 		expect(a.data.flags ?? 0).toBe(0);
 		expectWithinDiscordLimits(a.data);
-		const first = a.data.embeds?.[0];
-		expect(first?.description).toMatch(/^> .*Serdar Kilic/);
-		expect(first?.url).toMatch(/^https:\/\/www\.turkiyetoday\.com\/.*#:~:text=/);
+		expect(a.data.embeds ?? []).toEqual([]);
+		const shown = shownResults(a.data.content ?? '');
+		expect(shown.map((s) => s.n)).toEqual([1, 2, 3]);
 		const text = readFileSync(join(dataDir, 'turkiye-today-2025-09-07.txt'), 'utf8');
-		const quote = (first?.description ?? '').replace(/^> /gm, '').replace(/\\(.)/g, '$1');
-		expect(text).toContain(quote);
+		for (const s of shown) {
+			expect(s.link).toMatch(/^https:\/\/www\.turkiyetoday\.com\/.*#:~:text=/);
+			expect(text).toContain(unescapeMarkdown(s.quote).replace(/^…|…$/g, '').trim());
+		}
+		expect(unescapeMarkdown(shown[0]!.quote)).toContain('Serdar Kilic');
 		expect(a.ms).toBeLessThan(MAX_INTERACTION_RESPONSE_MS);
 	});
 
@@ -245,20 +249,56 @@ describe('the bot against a fake Discord', () => {
 		expect(back.data.embeds?.[0]?.description).toBe(page1.data.embeds?.[0]?.description);
 	});
 
-	it('shows the next /ask results with More, and the whole paragraph only to whoever clicks Full paragraph', async () => {
+	it('offers "n in context" only for a quote cut from its paragraph, and shows the paragraphs around it privately', async () => {
 		const a = await ask('Who leads the Turkish delegation to Armenia?');
+		const shown = shownResults(a.data.content ?? '');
+		const text = readFileSync(join(dataDir, 'turkiye-today-2025-09-07.txt'), 'utf8').split('\n');
+		const whole = shown.map((s) => text.includes(unescapeMarkdown(s.quote)));
+		// The default corpus answers this with a whole paragraph and a cut one: both cases are seen.
+		expect(whole).toContain(true);
+		expect(whole).toContain(false);
+		const labels = buttons(a.data).map((b) => b.label);
+		expect(labels).toEqual([...shown.filter((_, i) => !whole[i]).map((s) => `${s.n} in context`), 'More']);
+		expect(a.data.components).toHaveLength(1);
+		const n = shown.findIndex((_, i) => !whole[i]);
+		const context = await fake.interact(
+			fake.click(someone(), buttonLabeled(a.data, `${n + 1} in context`)!.custom_id, a.data),
+		);
+		expect(context).toMatchObject({ via: 'callback', type: 4 });
+		expect(context.data.flags).toBe(MessageFlags.Ephemeral);
+		expectWithinDiscordLimits(context.data);
+		expect(context.data.content).toContain(`**${shown[n]!.quote.replace(/^…|…$/g, '').trim()}`);
+		expect(context.data.content).toMatch(/with the paragraphs? (before|after)/);
+	});
+
+	it('pages the asker’s own answer in place with More and Back', async () => {
+		const asker = someone();
+		const a = await ask('Who leads the Turkish delegation to Armenia?', asker);
 		const more = buttonLabeled(a.data, 'More');
 		expect(more?.custom_id).toMatch(/^ask:more:3:/);
-		const page2 = await fake.interact(fake.click(someone(), more!.custom_id, a.data));
+		const page2 = await fake.interact(fake.click(asker, more!.custom_id, a.data));
 		expect(page2).toMatchObject({ via: 'callback', type: 7 });
-		expect(page2.data.content).toMatch(/Passages 4–/);
-		expect(page2.data.embeds?.[0]?.description).not.toBe(a.data.embeds?.[0]?.description);
+		expect(page2.data.content).toMatch(/^\*\*Passages 4–6\*\* .*ranked below the first 3/);
+		expect(shownResults(page2.data.content ?? '').map((s) => s.n)).toEqual([4, 5, 6]);
 		expect(buttonLabeled(page2.data, 'Back')?.custom_id).toMatch(/^ask:more:0:/);
-		const full = buttons(a.data).find((b) => b.label.startsWith('Full paragraph'));
-		const shown = await fake.interact(fake.click(someone(), full!.custom_id, a.data));
-		expect(shown).toMatchObject({ via: 'callback', type: 4 });
-		expect(shown.data.flags).toBe(MessageFlags.Ephemeral);
-		expect(shown.data.embeds?.[0]?.description).toContain('Serdar Kilic');
+		const back = await fake.interact(fake.click(asker, buttonLabeled(page2.data, 'Back')!.custom_id, page2.data));
+		expect(back).toMatchObject({ via: 'callback', type: 7 });
+		expect(back.data.content).toBe(a.data.content);
+	});
+
+	it('gives anyone else who clicks More a private copy of the next page, leaving the asker’s message as it was', async () => {
+		const asker = someone();
+		const a = await ask('Who leads the Turkish delegation to Armenia?', asker);
+		const other = someone();
+		const click = fake.click(other, buttonLabeled(a.data, 'More')!.custom_id, a.data, GUILD_ID, asker);
+		const copy = await fake.interact(click);
+		expect(copy).toMatchObject({ via: 'callback', type: 4 });
+		expect(copy.data.flags).toBe(MessageFlags.Ephemeral);
+		expect(copy.data.allowed_mentions).toEqual({ parse: [] });
+		expect(copy.data.content).toMatch(/^\*\*Passages 4–6\*\*/);
+		// Nothing edited or updated the asker's message: the click's only answer is the new private one.
+		const sent = fake.answersTo(String(click.id));
+		expect(sent.map((x) => [x.via, x.type])).toEqual([['callback', 4]]);
 	});
 
 	it('keeps a long question in a "More" button by a short id, within Discord’s custom id length', async () => {
@@ -267,7 +307,7 @@ describe('the bot against a fake Discord', () => {
 		const more = buttonLabeled(a.data, 'More');
 		expect(more?.custom_id.length).toBeLessThanOrEqual(MAX_CUSTOM_ID);
 		const page2 = await fake.interact(fake.click(someone(), more!.custom_id, a.data));
-		expect(page2.data.content).toMatch(/Passages 4–/);
+		expect(page2.data.content).toMatch(/^\*\*Passages 4–/);
 	});
 
 	it('answers /timeline and pages it with the buttons its reply carries', async (ctx) => {
@@ -294,16 +334,15 @@ describe('the bot against a fake Discord', () => {
 		expect(a.data.content).toMatch(/expired/);
 	});
 
-	it('splits a paragraph too long for one embed at sentence boundaries, marked with "…", within every limit', async () => {
+	it('shows a paragraph too long for one message cut at its end, marked with "…", within every limit', async () => {
 		// One paragraph, as meant: over the cap it would be served cut in two.
 		expect(longParagraph.length).toBeLessThanOrEqual(MAX_PARAGRAPH_CHARS);
+		// An "ask:full" button from before "in context" still works, without a quote to mark.
 		const a = await fake.interact(fake.click(someone(), signed(`ask:full:${LONG_ID}:1`), { content: 'x' }));
 		expectWithinDiscordLimits(a.data);
-		const embeds = a.data.embeds ?? [];
-		expect(embeds.length).toBeGreaterThan(1);
-		expect(embeds[0]?.description).toMatch(/text\.…$/);
-		expect(embeds[1]?.description).toMatch(/^> …Sentence \d+/);
-		expect(a.data.content).toMatch(/did not fit/);
+		expect(a.data.flags).toBe(MessageFlags.Ephemeral);
+		expect(a.data.content).toMatch(/> Sentence 1 .*…\n-# paragraph 2/);
+		expect(a.data.content).toContain('> A short opening paragraph.');
 		expect(JSON.stringify(a.data)).not.toMatch(/(?<!\\)<@123>|@everyone/);
 	});
 
@@ -333,7 +372,7 @@ describe('the bot against a fake Discord', () => {
 		await bot.waitForLine((l) => logMessage(l) === 'shard resumed');
 		expect(fake.identifies).toBe(1);
 		const a = await ask('Who leads the Turkish delegation to Armenia?');
-		expect(a.data.embeds?.[0]?.description).toContain('Serdar Kilic');
+		expect(a.data.content).toContain('Serdar Kilic');
 	});
 
 	it('logs a failed answer without the interaction token, which would let anyone answer for the bot', async () => {

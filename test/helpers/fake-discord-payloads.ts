@@ -22,8 +22,36 @@ export const botUser = {
 	flags: 0,
 };
 
-export function messageFrom(body: MessageBody, id = snowflake(), channelId = CHANNEL_ID): Record<string, unknown> {
+const userFrom = (user: User) => ({
+	id: user.id,
+	username: user.username,
+	discriminator: '0',
+	global_name: user.username,
+	avatar: null,
+});
+
+/**
+ * A message the bot sent, as Discord returns and dispatches it. With `asker`, it carries the
+ * `interaction_metadata` of the slash command (type 2) that made it, as every interaction's reply does:
+ * the bot reads who asked from it.
+ */
+export function messageFrom(
+	body: MessageBody,
+	id = snowflake(),
+	channelId = CHANNEL_ID,
+	asker?: User,
+): Record<string, unknown> {
 	return {
+		...(asker === undefined
+			? {}
+			: {
+					interaction_metadata: {
+						id: snowflake(),
+						type: 2,
+						user: userFrom(asker),
+						authorizing_integration_owners: { '0': '0' },
+					},
+				}),
 		id,
 		type: 0,
 		channel_id: channelId,
@@ -44,14 +72,6 @@ export function messageFrom(body: MessageBody, id = snowflake(), channelId = CHA
 		webhook_id: APP_ID,
 	};
 }
-
-const userFrom = (user: User) => ({
-	id: user.id,
-	username: user.username,
-	discriminator: '0',
-	global_name: user.username,
-	avatar: null,
-});
 
 /**
  * An interaction as Discord dispatches it, from a user in a server's channel (the test guild's unless

@@ -413,9 +413,18 @@ export class FakeDiscord {
 		return this.interaction(user, type, data, where);
 	}
 
-	/** The interaction a click on a button of `message` sends, in the test guild or `where`. */
-	click(user: User, customId: string, message: MessageBody, where: Where = GUILD_ID): Record<string, unknown> {
-		const sent = messageFrom(message, snowflake(), channelOf(where));
+	/**
+	 * The interaction a click on a button of `message` sends, in the test guild or `where`; `message`
+	 * was asked for by `asker`, the clicker unless told.
+	 */
+	click(
+		user: User,
+		customId: string,
+		message: MessageBody,
+		where: Where = GUILD_ID,
+		asker: User = user,
+	): Record<string, unknown> {
+		const sent = messageFrom(message, snowflake(), channelOf(where), asker);
 		return {
 			...this.interaction(user, 3, { component_type: 2, custom_id: customId }, where),
 			message: where === null ? sent : { ...sent, guild_id: where },

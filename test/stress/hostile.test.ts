@@ -5,7 +5,9 @@ import { MAX_QUESTION_LENGTH } from '../../commands/ask.js';
 import { commands, OPERATOR_CALLER } from '../../commands/index.js';
 import { answer } from '../../src/core/answer/answer.js';
 import type { Reply } from '../../src/core/render/render.js';
+import { citeText, shownResults } from '../helpers/answer-text.js';
 import { corpusFrom, DEFAULT_DATA } from '../helpers/corpus.js';
+import { liveMarkup } from '../helpers/live-markup.js';
 
 const corpus = corpusFrom(DEFAULT_DATA);
 const RUNS = 10_000;
@@ -140,55 +142,25 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
 	{ arbitrary: huge, weight: 1 },
 );
 
-/** Markdown that renders: these must never appear unless escaped by a backslash. */
-const INLINE = new Set(['*', '_', '~', '`', '|', '[', ']']);
-
 /** Our own markup, which the replies put around the user's text on purpose. */
 const OWN_HEADING = /^\*\*(?:One passage|\d+ passages|Passages \d+–\d+|Timeline|\d+ sources)\*\*/;
 
-/** What of `text` would render as markdown or a mention in Discord, as a list of problems (empty when none). */
-function liveMarkup(text: string): string[] {
-	const problems: string[] = [];
-	/** The text with our code spans blanked out (same length), for the line checks. */
-	let outside = text;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (c === '\\') {
-			i++;
-			continue;
-		}
-		if (c === '`') {
-			// Our own inline code (ids, commands): nothing inside renders, and a backslash in it is no escape.
-			// Discord's inline code spans line breaks, so an id holding one stays code (Discord's own option
-			// box cannot send one). The user's backticks are always escaped, so an unescaped one opens ours.
-			const end = text.indexOf('`', i + 1);
-			if (end === -1) problems.push(`unclosed \` at ${i}`);
-			else {
-				outside = outside.slice(0, i) + 'c'.repeat(end + 1 - i) + outside.slice(end + 1);
-				i = end;
-			}
-			continue;
-		}
-		if (INLINE.has(c)) problems.push(`unescaped ${c} at ${i}`);
-		if (c === '<' && text[i + 1] === '@') problems.push(`live mention at ${i}`);
-	}
-	if (/@(?:everyone|here)/i.test(outside)) problems.push('live @everyone/@here');
-	for (const line of outside.split(/\r\n|[\n\r\u2028\u2029]/)) {
-		if (/^[>#-]/.test(line.trimStart())) problems.push(`line starts with markup: ${JSON.stringify(line.slice(0, 40))}`);
-	}
-	return problems;
-}
-
-/** Every part of a reply a user sees rendered: the content, and each card's title and description (its own "> " quote prefix removed). */
+/**
+ * Every part of a reply a user sees rendered: the content (an answer's heading, and each result's
+ * title, quote and citation, our own number, "> ", "-# " and link taken off), and each card's title and
+ * description (its own "> " quote prefix removed).
+ */
 function renderedParts(reply: Reply): string[] {
-	const content = reply.content.replace(OWN_HEADING, '');
+	const results = shownResults(reply.content);
+	const text = results.length === 0 ? reply.content : reply.content.split('\n\n')[0]!;
+	const content = [text.replace(OWN_HEADING, ''), ...results.flatMap((r) => [r.head, r.quote, citeText(r.cite)])];
 	const cards = reply.cards.flatMap((card) => {
 		const lines = card.description.split('\n');
 		for (const line of lines)
 			expect(line.startsWith('> '), `card description line ${JSON.stringify(line)} is quoted`).toBe(true);
 		return [card.title, lines.map((l) => l.slice(2)).join('\n')];
 	});
-	return [content, ...cards];
+	return [...content, ...cards];
 }
 
 function expectSafe(reply: Reply, where: string): void {

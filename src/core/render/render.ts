@@ -2,9 +2,9 @@ import type { Answer, AnswerResult } from '../answer/answer.js';
 import type { Citation } from '../catalog.js';
 import type { Paragraph, Source } from '../catalog.js';
 import { MAX_CUSTOM_ID, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_MESSAGE_LENGTH } from './discord-limits.js';
-import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 import { quoteCutOf, UNCUT, type QuoteCut } from '../answer/quote-cut.js';
+import { clipEscaped, linkTarget, maskedLink, oneLine, type LinkForm } from './quotes.js';
 
 /** A card citing one quote or source (a Discord embed; a block of lines on the console). */
 export interface Card {
@@ -72,30 +72,87 @@ export function blockQuote(text: string, cut: QuoteCut = UNCUT): string {
 		.join('\n');
 }
 
-/**
- * The card for one answer result: the quote (marked "…" where it is cut from a longer sentence), its
- * source's title, publisher and date, and the link.
- */
-export function resultCard(result: AnswerResult): Card {
-	return {
-		title: truncate(escapeMarkdown(result.source.title), MAX_EMBED_TITLE),
-		url: result.link,
-		description: truncate(blockQuote(result.quote, quoteCutOf(result.passage, result.quote)), MAX_EMBED_DESCRIPTION),
-		footer: `${citationLine(result.source)} · paragraph ${result.paragraph + 1}`,
-	};
+/** Steps of shortening, tried in order until a reply fits one message (see {@link renderAnswer}). */
+interface Fit {
+	/** Characters of a title or a publisher, escaped. */
+	readonly nameMax: number;
+	readonly link: LinkForm;
+	/** Characters of a quote, escaped; a longer one is cut at a word and marked "…". */
+	readonly quoteMax: number;
 }
 
-/** The reply to /ask: a card per quote, or a plain statement that the sources don't say. */
+/**
+ * Least useful first: a long title, then the precision of a link (the page still opens), then the
+ * length of a quote, and only in the end a link at all (an address of up to 1,000 characters a
+ * result). The last step fits three results in 2,000 characters whatever they hold.
+ */
+const FITS: readonly Fit[] = [
+	{ nameMax: 200, link: 'fragment', quoteMax: Infinity },
+	{ nameMax: 80, link: 'fragment', quoteMax: Infinity },
+	{ nameMax: 80, link: 'page', quoteMax: Infinity },
+	{ nameMax: 60, link: 'page', quoteMax: 300 },
+	{ nameMax: 40, link: 'page', quoteMax: 200 },
+	{ nameMax: 30, link: 'none', quoteMax: 150 },
+];
+
+/** A name (title, publisher) on one line, escaped, within `max` characters, "…" where it is cut. */
+function nameText(name: string, max: number): string {
+	const line = oneLine(name);
+	const kept = clipEscaped(line, max - CUT_MARK.length);
+	return kept === line ? escapeMarkdown(line) : `${escapeMarkdown(kept)}${CUT_MARK}`;
+}
+
+/**
+ * One numbered result: its source's title the first time the source appears (else which result it
+ * shares it with), the quote as a block quote, and under it a subtext citation: publisher, date and a
+ * link to the paragraph that opens at the quote.
+ */
+function resultText(r: AnswerResult, n: number, sameAs: number | undefined, fit: Fit): string {
+	const head =
+		sameAs === undefined ? `**${n}.** ${nameText(r.source.title, fit.nameMax)}` : `**${n}.** Same source as ${sameAs}.`;
+	const cut = quoteCutOf(r.passage, r.quote);
+	const kept = clipEscaped(r.quote, fit.quoteMax);
+	const quote = blockQuote(kept, kept === r.quote ? cut : { ...cut, cutEnd: true });
+	const place = maskedLink(`paragraph ${r.paragraph + 1}`, linkTarget(r.link, fit.link));
+	const cite = `-# ${nameText(r.source.publisher, fit.nameMax)} · ${escapeMarkdown(r.source.published)} · ${place}`;
+	return `${head}\n${quote}\n${cite}`;
+}
+
+/** The heading, then the results numbered from `first`, in the first {@link FITS} step that fits one message. */
+function answerText(heading: string, results: readonly AnswerResult[], first: number): string {
+	let text = heading;
+	for (const fit of FITS) {
+		const seen = new Map<string, number>();
+		const blocks = results.map((r, i) => {
+			const sameAs = seen.get(r.source.id);
+			if (sameAs === undefined) seen.set(r.source.id, first + i);
+			return resultText(r, first + i, sameAs, fit);
+		});
+		text = [heading, ...blocks].join('\n\n');
+		if (text.length <= MAX_MESSAGE_LENGTH) return text;
+	}
+	return truncate(text, MAX_MESSAGE_LENGTH);
+}
+
+/** The question as a reply repeats it: one line, escaped, at most 200 characters. */
+function questionText(question: string): string {
+	return nameText(question, 200);
+}
+
+/**
+ * The reply to /ask: the quotes in the message's text, numbered, each a block quote with its citation
+ * (title once per source; publisher, date and a masked link to the paragraph), within one message; or
+ * a plain statement that the sources don't say. No embeds: the quotes show with link previews off, copy
+ * with the message and are read once by a screen reader.
+ */
 export function renderAnswer(answer: Answer, sourceCount?: number): Reply {
-	const question = truncate(answer.question.replace(/\s+/g, ' ').trim(), 200);
+	const question = questionText(answer.question);
 	if (!answer.answered || answer.results.length === 0) {
 		const among = sourceCount === undefined ? 'the sources' : `the ${sourceCount} sources`;
-		return reply(`The sources don't say. Nothing in ${among} answers “${escapeMarkdown(question)}”.`);
+		return reply(`The sources don't say. Nothing in ${among} answers “${question}”.`);
 	}
 	const n = answer.results.length;
-	return reply(`**${n === 1 ? 'One passage' : `${n} passages`}** for “${escapeMarkdown(question)}”:`, {
-		cards: answer.results.map(resultCard),
-	});
+	return reply(answerText(`**${n === 1 ? 'One passage' : `${n} passages`}** for “${question}”:`, answer.results, 1));
 }
 
 /** Paragraphs per page of /source. */
@@ -167,47 +224,53 @@ export interface AnswerPage {
 }
 
 /**
+ * The results "More" may reach: the first (the one the abstention rule passed), then those after it up
+ * to the first that holds none of the question's informative words (coverage 0), which answer no part
+ * of it. What follows the first page is ranked lower, and its heading says so.
+ */
+export function offeredResults(results: readonly AnswerResult[]): readonly AnswerResult[] {
+	const stop = results.findIndex((r, i) => i > 0 && r.coverage <= 0);
+	return stop === -1 ? results : results.slice(0, stop);
+}
+
+/** Whether a quote is its paragraph whole, so that showing the paragraph would repeat it. */
+const isWholeParagraph = (r: AnswerResult): boolean => oneLine(r.quote) === oneLine(r.passage);
+
+/** "n in context" for a quote cut from its paragraph: its id names the source, the paragraph and the quote's span. */
+function contextButton(r: AnswerResult, n: number): Button {
+	const start = Math.max(0, r.passage.indexOf(r.quote));
+	return {
+		id: buttonId('ask', 'context', r.source.id, r.paragraph, start, start + r.quote.length),
+		label: `${n} in context`,
+	};
+}
+
+function pageHeading(question: string, offset: number, shown: number): string {
+	if (shown === 0) return `No more passages for “${question}”.`;
+	return `**Passages ${offset + 1}–${offset + shown}** for “${question}”, ranked below the first ${offset}: they may answer it less well.`;
+}
+
+/**
  * The reply to /ask for one page of results: `answer` holds the results from the first up to at
- * least one past this page (so a "More" button shows only when there is more). Adds a "Full
- * paragraph" button per card, and "Back"/"More" buttons whose ids carry the question and offset.
+ * least one past this page (so a "More" button shows only when there is more). Adds an "n in context"
+ * button for each quote that is not its whole paragraph, then "Back"/"More", whose ids carry the
+ * question and offset: one row.
  */
 export function renderAnswerPage(answer: Answer, page: AnswerPage = {}): Reply {
 	const offset = Math.max(0, page.offset ?? 0);
-	const shown = answer.results.slice(offset, offset + ASK_PAGE_SIZE);
-	const question = answer.question.replace(/\s+/g, ' ').trim();
-	const base = renderAnswer(
-		{ ...answer, results: shown, answered: answer.answered && (shown.length > 0 || offset === 0) },
-		page.sourceCount,
-	);
-	const buttons: Button[] = shown.map((r) => ({
-		id: buttonId('ask', 'full', r.source.id, r.paragraph),
-		label: `Full paragraph ${r.paragraph + 1} · ${r.source.publisher}`,
-	}));
+	const results = offeredResults(answer.results);
+	const shown = results.slice(offset, offset + ASK_PAGE_SIZE);
+	const question = oneLine(answer.question);
+	const answered = answer.answered && (shown.length > 0 || offset === 0);
+	const base = renderAnswer({ ...answer, results: shown, answered }, page.sourceCount);
+	const buttons: Button[] = [];
+	for (const [i, r] of shown.entries()) if (!isWholeParagraph(r)) buttons.push(contextButton(r, offset + i + 1));
 	if (offset > 0)
 		buttons.push({ id: buttonId('ask', 'more', Math.max(0, offset - ASK_PAGE_SIZE), question), label: 'Back' });
 	const next = offset + ASK_PAGE_SIZE;
-	if (answer.results.length > next && next < MAX_ASK_RESULTS)
+	if (results.length > next && next < MAX_ASK_RESULTS)
 		buttons.push({ id: buttonId('ask', 'more', next, question), label: 'More' });
-	if (offset === 0) return { ...base, buttons };
-	const first = offset + 1;
-	const heading =
-		shown.length === 0
-			? `No more passages for “${escapeMarkdown(truncate(question, 200))}”.`
-			: `**Passages ${first}–${offset + shown.length}** for “${escapeMarkdown(truncate(question, 200))}”:`;
-	return { ...base, content: heading, buttons };
-}
-
-/** One paragraph of a source, whole and verbatim, as a card linking to it (shown only to who asked). */
-export function renderParagraph(source: Citation, paragraph: Pick<Paragraph, 'n' | 'text'>): Reply {
-	return reply(`Paragraph ${paragraph.n + 1} of \`${source.id}\`, in full:`, {
-		cards: [
-			{
-				title: truncate(escapeMarkdown(source.title), MAX_EMBED_TITLE),
-				url: textFragmentLink(source.url, paragraph.text),
-				description: blockQuote(paragraph.text.trim()),
-				footer: `${citationLine(source)} · paragraph ${paragraph.n + 1}`,
-			},
-		],
-		ephemeral: true,
-	});
+	if (offset === 0 || !answer.answered) return { ...base, buttons };
+	const heading = pageHeading(questionText(question), offset, shown.length);
+	return { ...base, content: shown.length === 0 ? heading : answerText(heading, shown, offset + 1), buttons };
 }
