@@ -5,7 +5,7 @@ import { escapeMarkdown } from '../../../../src/core/render/markdown.js';
 import type { AnswerResult } from '../../../../src/core/answer/answer.js';
 import { quoteCutOf, UNCUT } from '../../../../src/core/answer/quote-cut.js';
 import { MAX_EMBED_DESCRIPTION, MAX_MESSAGE_LENGTH } from '../../../../src/core/render/discord-limits.js';
-import { blockQuote, renderAnswer, renderSource, replyToText, resultCard } from '../../../../src/core/render/render.js';
+import { blockQuote, renderAnswer, resultCard } from '../../../../src/core/render/render.js';
 import { corpusFrom, DEFAULT_DATA } from '../../../helpers/corpus.js';
 
 const news = corpusFrom(DEFAULT_DATA);
@@ -148,14 +148,5 @@ describe('resultCard', () => {
 		}
 		// The default corpus has sentences over 300 characters, quoted by the clause.
 		expect(cuts).toBeGreaterThan(0);
-	});
-});
-
-describe('renderSource', () => {
-	it('pages a source and keeps each paragraph verbatim but escaped', () => {
-		const source = news.byId.get('asbarez-2024-05-13')!;
-		const r = renderSource(source, news.paragraphsOf.get(source.id)!, 1);
-		expect(r.content).toContain('page 2 of 3');
-		expect(replyToText(r)).toContain('Mirzoyan said Monday hat his meeting with Bayramov');
 	});
 });
