@@ -35,24 +35,47 @@ export function typedWords(typed: string): string[] {
 		.filter((w) => w !== '');
 }
 
+/** A source and its folded text, for matching. */
+interface Entry {
+	readonly source: Source;
+	readonly text: string;
+}
+
+/**
+ * Sources newest first, with their folded text, kept per list of sources: a corpus view keeps its
+ * list (see viewOf), so each view is sorted and folded once, at its first use, not at each keystroke
+ * or page.
+ */
+const ordered = new WeakMap<readonly Source[], readonly Entry[]>();
+function entriesOf(sources: readonly Source[]): readonly Entry[] {
+	let entries = ordered.get(sources);
+	if (entries === undefined) {
+		entries = [...sources].sort(newestFirst).map((source) => ({ source, text: haystackOf(source) }));
+		ordered.set(sources, entries);
+	}
+	return entries;
+}
+
+/** `sources` newest first (added, else published); sorted once per list, see {@link entriesOf}. */
+export const sortNewestFirst = (sources: readonly Source[]): readonly Source[] =>
+	entriesOf(sources).map((e) => e.source);
+
 /**
  * The newest `limit` sources in which every typed word occurs, each somewhere in the id, title or
  * publisher (folded: "cote" finds "Côte"; a word may be the start of one: "presid" finds "president").
- * A plain AND filter over text folded once per source, in one pass keeping the newest `limit`: about
- * a few milliseconds at 50,000 sources (bench: test/unit/core/sources.test.ts), so no index is kept.
+ * A plain AND filter over the list kept newest first, stopping at `limit`: at 50,000 sources a few
+ * milliseconds a keystroke, the first a list is searched about a second to fold and sort it (README,
+ * Limits). An index (MiniSearch) would rank by relevance, not date, and add memory per view for no
+ * gain at this size.
  */
 export function matchSources(sources: readonly Source[], typed: string, limit: number): Source[] {
 	if (limit <= 0) return [];
 	const words = typedWords(typed);
 	const kept: Source[] = [];
-	for (const s of sources) {
-		if (kept.length === limit && newestFirst(s, kept[limit - 1]!) >= 0) continue;
-		const text = haystackOf(s);
+	for (const { source, text } of entriesOf(sources)) {
 		if (!words.every((w) => text.includes(w))) continue;
-		let at = kept.length;
-		while (at > 0 && newestFirst(s, kept[at - 1]!) < 0) at -= 1;
-		kept.splice(at, 0, s);
-		if (kept.length > limit) kept.pop();
+		kept.push(source);
+		if (kept.length === limit) break;
 	}
 	return kept;
 }

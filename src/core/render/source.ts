@@ -8,7 +8,7 @@ import {
 	MAX_TOTAL_EMBED_CHARS,
 } from './discord-limits.js';
 import { escapeMarkdown, truncate } from './markdown.js';
-import { newestFirst } from '../sources.js';
+import { sortNewestFirst } from '../sources.js';
 import { buttonId, citationLine, reply, type Button, type Reply } from './render.js';
 
 /** Sources listed a page of `/source id:list`: ten lines, each held to {@link LIST_LINE_CHARS}, fit one message. */
@@ -51,8 +51,7 @@ export const sourceListPages = (count: number): number => Math.max(1, Math.ceil(
 export function renderSourceList(sources: readonly Source[], page = 1): Reply {
 	const pages = sourceListPages(sources.length);
 	const at = Math.min(Math.max(1, Math.floor(page)), pages);
-	const shown = [...sources]
-		.sort(newestFirst)
+	const shown = sortNewestFirst(sources)
 		.slice((at - 1) * SOURCE_LIST_PAGE_SIZE, at * SOURCE_LIST_PAGE_SIZE)
 		.map(sourceListLine);
 	const heading = `${bold(`${sources.length} sources`)}, newest first:`;
@@ -156,7 +155,11 @@ function sourceCard(source: Source): { title: string; footer: string; budget: nu
 	const title = truncate(escapeMarkdown(source.title), MAX_EMBED_TITLE);
 	const authors = source.authors.length > 0 ? ` · by ${source.authors.join(', ')}` : '';
 	const footer = truncate(`${citationLine(source)}${authors}`, Math.min(MAX_EMBED_FOOTER, 400));
-	return { title, footer, budget: Math.min(MAX_EMBED_DESCRIPTION, MAX_TOTAL_EMBED_CHARS - title.length - footer.length) };
+	return {
+		title,
+		footer,
+		budget: Math.min(MAX_EMBED_DESCRIPTION, MAX_TOTAL_EMBED_CHARS - title.length - footer.length),
+	};
 }
 
 /** The pages of a source as its card holds them. */

@@ -134,9 +134,8 @@ describe('pageSource', () => {
 		expect(shown[1]).toMatch(/^\*\*¶2, continued\*\* /);
 		const pieces = pages.flat().filter((p) => p.n === 1);
 		expect(pieces.map((p) => long.slice(p.start, p.end)).join('')).toBe(long);
-		pieces.forEach((p, i) =>
-			expect(shown[pages.findIndex((page) => page.includes(p))]).toContain(escapeMarkdown(long.slice(p.start, p.end))),
-		);
+		for (const p of pieces)
+			expect(shown[pages.findIndex((page) => page.includes(p))]).toContain(escapeMarkdown(long.slice(p.start, p.end)));
 		expect(pieces.length).toBe(pages.length);
 		expect(pieces.every((p, i) => i === 0 || p.start > 0)).toBe(true);
 	});
