@@ -86,7 +86,7 @@ describe('pageSource', () => {
 				(texts, budget) => {
 					const paragraphs = texts.map((text, n) => ({ n, text }));
 					const pages = pageSource(paragraphs, budget);
-					const rebuilt = texts.map(() => '');
+					const rebuilt: string[] = texts.map(() => '');
 					let expected = { n: 0, at: 0 };
 					for (const page of pages) {
 						expect(page.length).toBeGreaterThan(0);
@@ -96,7 +96,7 @@ describe('pageSource', () => {
 							// Pieces follow one another with no gap and no overlap.
 							if (piece.n !== expected.n) expect([piece.n, piece.start]).toEqual([expected.n + 1, 0]);
 							else expect(piece.start).toBe(expected.at);
-							rebuilt[piece.n] += texts[piece.n]!.slice(piece.start, piece.end);
+							rebuilt[piece.n] = `${rebuilt[piece.n]!}${texts[piece.n]!.slice(piece.start, piece.end)}`;
 							expected = { n: piece.n, at: piece.end };
 						}
 					}
