@@ -24,7 +24,8 @@ export function createCooldown(limit: number, now: () => number = Date.now): Coo
 		return times;
 	};
 	const retryAfter = (userId: string): number => {
-		const times = limit === 0 ? [] : live(userId);
+		if (limit === 0) return 0;
+		const times = live(userId);
 		if (times.length < limit) return 0;
 		return Math.max(0, (times[times.length - limit] ?? 0) + COOLDOWN_WINDOW_MS - now());
 	};
