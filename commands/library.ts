@@ -1,7 +1,7 @@
 import { SHARED_LIBRARY, type Library, type Source } from '../src/core/catalog.js';
-import { fold } from '../src/core/text/analyze.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../src/core/render/discord-limits.js';
-import { escapeMarkdown } from '../src/core/render/markdown.js';
+import { escapeMarkdown, truncate } from '../src/core/render/markdown.js';
+import { matchSources } from '../src/core/sources.js';
 import { ownLibrary, type Caller, type Choice } from './define.js';
 
 /** How a library is named to the people in a server. */
@@ -15,16 +15,15 @@ export const libraryName = (library: Library): string =>
 export const changeable = (caller: Caller): Library[] =>
 	caller.owner && ownLibrary(caller) !== SHARED_LIBRARY ? [ownLibrary(caller), SHARED_LIBRARY] : [ownLibrary(caller)];
 
-/** Sources for autocomplete among `sources`: those matching what was typed (id, title or publisher), the newest first. */
+/**
+ * Sources for autocomplete among `sources`: the newest 25 in which every word typed occurs (in the id,
+ * title or publisher, accents and case aside), each as "Publisher · date · Title".
+ */
 export function sourceChoices(sources: readonly Source[], typed: string): Choice[] {
-	const want = fold(typed.trim());
-	return [...sources]
-		.filter(
-			(s) => want === '' || s.id.includes(want) || fold(s.title).includes(want) || fold(s.publisher).includes(want),
-		)
-		.sort((a, b) => (b.addedAt ?? b.published).localeCompare(a.addedAt ?? a.published))
-		.slice(0, MAX_CHOICES)
-		.map((s) => ({ name: `${s.title} (${s.publisher}, ${s.published})`.slice(0, MAX_CHOICE_LENGTH), value: s.id }));
+	return matchSources(sources, typed, MAX_CHOICES).map((s) => ({
+		name: truncate(`${s.publisher} · ${s.published} · ${s.title}`, MAX_CHOICE_LENGTH),
+		value: s.id,
+	}));
 }
 
 /** "added by @someone on 2026-11-29", or where a source came from when no one added it through the bot. */

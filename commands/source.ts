@@ -1,10 +1,10 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { fold } from '../src/core/text/analyze.js';
 import { closeIds } from '../src/core/text/close-ids.js';
-import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../src/core/render/discord-limits.js';
-import { errorReply, renderSource, renderSourceList, SOURCE_PAGE_SIZE } from '../src/core/render/render.js';
+import { errorReply } from '../src/core/render/render.js';
+import { pageOfParagraph, renderSource, renderSourceList, sourcePages } from '../src/core/render/source.js';
 import { defineCommand, type Choice } from './define.js';
+import { sourceChoices } from './library.js';
 
 export const source = defineCommand({
 	// Buttons re-run it ("More", the pagers): it only reads the sources.
@@ -37,9 +37,11 @@ export const source = defineCommand({
 			.min(1, 'Give a source id; "list" shows them all.')
 			.max(200, 'Source ids are short (under 200 characters); "list" shows them all.'),
 		paragraph: z.coerce.number().int().min(1, 'Paragraphs are numbered from 1.').optional(),
+		/** Set by the paging buttons (`source:page:<id>:<n>`, `source:page:list:<n>`), not a slash option. */
+		page: z.coerce.number({ error: 'page: a whole number from 1.' }).int().min(1).max(100_000).optional(),
 	}),
-	run: ({ id, paragraph }, { corpus }) => {
-		if (id === 'list') return renderSourceList(corpus.sources);
+	run: ({ id, paragraph, page }, { corpus }) => {
+		if (id === 'list') return renderSourceList(corpus.sources, page);
 		const found = corpus.byId.get(id);
 		if (found === undefined) {
 			const close = closeIds([...corpus.byId.keys()], id);
@@ -60,16 +62,9 @@ export const source = defineCommand({
 				`\`${found.id}\` has ${paragraphs.length} paragraphs; choose one from 1 to ${paragraphs.length}.`,
 			);
 		}
-		const page = paragraph === undefined ? 0 : Math.floor((paragraph - 1) / SOURCE_PAGE_SIZE);
-		return renderSource(found, paragraphs, page);
+		// A paragraph asked for opens the page it starts on; a button names its page.
+		const at = paragraph === undefined ? page : pageOfParagraph(sourcePages(found, paragraphs), paragraph - 1);
+		return renderSource(found, paragraphs, at);
 	},
-	autocomplete: (_option, typed, { corpus }): Choice[] => {
-		const want = fold(typed.trim());
-		return corpus.sources
-			.filter(
-				(s) => want === '' || s.id.includes(want) || fold(s.title).includes(want) || fold(s.publisher).includes(want),
-			)
-			.slice(0, MAX_CHOICES)
-			.map((s) => ({ name: `${s.title} (${s.publisher}, ${s.published})`.slice(0, MAX_CHOICE_LENGTH), value: s.id }));
-	},
+	autocomplete: (_option, typed, { corpus }): Choice[] => sourceChoices(corpus.sources, typed),
 });

@@ -1,5 +1,5 @@
 import type { Command, CommandContext } from '../../commands/index.js';
-import { buttonId, errorReply, SOURCE_PAGE_SIZE, type Button, type Reply } from '../core/render/render.js';
+import { errorReply, type Reply } from '../core/render/render.js';
 import { renderContext } from '../core/render/context.js';
 import type { Result } from '../core/result.js';
 import type { IdProblem } from './custom-ids.js';
@@ -58,7 +58,8 @@ function optionsFor(command: string, verb: string, rest: string): Record<string,
 	}
 	if (command === 'source' && verb === 'page') {
 		const m = /^(.+):(\d{1,6})$/.exec(rest);
-		return m === null ? undefined : { id: m[1], paragraph: (Math.max(1, Number(m[2])) - 1) * SOURCE_PAGE_SIZE + 1 };
+		// `source:page:<id>:<n>`, `source:page:list:<n>`: the page itself, sized by length (see core/render/source.ts).
+		return m === null ? undefined : { id: m[1], page: Math.max(1, Number(m[2])) };
 	}
 	if (verb === 'page') {
 		// Any other command's pager: `<command>:page:<n>[:<options as a query string>]`, re-run with `page`.
@@ -90,27 +91,4 @@ export function resolveButton(
 	if (command === undefined || options === undefined) return { kind: 'reply', reply: UNKNOWN };
 	if (command.readOnly !== true) return { kind: 'refuse', reply: REFUSED, reason: 'command not read-only' };
 	return { kind: 'run', command, options };
-}
-
-/** Previous/Next for a page of a source; their ids name the page (1-based) so they work after a restart. */
-export function sourcePager(id: string, page: number, pages: number): Button[] {
-	return [
-		{ id: buttonId('source', 'page', id, page - 1), label: 'Previous', disabled: page <= 1 },
-		{ id: buttonId('source', 'page', id, page + 1), label: 'Next', disabled: page >= pages },
-	];
-}
-
-/**
- * Adds Previous/Next to a page of `/source` (whose command returns none): the page shown follows from
- * the options it ran with, as in commands/source.ts. Other replies pass unchanged.
- */
-export function addPaging(command: string, input: unknown, reply: Reply, context: CommandContext): Reply {
-	if (command !== 'source' || reply.ephemeral || reply.buttons.length > 0) return reply;
-	const { id, paragraph } = input as { id?: string; paragraph?: number };
-	const count = id === undefined ? undefined : context.corpus.paragraphsOf.get(id)?.length;
-	if (id === undefined || count === undefined) return reply;
-	const pages = Math.max(1, Math.ceil(count / SOURCE_PAGE_SIZE));
-	if (pages === 1) return reply;
-	const page = Math.min(pages, paragraph === undefined ? 1 : Math.floor((paragraph - 1) / SOURCE_PAGE_SIZE) + 1);
-	return { ...reply, buttons: sourcePager(id, page, pages) };
 }

@@ -9,6 +9,8 @@ export interface Cooldown {
 	take(userId: string): boolean;
 	/** Milliseconds until the user may send again (0 when they may now). */
 	retryAfter(userId: string): number;
+	/** When the user may send again, in milliseconds since the epoch (now when they may now): for the reply's countdown. */
+	retryAt(userId: string): number;
 }
 
 /** A sliding-window limit; `limit` 0 turns it off. `now` is injectable for tests. */
@@ -21,7 +23,15 @@ export function createCooldown(limit: number, now: () => number = Date.now): Coo
 		if (times.length > 0) recent.set(userId, times);
 		return times;
 	};
+	const retryAfter = (userId: string): number => {
+		if (limit === 0) return 0;
+		const times = live(userId);
+		if (times.length < limit) return 0;
+		return Math.max(0, (times[times.length - limit] ?? 0) + COOLDOWN_WINDOW_MS - now());
+	};
 	return {
+		retryAfter,
+		retryAt: (userId) => now() + retryAfter(userId),
 		take(userId) {
 			if (limit === 0) return true;
 			const times = live(userId);
@@ -30,11 +40,6 @@ export function createCooldown(limit: number, now: () => number = Date.now): Coo
 			recent.set(userId, times);
 			if (recent.size > MAX_TRACKED_USERS) recent.delete(recent.keys().next().value as string);
 			return true;
-		},
-		retryAfter(userId) {
-			const times = limit === 0 ? [] : live(userId);
-			if (times.length < limit) return 0;
-			return Math.max(0, (times[times.length - limit] ?? 0) + COOLDOWN_WINDOW_MS - now());
 		},
 	};
 }

@@ -7,11 +7,12 @@ import type {
 	PermissionsBitField,
 } from 'discord.js';
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
+import { time, TimestampStyles } from '@discordjs/formatters';
 import type { Caller, Command, CommandContext } from '../../commands/index.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
 import { errorReply, type Reply } from '../core/render/render.js';
 import type { Logger } from '../log.js';
-import { addPaging, resolveButton } from './buttons.js';
+import { resolveButton } from './buttons.js';
 import { safeError } from './errors.js';
 import type { Cooldown } from './cooldown.js';
 import type { IdStore } from './custom-ids.js';
@@ -51,8 +52,14 @@ export function readOptions(data: readonly CommandInteractionOption[]): Record<s
 	return out;
 }
 
-function slowDown(seconds: number): Reply {
-	return errorReply(`Slow down: too many requests in a short time. Try again in ${seconds} s.`);
+/**
+ * The cooldown's refusal, with a live countdown to when the user may try again: Discord shows
+ * `<t:…:R>` as "in 7 seconds", counting down in the reader's own client. Rounded up to the second it
+ * counts in, so it never says "now" while the limit still holds.
+ */
+function slowDown(retryAtMs: number): Reply {
+	const at = time(Math.ceil(retryAtMs / 1000), TimestampStyles.RelativeTime);
+	return errorReply(`Slow down: you sent many requests in a few seconds. Try again ${at}.`);
 }
 
 function invalidInput(command: Command, issues: readonly { message: string }[]): Reply {
@@ -128,7 +135,7 @@ async function runCommand(
 	if (first === 'late') await defer(interaction, mode);
 	const reply = await work;
 	router.lastRunMs.set(name, performance.now() - started);
-	return addPaging(name, input, reply, context);
+	return reply;
 }
 
 /** Parses a command's options with its schema, runs it and sends the reply. */
@@ -247,7 +254,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 			}
 			if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
 			if (!options.cooldown.take(interaction.user.id)) {
-				await send(interaction, slowDown(Math.ceil(options.cooldown.retryAfter(interaction.user.id) / 1000)), 'reply');
+				await send(interaction, slowDown(options.cooldown.retryAt(interaction.user.id)), 'reply');
 				log.info({ problem: 'cooldown' }, 'refused');
 				return;
 			}

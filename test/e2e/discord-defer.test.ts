@@ -57,9 +57,10 @@ describe('a deferred command', () => {
 	});
 
 	it('pages a source by deferring the update and editing the message', async () => {
+		// A source longer than one page (pages are filled up to the embed limits).
 		const first = await fake.interact(
 			fake.command(someone(), 'source', [
-				{ name: 'id', type: ApplicationCommandOptionType.String, value: 'asbarez-2024-05-13' },
+				{ name: 'id', type: ApplicationCommandOptionType.String, value: 'war-on-the-rocks-2024-12-05' },
 			]),
 		);
 		const next = (first.data.components ?? []).flatMap((r) => r.components).find((b) => b.label === 'Next');

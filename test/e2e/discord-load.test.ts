@@ -73,7 +73,13 @@ describe('the bot under load', () => {
 		);
 		const refused = answers.filter((a) => a.data.flags === MessageFlags.Ephemeral);
 		expect(refused).toHaveLength(5);
-		for (const a of refused) expect(a.data.content).toMatch(/^Slow down: .*Try again in \d+ s\.$/);
+		for (const a of refused) {
+			// A live countdown to when the window lets the user in again: within the 10 s window from now.
+			expect(a.data.content).toMatch(/^Slow down: .*Try again <t:\d+:R>\.$/);
+			const at = Number(/<t:(\d+):R>/.exec(a.data.content ?? '')?.[1]) * 1000;
+			expect(at).toBeGreaterThan(Date.now() - 1_000);
+			expect(at).toBeLessThanOrEqual(Date.now() + 11_000);
+		}
 		expect(answers.filter((a) => shownResults(a.data.content ?? '').length > 0)).toHaveLength(20);
 		// Another user is not held back by the flood.
 		const other = await fake.interact(

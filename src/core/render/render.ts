@@ -1,7 +1,6 @@
 import type { Answer, AnswerResult } from '../answer/answer.js';
 import type { Citation } from '../catalog.js';
-import type { Paragraph, Source } from '../catalog.js';
-import { MAX_CUSTOM_ID, MAX_EMBED_DESCRIPTION, MAX_EMBED_TITLE, MAX_MESSAGE_LENGTH } from './discord-limits.js';
+import { MAX_CUSTOM_ID, MAX_MESSAGE_LENGTH } from './discord-limits.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 import { quoteCutOf, UNCUT, type QuoteCut } from '../answer/quote-cut.js';
 import { clipEscaped, linkTarget, maskedLink, oneLine, type LinkForm } from './quotes.js';
@@ -153,36 +152,6 @@ export function renderAnswer(answer: Answer, sourceCount?: number): Reply {
 	}
 	const n = answer.results.length;
 	return reply(answerText(`**${n === 1 ? 'One passage' : `${n} passages`}** for “${question}”:`, answer.results, 1));
-}
-
-/** Paragraphs per page of /source. */
-export const SOURCE_PAGE_SIZE = 5;
-
-/** The reply to /source: its metadata, and one page of its text verbatim. */
-export function renderSource(source: Source, paragraphs: readonly Paragraph[], page = 0): Reply {
-	const pages = Math.max(1, Math.ceil(paragraphs.length / SOURCE_PAGE_SIZE));
-	const current = Math.min(Math.max(0, page), pages - 1);
-	const shown = paragraphs.slice(current * SOURCE_PAGE_SIZE, (current + 1) * SOURCE_PAGE_SIZE);
-	const authors = source.authors.length > 0 ? ` · by ${source.authors.join(', ')}` : '';
-	const lines = shown.map((p) => `**¶${p.n + 1}** ${escapeMarkdown(p.text)}`);
-	let description = lines.join('\n\n');
-	if (description.length > MAX_EMBED_DESCRIPTION) description = truncate(description, MAX_EMBED_DESCRIPTION);
-	return reply(`\`${source.id}\` · page ${current + 1} of ${pages} · ${paragraphs.length} paragraphs`, {
-		cards: [
-			{
-				title: truncate(escapeMarkdown(source.title), MAX_EMBED_TITLE),
-				url: source.url,
-				description,
-				footer: `${citationLine(source)}${authors}`,
-			},
-		],
-	});
-}
-
-/** The reply listing every source: id, title, publisher, date. */
-export function renderSourceList(sources: readonly Source[]): Reply {
-	const lines = sources.map((s) => `\`${s.id}\` ${escapeMarkdown(s.title)} (${escapeMarkdown(citationLine(s))})`);
-	return reply(truncate(`**${sources.length} sources**\n${lines.join('\n')}`, MAX_MESSAGE_LENGTH));
 }
 
 /** A reply as the console prints it: the content, then each card as a block of lines. */

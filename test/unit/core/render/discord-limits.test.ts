@@ -14,13 +14,10 @@ import {
 	MAX_EMBEDS,
 	MAX_MESSAGE_LENGTH,
 	MAX_STRING_OPTION_LENGTH,
+	MAX_TOTAL_EMBED_CHARS,
 } from '../../../../src/core/render/discord-limits.js';
-import {
-	MAX_ASK_RESULTS,
-	renderAnswerPage,
-	renderSource,
-	renderSourceList,
-} from '../../../../src/core/render/render.js';
+import { MAX_ASK_RESULTS, renderAnswerPage } from '../../../../src/core/render/render.js';
+import { renderSource, renderSourceList } from '../../../../src/core/render/source.js';
 
 // Other tests hold the rest of the output to these limits: timeline.test.ts (every /timeline page, its
 // total embed characters and button ids), render.test.ts (a long quote's card), and
@@ -103,10 +100,13 @@ describe('the slash commands, as deployed', () => {
 });
 
 describe('the renderers', () => {
-	it('list any number of sources, however long their titles, in one message', () => {
+	it('list any number of sources, however long their titles, a page a message', () => {
 		fc.assert(
-			fc.property(fc.array(text(400), { maxLength: 40, size: 'max' }), (titles) => {
-				const r = renderSourceList(titles.map((t, i) => source(`T${t}`, i)));
+			fc.property(fc.array(text(400), { maxLength: 40, size: 'max' }), fc.nat(6), (titles, page) => {
+				const r = renderSourceList(
+					titles.map((t, i) => source(`T${t}`, i)),
+					page,
+				);
 				expect(r.content.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
 			}),
 		);
@@ -125,6 +125,8 @@ describe('the renderers', () => {
 					expect(rest).toEqual([]);
 					expect(card!.title.length).toBeLessThanOrEqual(MAX_EMBED_TITLE);
 					expect(card!.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+					const total = card!.title.length + card!.description.length + (card!.footer ?? '').length;
+					expect(total).toBeLessThanOrEqual(MAX_TOTAL_EMBED_CHARS);
 				},
 			),
 			{ numRuns: 50 },

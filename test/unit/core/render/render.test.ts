@@ -13,8 +13,6 @@ import {
 	offeredResults,
 	renderAnswer,
 	renderAnswerPage,
-	renderSource,
-	replyToText,
 } from '../../../../src/core/render/render.js';
 import { citeText, shownResults, unescapeMarkdown } from '../../../helpers/answer-text.js';
 import { liveMarkup } from '../../../helpers/live-markup.js';
@@ -327,14 +325,5 @@ describe('cut marks in an answer', () => {
 		}
 		// The default corpus has sentences over 300 characters, quoted by the clause.
 		expect(cuts).toBeGreaterThan(0);
-	});
-});
-
-describe('renderSource', () => {
-	it('pages a source and keeps each paragraph verbatim but escaped', () => {
-		const source = news.byId.get('asbarez-2024-05-13')!;
-		const r = renderSource(source, news.paragraphsOf.get(source.id)!, 1);
-		expect(r.content).toContain('page 2 of 3');
-		expect(replyToText(r)).toContain('Mirzoyan said Monday hat his meeting with Bayramov');
 	});
 });
