@@ -110,6 +110,13 @@ function pieceEnd(n: number, text: string, start: number, room: number): number 
 const forcedEnd = (text: string, start: number): number =>
 	Math.min(text.length, start + (/[\uD800-\uDBFF]/.test(text[start] ?? '') ? 2 : 1));
 
+/**
+ * Characters of text a source page holds: about a screen on a desktop and two on a phone (a page
+ * filled to Discord's 4,096 was 2,500 pixels tall at 360 wide). Far below the embed limits, which
+ * bound it too.
+ */
+export const SOURCE_PAGE_CHARS = 1_800;
+
 /** Characters below which a page's leftover room is not worth starting a paragraph in. */
 const MIN_PIECE_ROOM = 200;
 
@@ -158,7 +165,7 @@ function sourceCard(source: Source): { title: string; footer: string; budget: nu
 	return {
 		title,
 		footer,
-		budget: Math.min(MAX_EMBED_DESCRIPTION, MAX_TOTAL_EMBED_CHARS - title.length - footer.length),
+		budget: Math.min(SOURCE_PAGE_CHARS, MAX_EMBED_DESCRIPTION, MAX_TOTAL_EMBED_CHARS - title.length - footer.length),
 	};
 }
 

@@ -11,6 +11,7 @@ import {
 	renderPiece,
 	renderSourceList,
 	SOURCE_LIST_PAGE_SIZE,
+	SOURCE_PAGE_CHARS,
 	sourcePages,
 } from '../../../../src/core/render/source.js';
 import { corpusFrom, DEFAULT_DATA } from '../../../helpers/corpus.js';
@@ -107,16 +108,16 @@ describe('pageSource', () => {
 		);
 	});
 
-	it('fills each page of a real source to the embed limit, a long paragraph continuing on the next page', () => {
+	it('fills each page of a real source to about a screen, a long paragraph continuing on the next page', () => {
 		const s = news.byId.get('trends-2025-04-23')!;
 		const paragraphs = news.paragraphsOf.get(s.id)!;
 		const pages = sourcePages(s, paragraphs);
 		expect(pages.length).toBeGreaterThan(1);
 		for (let page = 1; page <= pages.length; page++) {
 			const card = renderSource(s, paragraphs, page).cards[0]!;
-			expect(card.description.length).toBeLessThanOrEqual(MAX_EMBED_DESCRIPTION);
+			expect(card.description.length).toBeLessThanOrEqual(Math.min(SOURCE_PAGE_CHARS, MAX_EMBED_DESCRIPTION));
 			// Full but for less than a paragraph's worth: pages are sized by length, not a count of paragraphs.
-			if (page < pages.length) expect(card.description.length).toBeGreaterThan(MAX_EMBED_DESCRIPTION / 2);
+			if (page < pages.length) expect(card.description.length).toBeGreaterThan(SOURCE_PAGE_CHARS / 2);
 		}
 	});
 
@@ -156,7 +157,10 @@ describe('renderSource', () => {
 		const s = news.byId.get('war-on-the-rocks-2024-12-05')!;
 		const paragraphs = news.paragraphsOf.get(s.id)!;
 		const r = renderSource(s, paragraphs, 2);
-		expect(r.content).toMatch(/^`war-on-the-rocks-2024-12-05` · page 2 of 3 · ¶\d+–\d+ · 18 paragraphs$/);
+		const count = sourcePages(s, paragraphs).length;
+		expect(r.content).toMatch(
+			new RegExp(`^\`war-on-the-rocks-2024-12-05\` · page 2 of ${count} · ¶\\d+–\\d+ · 18 paragraphs$`),
+		);
 		expect(r.buttons).toEqual([
 			{ id: 'source:page:war-on-the-rocks-2024-12-05:1', label: 'Previous', disabled: false },
 			{ id: 'source:page:war-on-the-rocks-2024-12-05:3', label: 'Next', disabled: false },
