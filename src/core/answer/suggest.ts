@@ -13,6 +13,8 @@ export const SUGGEST_TUNING = Object.freeze({
 	minLength: 4,
 	/** Words at least this long may be two edits from their correction; shorter ones one. */
 	longLength: 7,
+	/** Terms of the radix-tree lookup looked at, at most (short stems two edits away can be many). */
+	maxFuzzy: 64,
 	/** Index terms a word's close spellings may point to, at most; the most frequent kept. */
 	maxTerms: 8,
 	/** Paragraphs read per candidate term to find the word as the sources write it. */
@@ -50,7 +52,7 @@ export interface Suggestion {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Every string one edit from `w` (deletion, transposition, substitution, insertion of a-z): 54n + 25 at most. */
+/** Every string one edit from `w` (deletion, transposition, substitution, insertion of a-z): 54n + 26 at most. */
 export function editsOf(w: string): string[] {
 	const out: string[] = [];
 	for (let i = 0; i <= w.length; i++) {
@@ -67,30 +69,36 @@ export function editsOf(w: string): string[] {
 }
 
 /**
- * Index terms close to a word: those of its one-edit spellings, and those within `limit` edits of
- * its own term (MiniSearch's radix-tree lookup, which prunes by distance: the same for both engines,
- * whose vocabulary is one SearchableMap). The `maxTerms` most frequent, and the spellings looked at.
+ * Index terms close to a word: those of its one-edit spellings (each term with the first spelling
+ * that reached it), and those within `limit` edits of its own term (MiniSearch's radix-tree lookup,
+ * which prunes by distance: the same for both engines, whose vocabulary is one SearchableMap). The
+ * `maxTerms` most frequent, and the spellings looked at.
  */
 function closeTerms(corpus: Corpus, word: string, term: string, limit: number, tuning: SuggestTuning) {
 	const { vocabulary, analyzer } = corpus.index;
-	const found = new Set<string>();
+	const found = new Map<string, string | undefined>();
 	let examined = 0;
 	for (const spelling of editsOf(word)) {
 		examined++;
 		const t = analyzer.termOfWord(spelling);
-		if (t !== null && t !== term && vocabulary.has(t)) found.add(t);
+		if (t !== null && t !== term && vocabulary.has(t) && !found.has(t)) found.set(t, spelling);
 	}
+	let fuzzy = 0;
 	for (const [t] of vocabulary.fuzzyGet(term, limit)) {
+		if (++fuzzy > tuning.maxFuzzy) break;
 		examined++;
-		if (t !== term) found.add(t);
+		if (t !== term && !found.has(t)) found.set(t, undefined);
 	}
 	const terms = [...found]
-		.sort((a, b) => (vocabulary.get(b) ?? 0) - (vocabulary.get(a) ?? 0) || a.localeCompare(b))
+		.sort(([a], [b]) => (vocabulary.get(b) ?? 0) - (vocabulary.get(a) ?? 0) || a.localeCompare(b))
 		.slice(0, tuning.maxTerms);
 	return { terms, examined };
 }
 
-/** The word closest to `word` that the sources write for `term`, from a few paragraphs the caller may read. */
+/**
+ * The word closest to `word` that the sources write for `term`, from a few paragraphs the caller may
+ * read; `readable` false when the caller may read none (a view hides other libraries' words).
+ */
 function surfaceOf(corpus: Corpus, term: string, word: string, limit: number, tuning: SuggestTuning) {
 	let best: { to: string; distance: number } | undefined;
 	let examined = 0;
@@ -106,7 +114,7 @@ function surfaceOf(corpus: Corpus, term: string, word: string, limit: number, tu
 			if (corpus.index.analyzer.termOfWord(m[0]) === term) best = { to: folded, distance };
 		}
 	}
-	return { best, examined };
+	return { readable: ids.length > 0, best, examined };
 }
 
 /** The correction of one question word, if it needs one and has one; and the work it took. */
@@ -120,13 +128,14 @@ function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 	const limit = word.length >= tuning.longLength ? 2 : 1;
 	const close = closeTerms(corpus, word, term, limit, tuning);
 	let examined = close.examined;
-	let best: { to: string; distance: number; df: number } | undefined;
-	for (const t of close.terms) {
+	let best: { to: string; distance: number } | undefined;
+	for (const [t, spelling] of close.terms) {
 		const surface = surfaceOf(corpus, t, word, limit, tuning);
 		examined += surface.examined;
-		const df = vocabulary.get(t) ?? 0;
-		if (surface.best === undefined) continue;
-		if (best === undefined || surface.best.distance < best.distance) best = { ...surface.best, df };
+		if (!surface.readable) continue;
+		// A word the sources write is preferred; else the one-edit spelling that reads as the term.
+		const found = surface.best ?? (spelling === undefined ? undefined : { to: spelling, distance: 1 });
+		if (found !== undefined && (best === undefined || found.distance < best.distance)) best = found;
 	}
 	if (best === undefined) return { examined };
 	const to = /^\p{Lu}/u.test(raw) ? best.to.charAt(0).toUpperCase() + best.to.slice(1) : best.to;
@@ -137,7 +146,7 @@ function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
  * Spelling corrections for a question: each word unknown both to the sources' index and to everyday
  * English becomes the closest word the sources hold within one edit (two for words of seven letters
  * or more), the more frequent winning a tie. Pure, and bounded: a word costs its one-edit spellings
- * (54n + 25), a distance-pruned lookup, and a few paragraphs for each of at most `maxTerms` terms.
+ * (54n + 26), a distance-pruned lookup, and a few paragraphs for each of at most `maxTerms` terms.
  */
 export function suggestSpelling(corpus: Corpus, question: string, tuning: SuggestTuning = SUGGEST_TUNING): Suggestion {
 	const corrections: Correction[] = [];
