@@ -80,7 +80,7 @@ describe('suggestSpelling', () => {
 				word: fc.constantFrom(...rareWords),
 				kind: fc.constantFrom('delete', 'insert', 'replace', 'swap'),
 				at: fc.nat(),
-				letter: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+				letter: fc.constantFrom(...Array.from('abcdefghijklmnopqrstuvwxyz')),
 			})
 			.map(({ word, kind, at, letter }) => {
 				const i = at % word.length;
