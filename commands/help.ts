@@ -53,7 +53,6 @@ export function renderHelp(sources: readonly Source[]): Reply {
 }
 
 export const help = defineCommand({
-	readOnly: true,
 	data: {
 		name: 'help',
 		description: 'What this bot does, how many sources you can read here, and questions to try',
