@@ -89,9 +89,14 @@ function closeTerms(corpus: Corpus, word: string, term: string, limit: number, t
 		examined++;
 		if (t !== term && !found.has(t)) found.set(t, undefined);
 	}
-	const terms = [...found]
-		.sort(([a], [b]) => (vocabulary.get(b) ?? 0) - (vocabulary.get(a) ?? 0) || a.localeCompare(b))
-		.slice(0, tuning.maxTerms);
+	// Terms a one-edit spelling reached first (the closest as typed), then the lookup's; each group by frequency.
+	const byDf = ([a]: [string, unknown], [b]: [string, unknown]) =>
+		(vocabulary.get(b) ?? 0) - (vocabulary.get(a) ?? 0) || a.localeCompare(b);
+	const all = [...found];
+	const terms = [
+		...all.filter(([, spelling]) => spelling !== undefined).sort(byDf),
+		...all.filter(([, spelling]) => spelling === undefined).sort(byDf),
+	].slice(0, tuning.maxTerms);
 	return { terms, examined };
 }
 
@@ -128,14 +133,21 @@ function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 	const limit = word.length >= tuning.longLength ? 2 : 1;
 	const close = closeTerms(corpus, word, term, limit, tuning);
 	let examined = close.examined;
-	let best: { to: string; distance: number } | undefined;
+	let best: { to: string; distance: number; df: number } | undefined;
 	for (const [t, spelling] of close.terms) {
 		const surface = surfaceOf(corpus, t, word, limit, tuning);
 		examined += surface.examined;
 		if (!surface.readable) continue;
-		// A word the sources write is preferred; else the one-edit spelling that reads as the term.
-		const found = surface.best ?? (spelling === undefined ? undefined : { to: spelling, distance: 1 });
-		if (found !== undefined && (best === undefined || found.distance < best.distance)) best = found;
+		// The word as the few paragraphs read write it, unless the one-edit spelling that reads as the
+		// same term is closer (those paragraphs may hold only other forms: "Armenia" for "armeneas").
+		const edited = spelling === undefined ? undefined : { to: spelling, distance: 1 };
+		const found =
+			surface.best === undefined || (edited !== undefined && surface.best.distance > 1) ? edited : surface.best;
+		if (found === undefined) continue;
+		const df = vocabulary.get(t) ?? 0;
+		// The closest; of those as close, the more frequent.
+		if (best === undefined || found.distance < best.distance || (found.distance === best.distance && df > best.df))
+			best = { ...found, df };
 	}
 	if (best === undefined) return { examined };
 	const to = /^\p{Lu}/u.test(raw) ? best.to.charAt(0).toUpperCase() + best.to.slice(1) : best.to;
