@@ -140,9 +140,12 @@ function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 		if (!surface.readable) continue;
 		// The word as the few paragraphs read write it, unless the one-edit spelling that reads as the
 		// same term is closer (those paragraphs may hold only other forms: "Armenia" for "armeneas").
-		const edited = spelling === undefined ? undefined : { to: spelling, distance: 1 };
-		const found =
-			surface.best === undefined || (edited !== undefined && surface.best.distance > 1) ? edited : surface.best;
+		// Its distance as Levenshtein counts it: a transposition is two ("militariely" reads as military's term).
+		const edited =
+			spelling === undefined ? undefined : { to: spelling, distance: boundedEditDistance(spelling, word, limit) };
+		const closer =
+			edited !== undefined && edited.distance <= limit && (surface.best?.distance ?? limit + 1) > edited.distance;
+		const found = closer ? edited : surface.best;
 		if (found === undefined) continue;
 		const df = vocabulary.get(t) ?? 0;
 		// The closest; of those as close, the more frequent.

@@ -64,6 +64,10 @@ describe('suggestSpelling', () => {
 	it('corrects two edits in a long word, and a typo past the stem', () => {
 		expect(suggestSpelling(corpus, 'the deleagtion').corrected).toBe('the delegation');
 		expect(suggestSpelling(corpus, 'the delegatoin').corrected).toBe('the delegation');
+		// Counterexamples fast-check found: a short stem's lookup crowded by frequent terms, and a
+		// transposition that reads as another, more frequent term ("militariely": military's).
+		expect(suggestSpelling(corpus, 'inerently').corrected).toBe('inherently');
+		expect(suggestSpelling(corpus, 'militareily').corrected).toBe('militarily');
 	});
 
 	it('keeps a capital the word was typed with', () => {
