@@ -122,6 +122,16 @@ function surfaceOf(corpus: Corpus, term: string, word: string, limit: number, tu
 	return { readable: ids.length > 0, best, examined };
 }
 
+/**
+ * Which correction wins: the closest; of those as close, a word the sources write before a spelling
+ * only the stemmer reads as theirs ("interently" reads as inter's term), then the more frequent.
+ */
+const before = (
+	a: { distance: number; attested: boolean; df: number },
+	b: { distance: number; attested: boolean; df: number },
+): boolean =>
+	a.distance !== b.distance ? a.distance < b.distance : a.attested !== b.attested ? a.attested : a.df > b.df;
+
 /** The correction of one question word, if it needs one and has one; and the work it took. */
 function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 	const { vocabulary, background, analyzer } = corpus.index;
@@ -133,24 +143,22 @@ function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 	const limit = word.length >= tuning.longLength ? 2 : 1;
 	const close = closeTerms(corpus, word, term, limit, tuning);
 	let examined = close.examined;
-	let best: { to: string; distance: number; df: number } | undefined;
+	let best: { to: string; distance: number; attested: boolean; df: number } | undefined;
 	for (const [t, spelling] of close.terms) {
 		const surface = surfaceOf(corpus, t, word, limit, tuning);
 		examined += surface.examined;
 		if (!surface.readable) continue;
 		// The word as the few paragraphs read write it, unless the one-edit spelling that reads as the
-		// same term is closer (those paragraphs may hold only other forms: "Armenia" for "armeneas").
-		// Its distance as Levenshtein counts it: a transposition is two ("militariely" reads as military's term).
+		// same term is closer (they may hold only other forms: "Armenia" for "armeneas"). Its distance
+		// as Levenshtein counts it: a transposition is two ("militariely" reads as military's term).
 		const edited =
 			spelling === undefined ? undefined : { to: spelling, distance: boundedEditDistance(spelling, word, limit) };
 		const closer =
 			edited !== undefined && edited.distance <= limit && (surface.best?.distance ?? limit + 1) > edited.distance;
-		const found = closer ? edited : surface.best;
+		const found = closer ? { ...edited, attested: false } : surface.best && { ...surface.best, attested: true };
 		if (found === undefined) continue;
-		const df = vocabulary.get(t) ?? 0;
-		// The closest; of those as close, the more frequent.
-		if (best === undefined || found.distance < best.distance || (found.distance === best.distance && df > best.df))
-			best = { ...found, df };
+		const candidate = { ...found, df: vocabulary.get(t) ?? 0 };
+		if (best === undefined || before(candidate, best)) best = candidate;
 	}
 	if (best === undefined) return { examined };
 	const to = /^\p{Lu}/u.test(raw) ? best.to.charAt(0).toUpperCase() + best.to.slice(1) : best.to;
