@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { answer } from '../src/core/answer/answer.js';
+import { answerWithHelp } from '../src/core/answer/suggest.js';
+import { withHelpNote } from '../src/core/render/help-note.js';
 import { ASK_PAGE_SIZE, MAX_ASK_RESULTS, renderAnswerPage } from '../src/core/render/render.js';
 import { defineCommand } from './define.js';
 
@@ -33,9 +34,16 @@ export const ask = defineCommand({
 		offset: z.coerce.number().int().min(0).max(MAX_ASK_RESULTS).optional(),
 	}),
 	// One result past the page is fetched so the reply knows whether to offer "More".
-	run: ({ question, offset = 0 }, { corpus }) =>
-		renderAnswerPage(answer(corpus, question, { top: offset + ASK_PAGE_SIZE + 1 }), {
-			offset,
-			sourceCount: corpus.sources.length,
-		}),
+	run: ({ question, offset = 0 }, { corpus }) => {
+		// Spelling help (suggest.ts): an answer that passes is kept as is; one that fails is retried
+		// with its misspellings corrected, and the reply says so (help-note.ts).
+		const helped = answerWithHelp(corpus, question, { top: offset + ASK_PAGE_SIZE + 1 });
+		return withHelpNote(
+			renderAnswerPage(helped.answer, {
+				offset,
+				sourceCount: corpus.sources.length,
+			}),
+			helped,
+		);
+	},
 });

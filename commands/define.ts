@@ -1,4 +1,7 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+	RESTPostAPIChatInputApplicationCommandsJSONBody,
+	RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { z } from 'zod';
 import type { Corpus } from '../src/core/corpus.js';
 import type { Reply } from '../src/core/render/render.js';
@@ -81,3 +84,14 @@ export interface Command<S extends z.ZodType = z.ZodType, R extends Reply | Prom
 export const defineCommand = <S extends z.ZodType, R extends Reply | Promise<Reply> = Reply>(
 	command: Command<S, R>,
 ): Command<S, R> => command;
+
+/**
+ * A message command (Discord's context menu: ⋯ → Apps on a message): its definition and a handler
+ * taking the message's text. Like a slash command's, the handler never sees an interaction. Deploy
+ * registers these beside the slash commands; the router answers them privately (ephemeral).
+ */
+export interface MessageCommand {
+	readonly data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+	/** May return a promise; the router awaits it. */
+	run(text: string, context: CommandContext): Reply | Promise<Reply>;
+}

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { z } from 'zod';
-import { commands } from '../../commands/index.js';
+import { commands, messageCommands } from '../../commands/index.js';
 import type { Caller, CommandContext } from '../../commands/index.js';
 import { MAX_INTERACTION_RESPONSE_MS } from '../core/render/discord-limits.js';
 import type { Env } from '../env.js';
@@ -133,6 +133,7 @@ export async function startBot({ env, log, contextFor, token }: BotOptions): Pro
 	if (env.OWNER_IDS === undefined) client.once(Events.ClientReady, () => void learnOwners(client, owners, log));
 	const route = createRouter({
 		commands,
+		messageCommands,
 		contextFor,
 		isOwner: (userId) => owners.has(userId),
 		log,

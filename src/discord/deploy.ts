@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import 'dotenv/config';
 import { REST } from 'discord.js';
-import { Routes } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.js';
+import { ApplicationCommandType, Routes } from 'discord-api-types/v10';
+import { commands, messageCommands } from '../../commands/index.js';
 import { parseEnv, UsageError } from '../env.js';
 import { scrub } from '../log.js';
 import { restOptions } from './rest-options.js';
 
 /**
- * `npm run deploy-commands`: registers every command of the shared array, in DISCORD_GUILD_ID when
+ * `npm run deploy-commands`: registers every command of the shared arrays (slash and message commands), in DISCORD_GUILD_ID when
  * set (instant, for testing) or globally. Prints one line: what was registered where.
  */
 async function deploy(): Promise<void> {
@@ -27,17 +27,17 @@ async function deploy(): Promise<void> {
 		env.DISCORD_GUILD_ID === undefined
 			? Routes.applicationCommands(env.DISCORD_CLIENT_ID)
 			: Routes.applicationGuildCommands(env.DISCORD_CLIENT_ID, env.DISCORD_GUILD_ID);
-	const answer = await rest.put(route, { body: commands.map((c) => c.data) });
-	const registered = Array.isArray(answer)
-		? (answer as { name?: unknown }[]).map((c) => String(c.name))
-		: commands.map((c) => c.data.name);
+	const body = [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)];
+	const answer = await rest.put(route, { body });
+	// A slash command shows as /name; a message command (type 3) by its menu label.
+	const label = (c: { name?: unknown; type?: unknown }) =>
+		c.type === ApplicationCommandType.Message ? `“${String(c.name)}” (message menu)` : `/${String(c.name)}`;
+	const registered = (Array.isArray(answer) ? (answer as { name?: unknown; type?: unknown }[]) : body).map(label);
 	const where =
 		env.DISCORD_GUILD_ID === undefined
 			? 'globally (may take up to an hour to show)'
 			: `in server ${env.DISCORD_GUILD_ID}`;
-	process.stdout.write(
-		`Registered ${registered.length} commands ${where}: ${registered.map((name) => `/${name}`).join(', ')}\n`,
-	);
+	process.stdout.write(`Registered ${registered.length} commands ${where}: ${registered.join(', ')}\n`);
 }
 
 deploy().catch((error: unknown) => {

@@ -4,11 +4,12 @@ import type {
 	ChatInputCommandInteraction,
 	CommandInteractionOption,
 	Interaction,
+	MessageContextMenuCommandInteraction,
 	PermissionsBitField,
 } from 'discord.js';
 import { ApplicationCommandOptionType, MessageFlags } from 'discord-api-types/v10';
 import { time, TimestampStyles } from '@discordjs/formatters';
-import type { Caller, Command, CommandContext } from '../../commands/index.js';
+import type { Caller, Command, CommandContext, MessageCommand } from '../../commands/index.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
 import { errorReply, type Reply } from '../core/render/render.js';
 import type { Logger } from '../log.js';
@@ -21,6 +22,8 @@ import { clip } from './split.js';
 
 export interface RouterOptions {
 	readonly commands: readonly Command[];
+	/** Message commands (a message's ⋯ → Apps menu), answered privately; none when absent. */
+	readonly messageCommands?: readonly MessageCommand[];
 	/** The context a caller's commands run with: their view of the sources, their rights (see live.ts). */
 	readonly contextFor: (caller: Caller) => CommandContext;
 	/** Whether a user owns the shared library (OWNER_IDS, else the application's owner). */
@@ -215,6 +218,29 @@ async function onButton(router: Router, interaction: ButtonInteraction, log: Log
 }
 
 /**
+ * A message command ("Find sources"): runs on the target message's text, for whoever used it and
+ * only them. Deferred ephemerally at once, so not even the "thinking…" placeholder shows in the
+ * channel; no permission is needed, since it only reads what the caller may read.
+ */
+async function onMessageCommand(
+	router: Router,
+	interaction: MessageContextMenuCommandInteraction,
+	log: Logger,
+): Promise<void> {
+	const command = router.messageCommands?.find((c) => c.data.name === interaction.commandName);
+	if (command === undefined) {
+		await send(interaction, errorReply(`This bot no longer has “${interaction.commandName}”.`), 'reply');
+		return;
+	}
+	const started = performance.now();
+	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+	const reply = await command.run(interaction.targetMessage.content, contextOf(router, interaction));
+	await send(interaction, { ...reply, ephemeral: true }, 'reply', (id) => router.ids.seal(id));
+	const tookMs = Math.round(performance.now() - started);
+	log.info({ cmd: command.data.name, tookMs, cards: reply.cards.length, ephemeral: true }, 'answered');
+}
+
+/**
  * Suggestions within Discord's limits: 25 at most, names cut to 100 characters, too-long values left
  * out. Past the user's autocomplete limit, or for a command they may not run, none: an empty list is
  * what Discord shows while typing anyway, where an error would only get in the way.
@@ -239,7 +265,7 @@ async function onAutocomplete(router: Router, interaction: AutocompleteInteracti
 }
 
 /**
- * Creates the `interactionCreate` listener: slash commands, autocomplete and buttons. Commands and
+ * Creates the `interactionCreate` listener: slash commands, message commands, autocomplete and buttons. Commands and
  * buttons count against the user's cooldown, autocomplete against its own; a command's permission is
  * checked whichever way it is reached; whatever fails is logged and answered ephemerally.
  */
@@ -252,13 +278,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 				await onAutocomplete(router, interaction, log);
 				return;
 			}
-			if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+			if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand())
+				return;
 			if (!options.cooldown.take(interaction.user.id)) {
 				await send(interaction, slowDown(options.cooldown.retryAt(interaction.user.id)), 'reply');
 				log.info({ problem: 'cooldown' }, 'refused');
 				return;
 			}
 			if (interaction.isChatInputCommand()) await onCommand(router, interaction, log);
+			else if (interaction.isMessageContextMenuCommand()) await onMessageCommand(router, interaction, log);
 			else await onButton(router, interaction, log);
 		} catch (error) {
 			log.error({ err: safeError(error) }, 'interaction failed');
@@ -272,7 +300,11 @@ async function sendFailure(interaction: Interaction, log: Logger): Promise<void>
 	try {
 		if (interaction.isAutocomplete()) {
 			if (!interaction.responded) await interaction.respond([]);
-		} else if (interaction.isChatInputCommand() || interaction.isButton()) {
+		} else if (
+			interaction.isChatInputCommand() ||
+			interaction.isButton() ||
+			interaction.isMessageContextMenuCommand()
+		) {
 			await send(interaction, FAILED, 'reply');
 		}
 	} catch (error) {

@@ -6,7 +6,7 @@ import {
 	type APIButtonComponentWithCustomId,
 	type APIEmbed,
 } from 'discord-api-types/v10';
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from 'discord.js';
 import {
 	MAX_ACTION_ROWS,
 	MAX_BUTTON_LABEL,
@@ -131,7 +131,7 @@ export function buildPayload(reply: Reply, shortenId: (id: string) => string = (
 	};
 }
 
-export type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+export type Answerable = ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
 
 /** How a reply goes out: as a new message, or (a button's result) in place of the message clicked. */
 export type SendMode = 'reply' | 'update';

@@ -108,15 +108,16 @@ function expectWithinDiscordLimits(m: MessageBody): void {
 let fake: FakeDiscord;
 let bot: BotProcess;
 let dataDir: string;
-/** The names in the shared command array, as built: deploy must register each. */
+/** The names in the shared command arrays (slash, then message commands), as built: deploy must register each. */
 let commandNames: string[];
 
 beforeAll(async () => {
 	assertBuilt();
 	const built = (await import(pathToFileURL(join(ROOT, 'dist/commands/index.js')).href)) as {
 		commands: Array<{ data: { name: string } }>;
+		messageCommands: Array<{ data: { name: string } }>;
 	};
-	commandNames = built.commands.map((c) => c.data.name);
+	commandNames = [...built.commands, ...built.messageCommands].map((c) => c.data.name);
 	dataDir = dataDirWithLongSource();
 	fake = await startFakeDiscord();
 	bot = startBotProcess(botEnv(fake, { INDEX_DATA_DIR: dataDir, DISCORD_GUILD_ID: GUILD_ID }));

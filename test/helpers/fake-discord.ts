@@ -414,6 +414,24 @@ export class FakeDiscord {
 	}
 
 	/**
+	 * The interaction a user's message command (⋯ → Apps → `name`) on a message holding `content`
+	 * sends: type 2 with data type 3, the target's id and the message itself under `resolved`.
+	 */
+	messageCommand(user: User, name: string, content: string, where: Where = GUILD_ID): Record<string, unknown> {
+		const targetId = snowflake();
+		const target = messageFrom({ content }, targetId, channelOf(where));
+		const data = {
+			id: snowflake(),
+			name,
+			type: 3,
+			target_id: targetId,
+			resolved: { messages: { [targetId]: where === null ? target : { ...target, guild_id: where } } },
+			...(where === null ? {} : { guild_id: where }),
+		};
+		return this.interaction(user, 2, data, where);
+	}
+
+	/**
 	 * The interaction a click on a button of `message` sends, in the test guild or `where`; `message`
 	 * was asked for by `asker`, the clicker unless told.
 	 */
