@@ -4,6 +4,7 @@ import { help, renderHelp } from '../../../commands/help.js';
 import { OPERATOR_CALLER, type CommandContext } from '../../../commands/index.js';
 import { viewOf } from '../../../src/core/corpus.js';
 import { corpusFrom, DEFAULT_DATA } from '../../helpers/corpus.js';
+import { shownResults } from '../../helpers/answer-text.js';
 
 const corpus = corpusFrom(DEFAULT_DATA);
 const context: CommandContext = { corpus, caller: OPERATOR_CALLER };
@@ -42,7 +43,7 @@ describe('Find sources', () => {
 	it('asks the message’s text as /ask does, privately', async () => {
 		const r = await findSources.run('Serdar Kilic leads the Turkish delegation to Armenia', context);
 		expect(r.ephemeral).toBe(true);
-		expect(r.cards.length).toBeGreaterThan(0);
+		expect(shownResults(r.content).length).toBeGreaterThan(0);
 	});
 
 	it('drops links, mentions and custom emoji from the question', () => {
