@@ -76,6 +76,8 @@ export interface Command<S extends z.ZodType = z.ZodType, R extends Reply | Prom
 	 * (pagers, "More"). Buttons naming any other command are refused: a click must never add or remove.
 	 */
 	readonly readOnly?: boolean;
+	/** True when every reply is private (ephemeral): a deferral then shows "thinking…" to the asker only. */
+	readonly private?: boolean;
 	/** Suggestions for the option being typed, at most 25. */
 	autocomplete?(option: string, typed: string, context: CommandContext): Choice[];
 }

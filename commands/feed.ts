@@ -14,6 +14,8 @@ const url = z
 	.pipe(z.url({ protocol: /^https?$/, error: URL_HINT }));
 
 export const feed = defineCommand({
+	// Its replies are the asker's alone, and so is its "thinking…" when it is deferred.
+	private: true,
 	permission: MANAGE_SERVER,
 	data: {
 		name: 'feed',

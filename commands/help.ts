@@ -53,6 +53,8 @@ export function renderHelp(sources: readonly Source[]): Reply {
 }
 
 export const help = defineCommand({
+	// Its replies are the asker's alone, and so is its "thinking…" when it is deferred.
+	private: true,
 	data: {
 		name: 'help',
 		description: 'What this bot does, how many sources you can read here, and questions to try',

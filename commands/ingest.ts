@@ -44,6 +44,8 @@ export function renderIngest(url: string, result: Result<IngestOutcome, IngestPr
 export const MANAGE_SERVER: Permission = { flag: PermissionFlagsBits.ManageGuild, name: 'Manage Server' };
 
 export const ingest = defineCommand({
+	// Its replies are the asker's alone, and so is its "thinking…" when it is deferred.
+	private: true,
 	permission: MANAGE_SERVER,
 	data: {
 		name: 'ingest',

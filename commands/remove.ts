@@ -9,6 +9,8 @@ import { MANAGE_SERVER } from './ingest.js';
 import { changeable, libraryName, sourceChoices } from './library.js';
 
 export const remove = defineCommand({
+	// Its replies are the asker's alone, and so is its "thinking…" when it is deferred.
+	private: true,
 	permission: MANAGE_SERVER,
 	data: {
 		name: 'remove',

@@ -109,11 +109,12 @@ interface Router extends RouterOptions {
 	readonly lastRunMs: Map<string, number>;
 }
 
-async function defer(interaction: Answerable, mode: SendMode): Promise<void> {
+async function defer(interaction: Answerable, mode: SendMode, privately = false): Promise<void> {
 	if (interaction.deferred || interaction.replied) return;
 	if (mode === 'update' && interaction.isButton()) await interaction.deferUpdate();
-	// A button's reply of its own is a private copy (see onButton): "thinking…" shows to the clicker only.
-	else if (interaction.isButton()) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+	// A button's reply of its own is a private copy (see onButton), and a command whose replies are
+	// private says so: "thinking…" shows to the one who asked only.
+	else if (interaction.isButton() || privately) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	else await interaction.deferReply();
 }
 
@@ -128,14 +129,14 @@ async function runCommand(
 ): Promise<Reply> {
 	const name = command.data.name;
 	if (router.deferAfterMs === 0 || (router.lastRunMs.get(name) ?? 0) > router.deferAfterMs)
-		await defer(interaction, mode);
+		await defer(interaction, mode, command.private === true);
 	const started = performance.now();
 	const work = Promise.resolve().then(() => command.run(input, context));
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<'late'>((resolve) => (timer = setTimeout(resolve, router.deferAfterMs, 'late')));
 	const first = await Promise.race([work, late]);
 	clearTimeout(timer);
-	if (first === 'late') await defer(interaction, mode);
+	if (first === 'late') await defer(interaction, mode, command.private === true);
 	const reply = await work;
 	router.lastRunMs.set(name, performance.now() - started);
 	return reply;

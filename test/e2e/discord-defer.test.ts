@@ -42,6 +42,15 @@ describe('a deferred command', () => {
 		expect(a.data.content).toContain('Philip Gamaghelyan');
 	});
 
+	it('defers privately a command whose replies are private, so even "thinking…" is the asker\'s alone', async () => {
+		const interaction = fake.command(someone(), 'help', []);
+		const a = await fake.interact(interaction);
+		const all = fake.answersTo(String(interaction.id));
+		expect(all[0]).toMatchObject({ via: 'callback', type: 5, data: { flags: MessageFlags.Ephemeral } });
+		expect(a.via).toBe('edit');
+		expect(all.some((x) => x.via === 'delete')).toBe(false);
+	});
+
 	it('sends an error as an ephemeral follow-up and removes the public placeholder', async () => {
 		const interaction = fake.command(someone(), 'source', [
 			{ name: 'id', type: ApplicationCommandOptionType.String, value: 'nope' },
