@@ -150,10 +150,35 @@ const OWN_HEADING = /^\*\*(?:One passage|\d+ passages|Passages \d+–\d+|Timelin
  * title, quote and citation, our own number, "> ", "-# " and link taken off), and each card's title and
  * description (its own "> " quote prefix removed).
  */
+/**
+ * A spelling note's own italics around the words it corrected (help-note.ts: the words themselves
+ * escaped inside), taken off so that only what stands between them is checked.
+ */
+const ownItalics = (line: string): string =>
+	/^Showing results for “|Did you mean \*/.test(line) ? line.replace(/(?<!\\)\*((?:\\.|[^*\\])+)\*/g, '$1') : line;
+
+/** A timeline line: our bold dates, the sentence (as a masked link, or plain when no link fits), " — ", the publisher. */
+const TIMELINE_LINE = /^\*\*[^*]+\*\* (?:\[(.*)\]\(<[^>\s]*>\)|(.*?)) — (.*)$/s;
+/** Our own lines and marks in a timeline page: its heading's bold, the scheduled group's heading. */
+const OWN_TIMELINE = /^\*\*(?:Timeline|Scheduled)\*\*/;
+
+/** A timeline page's parts the user sees rendered: each line's sentence and publisher, the rest of each other line. */
+function timelineParts(content: string): string[] {
+	return content.split('\n').flatMap((line) => {
+		const m = TIMELINE_LINE.exec(line);
+		if (m !== null) return [m[1] ?? m[2] ?? '', m[3]!];
+		return [line.replace(OWN_TIMELINE, '')];
+	});
+}
+
 function renderedParts(reply: Reply): string[] {
+	if (reply.content.startsWith('**Timeline**')) return timelineParts(reply.content);
 	const results = shownResults(reply.content);
 	const text = results.length === 0 ? reply.content : reply.content.split('\n\n')[0]!;
-	const content = [text.replace(OWN_HEADING, ''), ...results.flatMap((r) => [r.head, r.quote, citeText(r.cite)])];
+	const content = [
+		...text.split('\n').map((line) => ownItalics(line).replace(OWN_HEADING, '')),
+		...results.flatMap((r) => [r.head, r.quote, citeText(r.cite)]),
+	];
 	const cards = reply.cards.flatMap((card) => {
 		const lines = card.description.split('\n');
 		for (const line of lines)

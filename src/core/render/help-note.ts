@@ -10,20 +10,23 @@ const MAX_QUOTED = 200;
 
 /** The corrected question, escaped, each corrected word in italics: "Who leads the Turkish *delegation*…". */
 export function markCorrections(question: string, corrections: readonly Correction[]): string {
+	// On one line: a line break in the question would start a line of the reply with its text.
+	const flat = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' '));
 	let out = '';
 	let at = 0;
 	for (const c of corrections) {
-		out += `${escapeMarkdown(question.slice(at, c.start))}*${escapeMarkdown(c.to)}*`;
+		out += `${flat(question.slice(at, c.start))}*${flat(c.to)}*`;
 		at = c.end;
 	}
-	return truncate(out + escapeMarkdown(question.slice(at)), MAX_QUOTED * 2);
+	return truncate(out + flat(question.slice(at)), MAX_QUOTED * 2);
 }
 
 /** A question as a command to copy: in a code span, so nothing needs escaping (but its backticks). */
 const askCommand = (question: string) =>
 	`\`/ask question:${truncate(question.replace(/`/g, "'").replace(/\s+/g, ' ').trim(), MAX_QUOTED)}\``;
 
-const typed = (s: Suggestion) => s.corrections.map((c) => `“${escapeMarkdown(c.from)}”`).join(', ');
+const typed = (s: Suggestion) =>
+	s.corrections.map((c) => `“${escapeMarkdown(c.from.replace(/\s+/g, ' '))}”`).join(', ');
 
 /**
  * An /ask reply with the help {@link answerWithHelp} found: the corrected question it shows results
