@@ -3,6 +3,7 @@ import { all, type DomDocument } from './dom.js';
 import { normalizeSpace } from './text.js';
 import { sameSite } from './site.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
+import { dayInText, findPublished, realDay, type PublishedFrom } from './published.js';
 
 /** What a page says about itself; each field absent when the page does not say. */
 export interface PageMetadata {
@@ -10,8 +11,10 @@ export interface PageMetadata {
 	readonly url?: string;
 	/** `og:title`, else JSON-LD `headline`, else a named `<meta>` title, else `<title>` without the site's name, else the `<h1>`. */
 	readonly title?: string;
-	/** `YYYY-MM-DD`: `article:published_time`, else JSON-LD `datePublished`, else a `<time datetime>`. */
+	/** `YYYY-MM-DD`, from the most trusted place the page states it (see findPublished in published.ts). */
 	readonly published?: string;
+	/** Where `published` was read; for measurement, not kept in the catalog. */
+	readonly publishedFrom?: PublishedFrom;
 	/** `og:site_name`, else JSON-LD `publisher.name`, else the host without `www.`; the host when the page claims another site's URL. */
 	readonly publisher?: string;
 	readonly authors?: readonly string[];
@@ -25,6 +28,8 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
 const JsonLdArticle = z.object({
 	headline: lenient(text),
 	datePublished: lenient(z.string()),
+	dateCreated: lenient(z.string()),
+	uploadDate: lenient(z.string()),
 	publisher: lenient(
 		z.union([
 			named,
@@ -39,17 +44,20 @@ const JsonLdArticle = z.object({
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting)$/;
 
-/** Every object in the page's JSON-LD blocks, `@graph`s and arrays flattened; unparseable blocks skipped. */
+/**
+ * Every object in the page's JSON-LD blocks, outer ones first: `@graph`s, arrays and nested objects
+ * (a `WebPage`'s `mainEntity` article) flattened; unparseable blocks skipped.
+ */
 function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 	const out: Record<string, unknown>[] = [];
 	const visit = (value: unknown, depth: number) => {
-		if (depth > 4 || typeof value !== 'object' || value === null) return;
+		if (depth > 6 || typeof value !== 'object' || value === null || out.length > 500) return;
 		if (Array.isArray(value)) {
 			for (const v of value) visit(v, depth + 1);
 			return;
 		}
 		out.push(value as Record<string, unknown>);
-		if ('@graph' in value) visit(value['@graph'], depth + 1);
+		for (const v of Object.values(value)) if (typeof v === 'object') visit(v, depth + 1);
 	};
 	for (const script of all(document, 'script[type="application/ld+json" i]')) {
 		try {
@@ -61,13 +69,19 @@ function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 	return out;
 }
 
-function jsonLdArticle(document: DomDocument): z.infer<typeof JsonLdArticle> | undefined {
+type JsonLd = z.infer<typeof JsonLdArticle>;
+
+/** The page's JSON-LD article, and every date JSON-LD gives for it, most trusted first (see findPublished). */
+function jsonLdArticle(document: DomDocument): { article?: JsonLd; dates: (string | undefined)[] } {
 	const objects = jsonLdObjects(document);
 	const types = (o: Record<string, unknown>) => [o['@type']].flat().filter((t): t is string => typeof t === 'string');
-	const article =
-		objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t))) ??
-		objects.find((o) => typeof o.headline === 'string');
-	return article === undefined ? undefined : JsonLdArticle.parse(article);
+	const isArticle = (o: Record<string, unknown>) => types(o).some((t) => ARTICLE_TYPE.test(t));
+	const found = objects.find(isArticle) ?? objects.find((o) => typeof o.headline === 'string');
+	const dated = (list: Record<string, unknown>[]) =>
+		list.map((o) => JsonLdArticle.parse(o)).flatMap((o) => [o.datePublished, o.dateCreated, o.uploadDate]);
+	const articles = objects.filter(isArticle);
+	const dates = [...dated(articles), ...dated(objects.filter((o) => !isArticle(o)))];
+	return found === undefined ? { dates } : { article: JsonLdArticle.parse(found), dates };
 }
 
 /** The content of the first `<meta>` with one of these `property` or `name` values. */
@@ -111,37 +125,6 @@ function canonicalUrl(document: DomDocument, pageUrl: string | undefined): { url
 	return page === undefined ? { offSite } : { url: cleanUrl(page), offSite };
 }
 
-function publishedDay(document: DomDocument, ld: z.infer<typeof JsonLdArticle> | undefined): string | undefined {
-	const times = [
-		...all(document, 'time[itemprop="datePublished" i][datetime], time[pubdate][datetime]'),
-		...all(document, 'time[datetime]'),
-	].map((t) => t.getAttribute('datetime') ?? undefined);
-	const candidates = [
-		meta(document, 'article:published_time'),
-		ld?.datePublished,
-		meta(document, 'datePublished'),
-		...times,
-		meta(
-			document,
-			'og:published_time',
-			'pubdate',
-			'publishdate',
-			'publish-date',
-			'date',
-			'dc.date',
-			'dc.date.issued',
-			'dcterms.created',
-			'parsely-pub-date',
-			'sailthru.date',
-		),
-	];
-	for (const candidate of candidates) {
-		const day = candidate === undefined ? undefined : toDay(candidate);
-		if (day !== undefined) return day;
-	}
-	return undefined;
-}
-
 /** The host a publisher falls back to: `www.example.org` → `example.org`. */
 export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.hostname.replace(/^www\./, '');
 
@@ -150,8 +133,9 @@ export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.
  * it was fetched from, for relative links and fallbacks; undefined for a local file.
  */
 export function readPageMetadata(document: DomDocument, pageUrl: string | undefined): PageMetadata {
-	const ld = jsonLdArticle(document);
+	const { article: ld, dates } = jsonLdArticle(document);
 	const { url, offSite } = canonicalUrl(document, pageUrl);
+	const published = findPublished(document, dates, [url, pageUrl], toDay);
 	// A page that claims another site's address may claim its name too: its host says who served it.
 	const host = url === undefined ? undefined : hostName(url);
 	const publisher =
@@ -180,14 +164,11 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	return {
 		...(url === undefined ? {} : { url }),
 		...(title === undefined ? {} : { title }),
-		...optional('published', publishedDay(document, ld)),
+		...(published === undefined ? {} : { published: published.day, publishedFrom: published.from }),
 		...(publisher === undefined ? {} : { publisher }),
 		...(authors.length === 0 ? {} : { authors }),
 	};
 }
-
-const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-	value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 
 /** Separators between a headline and a site's name in a `<title>`: "Headline | Site", "Headline - Site". */
 const SEPARATOR = /\s+[|\-–—:·•»/]\s+/;
@@ -227,26 +208,19 @@ export function stripSiteSuffix(title: string, siteNames: readonly string[]): st
 	return words(tail) <= 4 && words(head) >= 3 ? head : title;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A calendar day `YYYY-MM-DD` that exists, or undefined. */
-function realDay(y: number, m: number, d: number): string | undefined {
-	const date = new Date(Date.UTC(y, m - 1, d));
-	if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-	return `${y}-${pad(m)}-${pad(d)}`;
-}
-
 /**
  * The day a date string names, as `YYYY-MM-DD`, in the string's own time zone: an ISO date's day as
  * written (`2025-09-07T23:30-04:00` is the 7th), an RFC 2822 date shifted by its offset, a date with
- * no zone as written. Undefined when it is no date.
+ * no zone as written; anything else ("Fri Mar 13 21:30:09 EST 2015", "March 18, 2015") as chrono-node
+ * reads it, as written. Undefined when it is no date.
  */
 export function toDay(value: string): string | undefined {
 	const v = value.trim();
 	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})(?:$|T)/.exec(v);
 	if (iso !== null) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 	const ms = Date.parse(v);
-	if (Number.isNaN(ms)) return undefined;
+	// Date.parse shifts a named zone ("EST") to local time, moving the day; chrono keeps it as written.
+	if (Number.isNaN(ms) || /\b[A-Z]{2,5}\b(?:\s+\d{4})?$/.test(v.replace(/\b(?:GMT|UTC)$/, ''))) return dayInText(v);
 	const offset = /([+-])(\d{2}):?(\d{2})$/.exec(v);
 	if (offset !== null) {
 		const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);

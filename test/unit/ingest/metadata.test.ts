@@ -16,6 +16,7 @@ describe('readPageMetadata', () => {
 			url: 'https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year',
 			title: 'Lake Sevan rises for a second year as irrigation draws fall',
 			published: '2025-10-14',
+			publishedFrom: 'json-ld',
 			publisher: 'Caucasus Ledger',
 			authors: ['Ani Petrosyan'],
 		});
