@@ -43,6 +43,8 @@ const JsonLdArticle = z.object({
 });
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting)$/;
+/** Other things whose JSON-LD dates may be the page's: the page itself, its video. */
+const PAGE_TYPE = /(?:WebPage|VideoObject|Clip)$/;
 
 /**
  * Every object in the page's JSON-LD blocks, outer ones first: `@graph`s, arrays and nested objects
@@ -61,7 +63,9 @@ function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 	};
 	for (const script of all(document, 'script[type="application/ld+json" i]')) {
 		try {
-			visit(JSON.parse(script.textContent ?? ''), 0);
+			// Some pages wrap the JSON in CDATA markers, for XHTML parsers long gone.
+			const json = (script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '');
+			visit(JSON.parse(json), 0);
 		} catch {
 			// A broken block is the page's problem; the other sources of metadata still count.
 		}
@@ -71,17 +75,28 @@ function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 
 type JsonLd = z.infer<typeof JsonLdArticle>;
 
-/** The page's JSON-LD article, and every date JSON-LD gives for it, most trusted first (see findPublished). */
-function jsonLdArticle(document: DomDocument): { article?: JsonLd; dates: (string | undefined)[] } {
+/**
+ * The page's JSON-LD article, and the dates JSON-LD gives for it, most trusted first: `published`
+ * (an article's `datePublished`, then a page's or video's) and `created` (`dateCreated`,
+ * `uploadDate`), which findPublished trusts less than the meta tags.
+ */
+function jsonLdArticle(document: DomDocument): {
+	article?: JsonLd;
+	published: (string | undefined)[];
+	created: (string | undefined)[];
+} {
 	const objects = jsonLdObjects(document);
 	const types = (o: Record<string, unknown>) => [o['@type']].flat().filter((t): t is string => typeof t === 'string');
 	const isArticle = (o: Record<string, unknown>) => types(o).some((t) => ARTICLE_TYPE.test(t));
 	const found = objects.find(isArticle) ?? objects.find((o) => typeof o.headline === 'string');
-	const dated = (list: Record<string, unknown>[]) =>
-		list.map((o) => JsonLdArticle.parse(o)).flatMap((o) => [o.datePublished, o.dateCreated, o.uploadDate]);
-	const articles = objects.filter(isArticle);
-	const dates = [...dated(articles), ...dated(objects.filter((o) => !isArticle(o)))];
-	return found === undefined ? { dates } : { article: JsonLdArticle.parse(found), dates };
+	// An image's or a person's dates are not the article's.
+	const dated = [
+		...objects.filter(isArticle),
+		...objects.filter((o) => !isArticle(o) && types(o).some((t) => PAGE_TYPE.test(t))),
+	].map((o) => JsonLdArticle.parse(o));
+	const published = dated.map((o) => o.datePublished);
+	const created = dated.flatMap((o) => [o.dateCreated, o.uploadDate]);
+	return { ...(found === undefined ? {} : { article: JsonLdArticle.parse(found) }), published, created };
 }
 
 /** The content of the first `<meta>` with one of these `property` or `name` values. */
@@ -133,9 +148,9 @@ export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.
  * it was fetched from, for relative links and fallbacks; undefined for a local file.
  */
 export function readPageMetadata(document: DomDocument, pageUrl: string | undefined): PageMetadata {
-	const { article: ld, dates } = jsonLdArticle(document);
+	const { article: ld, ...jsonLdDates } = jsonLdArticle(document);
 	const { url, offSite } = canonicalUrl(document, pageUrl);
-	const published = findPublished(document, dates, [url, pageUrl], toDay);
+	const published = findPublished(document, jsonLdDates, [url, pageUrl], toDay);
 	// A page that claims another site's address may claim its name too: its host says who served it.
 	const host = url === undefined ? undefined : hostName(url);
 	const publisher =

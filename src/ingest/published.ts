@@ -157,9 +157,11 @@ export function bylineDayInText(paragraphs: readonly string[]): string | undefin
 
 /**
  * The page's publication day, from the most trusted place that states one:
- *  1. JSON-LD: an article's `datePublished`, then its `dateCreated`/`uploadDate`, then any object's
- *     (the page's own word, in a format meant for machines);
+ *  1. JSON-LD `datePublished`: an article's, then the page's or its video's (the page's own word, in a
+ *     format meant for machines);
  *  2. the `<meta>` tags of {@link DATE_META}, in that order;
+ *  2b. JSON-LD `dateCreated`, then `uploadDate`: below the meta tags, since a CMS's record may be
+ *     created after the article went out (the Telegraph's is a day later than its datePublished);
  *  3. a `<time>` (see {@link timeDay});
  *  4. the canonical, then the fetched, URL's path (see {@link dayInUrl});
  *  5. a byline or dateline box near the top of the page (see extractArticle for the article's first
@@ -168,16 +170,16 @@ export function bylineDayInText(paragraphs: readonly string[]): string | undefin
  */
 export function findPublished(
 	document: DomDocument,
-	jsonLdDates: readonly (string | undefined)[],
+	jsonLd: { readonly published: readonly (string | undefined)[]; readonly created: readonly (string | undefined)[] },
 	urls: readonly (string | undefined)[],
 	toDay: (v: string) => string | undefined,
 ): FoundDay | undefined {
-	for (const value of jsonLdDates) {
-		const day = value === undefined ? undefined : toDay(value);
-		if (day !== undefined) return { day, from: 'json-ld' };
-	}
-	const meta = metaDay(document, toDay);
-	if (meta !== undefined) return meta;
+	const fromJsonLd = (values: readonly (string | undefined)[]): FoundDay | undefined => {
+		const day = values.map((v) => (v === undefined ? undefined : toDay(v))).find((d) => d !== undefined);
+		return day === undefined ? undefined : { day, from: 'json-ld' };
+	};
+	const found = fromJsonLd(jsonLd.published) ?? metaDay(document, toDay) ?? fromJsonLd(jsonLd.created);
+	if (found !== undefined) return found;
 	const time = timeDay(document, toDay);
 	if (time !== undefined) return { day: time, from: 'time' };
 	for (const url of urls) {

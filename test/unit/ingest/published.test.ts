@@ -35,6 +35,17 @@ describe('the publication date, in the order of trust', () => {
 		).toEqual(['2017-05-06', 'json-ld']);
 	});
 
+	it('reads JSON-LD wrapped in CDATA markers', () => {
+		const block = `<script type="application/ld+json"><![CDATA[ ${JSON.stringify({ '@type': 'NewsArticle', datePublished: '2024-12-06' })} ]]></script>`;
+		expect(dated(block)).toEqual(['2024-12-06', 'json-ld']);
+	});
+
+	it("trusts JSON-LD dateCreated below the meta tags, and ignores an image's dates", () => {
+		const head = `<meta itemprop="datePublished" content="2017-11-16T14:15+0000">${ld({ '@type': 'NewsArticle', dateCreated: '2017-11-17T10:41:09Z' })}`;
+		expect(dated(head)).toEqual(['2017-11-16', 'meta:datePublished']);
+		expect(dated(ld({ '@type': 'ImageObject', datePublished: '2001-01-01' }))).toEqual([undefined, undefined]);
+	});
+
 	it("prefers an article's datePublished, then dateCreated, then a video's uploadDate", () => {
 		expect(dated(ld({ '@type': 'NewsArticle', dateCreated: '2018-01-01', datePublished: '2018-01-02' }))).toEqual([
 			'2018-01-02',
