@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { all, type DomDocument } from './dom.js';
 import { normalizeSpace } from './text.js';
-import { sameSite } from './site.js';
+import { sameSite, siteOf } from './site.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 import { dayInText, findPublished, realDay, type PublishedFrom } from './published.js';
 
@@ -140,8 +140,33 @@ function canonicalUrl(document: DomDocument, pageUrl: string | undefined): { url
 	return page === undefined ? { offSite } : { url: cleanUrl(page), offSite };
 }
 
-/** The host a publisher falls back to: `www.example.org` → `example.org`. */
-export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.hostname.replace(/^www\./, '');
+/**
+ * The name a publisher falls back to: the host's registrable domain (`www.nytimes.com` and
+ * `finance.yahoo.com` → `nytimes.com`, `yahoo.com`), which people recognise; no name is made up.
+ */
+export const hostName = (url: string): string | undefined => {
+	const host = parseHttpUrl(url)?.hostname;
+	return host === undefined ? undefined : siteOf(host).replace(/^www\./, '');
+};
+
+/** Where a site's name ends and its tagline begins: "Aktuálně.cz - Víte, co se právě děje". */
+const TAGLINE_SEPARATOR = /\s+[-|–—]\s+|:\s+/;
+
+/**
+ * A site's name without its tagline: cut at the first " - ", " | ", " – ", " — " or ": " when what
+ * follows is longer than the name, or reads as a sentence (three or more words, the later ones in
+ * lower case). "Le Monde.fr" and "CNN Money" stay whole.
+ */
+export function cleanPublisher(name: string): string {
+	const m = TAGLINE_SEPARATOR.exec(name);
+	if (m === null) return name;
+	const head = name.slice(0, m.index).trim();
+	const rest = name.slice(m.index + m[0].length).trim();
+	if (head === '') return name;
+	const words = rest.split(/\s+/);
+	const sentence = words.length >= 3 && words.slice(1).filter((w) => /^\p{Ll}/u.test(w)).length >= words.length / 2;
+	return rest.length > head.length || sentence ? head : name;
+}
 
 /**
  * Reads a page's metadata (see {@link PageMetadata} for what comes from where). `pageUrl` is the URL
@@ -153,15 +178,11 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	const published = findPublished(document, jsonLdDates, [url, pageUrl], toDay);
 	// A page that claims another site's address may claim its name too: its host says who served it.
 	const host = url === undefined ? undefined : hostName(url);
+	const claimed = meta(document, 'og:site_name') ?? ld?.publisher ?? meta(document, 'application-name');
 	const publisher =
-		(offSite ? host : undefined) ??
-		meta(document, 'og:site_name') ??
-		ld?.publisher ??
-		meta(document, 'application-name') ??
-		host;
-	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter(
-		(s): s is string => s !== undefined,
-	);
+		(offSite ? host : undefined) ?? (claimed === undefined ? undefined : cleanPublisher(claimed)) ?? host;
+	// A title's suffix may be the name with its tagline, the name alone, the domain, or its first label ("nytimes").
+	const siteNames = [publisher, claimed, host, host?.split('.')[0]].filter((s): s is string => s !== undefined);
 	const og = meta(document, 'og:title', 'twitter:title');
 	const documentTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '');
 	const named = meta(document, 'parsely-title', 'dc.title', 'dcterms.title', 'sailthru.title', 'title');

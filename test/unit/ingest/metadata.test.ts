@@ -75,9 +75,9 @@ describe('readPageMetadata', () => {
 
 	it('reads the date from a <time datetime> when nothing else says, and the publisher from the host at last', () => {
 		const doc = page('', '<p>x</p><time datetime="2023-02-06">6 Feb</time>');
-		expect(readPageMetadata(doc, 'https://www.quake.example.org/a')).toMatchObject({
+		expect(readPageMetadata(doc, 'https://www.quake.example/a')).toMatchObject({
 			published: '2023-02-06',
-			publisher: 'quake.example.org',
+			publisher: 'quake.example',
 		});
 	});
 
