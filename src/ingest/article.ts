@@ -3,6 +3,7 @@ import { readBlocks, type Block } from './blocks.js';
 import { all, COMMENT_NODE, parseDocument, treeShape, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { readPageMetadata, type PageMetadata } from './metadata.js';
 import { stop } from './problem.js';
+import { bylineDayInText } from './published.js';
 
 /** Page furniture: never the article, whatever Readability scores it. */
 const FURNITURE = [
@@ -144,7 +145,13 @@ export function extractArticle(html: string, pageUrl: string | undefined): Artic
 	const paragraphs = readBlocks(content)
 		.filter(isProse)
 		.map((b) => b.text);
-	return isArticle(paragraphs) ? { paragraphs, metadata } : undefined;
+	if (!isArticle(paragraphs)) return undefined;
+	// Last in the order of trust (see findPublished): a dateline at the top of the text itself.
+	const byline = metadata.published === undefined ? bylineDayInText(paragraphs) : undefined;
+	return {
+		paragraphs,
+		metadata: byline === undefined ? metadata : { ...metadata, published: byline, publishedFrom: 'byline' },
+	};
 }
 
 /**

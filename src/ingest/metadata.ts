@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { all, type DomDocument } from './dom.js';
 import { normalizeSpace } from './text.js';
-import { sameSite } from './site.js';
+import { sameSite, siteOf } from './site.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
+import { dayInText, findPublished, realDay, type PublishedFrom } from './published.js';
 
 /** What a page says about itself; each field absent when the page does not say. */
 export interface PageMetadata {
@@ -10,8 +11,10 @@ export interface PageMetadata {
 	readonly url?: string;
 	/** `og:title`, else JSON-LD `headline`, else a named `<meta>` title, else `<title>` without the site's name, else the `<h1>`. */
 	readonly title?: string;
-	/** `YYYY-MM-DD`: `article:published_time`, else JSON-LD `datePublished`, else a `<time datetime>`. */
+	/** `YYYY-MM-DD`, from the most trusted place the page states it (see findPublished in published.ts). */
 	readonly published?: string;
+	/** Where `published` was read; for measurement, not kept in the catalog. */
+	readonly publishedFrom?: PublishedFrom;
 	/** `og:site_name`, else JSON-LD `publisher.name`, else the host without `www.`; the host when the page claims another site's URL. */
 	readonly publisher?: string;
 	readonly authors?: readonly string[];
@@ -25,6 +28,8 @@ const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(unde
 const JsonLdArticle = z.object({
 	headline: lenient(text),
 	datePublished: lenient(z.string()),
+	dateCreated: lenient(z.string()),
+	uploadDate: lenient(z.string()),
 	publisher: lenient(
 		z.union([
 			named,
@@ -38,22 +43,29 @@ const JsonLdArticle = z.object({
 });
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting)$/;
+/** Other things whose JSON-LD dates may be the page's: the page itself, its video. */
+const PAGE_TYPE = /(?:WebPage|VideoObject|Clip)$/;
 
-/** Every object in the page's JSON-LD blocks, `@graph`s and arrays flattened; unparseable blocks skipped. */
+/**
+ * Every object in the page's JSON-LD blocks, outer ones first: `@graph`s, arrays and nested objects
+ * (a `WebPage`'s `mainEntity` article) flattened; unparseable blocks skipped.
+ */
 function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 	const out: Record<string, unknown>[] = [];
 	const visit = (value: unknown, depth: number) => {
-		if (depth > 4 || typeof value !== 'object' || value === null) return;
+		if (depth > 6 || typeof value !== 'object' || value === null || out.length > 500) return;
 		if (Array.isArray(value)) {
 			for (const v of value) visit(v, depth + 1);
 			return;
 		}
 		out.push(value as Record<string, unknown>);
-		if ('@graph' in value) visit(value['@graph'], depth + 1);
+		for (const v of Object.values(value)) if (typeof v === 'object') visit(v, depth + 1);
 	};
 	for (const script of all(document, 'script[type="application/ld+json" i]')) {
 		try {
-			visit(JSON.parse(script.textContent ?? ''), 0);
+			// Some pages wrap the JSON in CDATA markers, for XHTML parsers long gone.
+			const json = (script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[|(?:\/\/\s*)?\]\]>\s*$/g, '');
+			visit(JSON.parse(json), 0);
 		} catch {
 			// A broken block is the page's problem; the other sources of metadata still count.
 		}
@@ -61,13 +73,30 @@ function jsonLdObjects(document: DomDocument): Record<string, unknown>[] {
 	return out;
 }
 
-function jsonLdArticle(document: DomDocument): z.infer<typeof JsonLdArticle> | undefined {
+type JsonLd = z.infer<typeof JsonLdArticle>;
+
+/**
+ * The page's JSON-LD article, and the dates JSON-LD gives for it, most trusted first: `published`
+ * (an article's `datePublished`, then a page's or video's) and `created` (`dateCreated`,
+ * `uploadDate`), which findPublished trusts less than the meta tags.
+ */
+function jsonLdArticle(document: DomDocument): {
+	article?: JsonLd;
+	published: (string | undefined)[];
+	created: (string | undefined)[];
+} {
 	const objects = jsonLdObjects(document);
 	const types = (o: Record<string, unknown>) => [o['@type']].flat().filter((t): t is string => typeof t === 'string');
-	const article =
-		objects.find((o) => types(o).some((t) => ARTICLE_TYPE.test(t))) ??
-		objects.find((o) => typeof o.headline === 'string');
-	return article === undefined ? undefined : JsonLdArticle.parse(article);
+	const isArticle = (o: Record<string, unknown>) => types(o).some((t) => ARTICLE_TYPE.test(t));
+	const found = objects.find(isArticle) ?? objects.find((o) => typeof o.headline === 'string');
+	// An image's or a person's dates are not the article's.
+	const dated = [
+		...objects.filter(isArticle),
+		...objects.filter((o) => !isArticle(o) && types(o).some((t) => PAGE_TYPE.test(t))),
+	].map((o) => JsonLdArticle.parse(o));
+	const published = dated.map((o) => o.datePublished);
+	const created = dated.flatMap((o) => [o.dateCreated, o.uploadDate]);
+	return { ...(found === undefined ? {} : { article: JsonLdArticle.parse(found) }), published, created };
 }
 
 /** The content of the first `<meta>` with one of these `property` or `name` values. */
@@ -111,58 +140,49 @@ function canonicalUrl(document: DomDocument, pageUrl: string | undefined): { url
 	return page === undefined ? { offSite } : { url: cleanUrl(page), offSite };
 }
 
-function publishedDay(document: DomDocument, ld: z.infer<typeof JsonLdArticle> | undefined): string | undefined {
-	const times = [
-		...all(document, 'time[itemprop="datePublished" i][datetime], time[pubdate][datetime]'),
-		...all(document, 'time[datetime]'),
-	].map((t) => t.getAttribute('datetime') ?? undefined);
-	const candidates = [
-		meta(document, 'article:published_time'),
-		ld?.datePublished,
-		meta(document, 'datePublished'),
-		...times,
-		meta(
-			document,
-			'og:published_time',
-			'pubdate',
-			'publishdate',
-			'publish-date',
-			'date',
-			'dc.date',
-			'dc.date.issued',
-			'dcterms.created',
-			'parsely-pub-date',
-			'sailthru.date',
-		),
-	];
-	for (const candidate of candidates) {
-		const day = candidate === undefined ? undefined : toDay(candidate);
-		if (day !== undefined) return day;
-	}
-	return undefined;
-}
+/**
+ * The name a publisher falls back to: the host's registrable domain (`www.nytimes.com` and
+ * `finance.yahoo.com` → `nytimes.com`, `yahoo.com`), which people recognise; no name is made up.
+ */
+export const hostName = (url: string): string | undefined => {
+	const host = parseHttpUrl(url)?.hostname;
+	return host === undefined ? undefined : siteOf(host).replace(/^www\./, '');
+};
 
-/** The host a publisher falls back to: `www.example.org` → `example.org`. */
-export const hostName = (url: string): string | undefined => parseHttpUrl(url)?.hostname.replace(/^www\./, '');
+/** Where a site's name ends and its tagline begins: "Aktuálně.cz - Víte, co se právě děje". */
+const TAGLINE_SEPARATOR = /\s+[-|–—]\s+|:\s+/;
+
+/**
+ * A site's name without its tagline: cut at the first " - ", " | ", " – ", " — " or ": " when what
+ * follows is longer than the name, or reads as a sentence (three or more words, the later ones in
+ * lower case). "Le Monde.fr" and "CNN Money" stay whole.
+ */
+export function cleanPublisher(name: string): string {
+	const m = TAGLINE_SEPARATOR.exec(name);
+	if (m === null) return name;
+	const head = name.slice(0, m.index).trim();
+	const rest = name.slice(m.index + m[0].length).trim();
+	if (head === '') return name;
+	const words = rest.split(/\s+/);
+	const sentence = words.length >= 3 && words.slice(1).filter((w) => /^\p{Ll}/u.test(w)).length >= words.length / 2;
+	return rest.length > head.length || sentence ? head : name;
+}
 
 /**
  * Reads a page's metadata (see {@link PageMetadata} for what comes from where). `pageUrl` is the URL
  * it was fetched from, for relative links and fallbacks; undefined for a local file.
  */
 export function readPageMetadata(document: DomDocument, pageUrl: string | undefined): PageMetadata {
-	const ld = jsonLdArticle(document);
+	const { article: ld, ...jsonLdDates } = jsonLdArticle(document);
 	const { url, offSite } = canonicalUrl(document, pageUrl);
+	const published = findPublished(document, jsonLdDates, [url, pageUrl], toDay);
 	// A page that claims another site's address may claim its name too: its host says who served it.
 	const host = url === undefined ? undefined : hostName(url);
+	const claimed = meta(document, 'og:site_name') ?? ld?.publisher ?? meta(document, 'application-name');
 	const publisher =
-		(offSite ? host : undefined) ??
-		meta(document, 'og:site_name') ??
-		ld?.publisher ??
-		meta(document, 'application-name') ??
-		host;
-	const siteNames = [publisher, url === undefined ? undefined : hostName(url)].filter(
-		(s): s is string => s !== undefined,
-	);
+		(offSite ? host : undefined) ?? (claimed === undefined ? undefined : cleanPublisher(claimed)) ?? host;
+	// A title's suffix may be the name with its tagline, the name alone, the domain, or its first label ("nytimes").
+	const siteNames = [publisher, claimed, host, host?.split('.')[0]].filter((s): s is string => s !== undefined);
 	const og = meta(document, 'og:title', 'twitter:title');
 	const documentTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '');
 	const named = meta(document, 'parsely-title', 'dc.title', 'dcterms.title', 'sailthru.title', 'title');
@@ -180,14 +200,11 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	return {
 		...(url === undefined ? {} : { url }),
 		...(title === undefined ? {} : { title }),
-		...optional('published', publishedDay(document, ld)),
+		...(published === undefined ? {} : { published: published.day, publishedFrom: published.from }),
 		...(publisher === undefined ? {} : { publisher }),
 		...(authors.length === 0 ? {} : { authors }),
 	};
 }
-
-const optional = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
-	value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 
 /** Separators between a headline and a site's name in a `<title>`: "Headline | Site", "Headline - Site". */
 const SEPARATOR = /\s+[|\-–—:·•»/]\s+/;
@@ -227,26 +244,19 @@ export function stripSiteSuffix(title: string, siteNames: readonly string[]): st
 	return words(tail) <= 4 && words(head) >= 3 ? head : title;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A calendar day `YYYY-MM-DD` that exists, or undefined. */
-function realDay(y: number, m: number, d: number): string | undefined {
-	const date = new Date(Date.UTC(y, m - 1, d));
-	if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-	return `${y}-${pad(m)}-${pad(d)}`;
-}
-
 /**
  * The day a date string names, as `YYYY-MM-DD`, in the string's own time zone: an ISO date's day as
  * written (`2025-09-07T23:30-04:00` is the 7th), an RFC 2822 date shifted by its offset, a date with
- * no zone as written. Undefined when it is no date.
+ * no zone as written; anything else ("Fri Mar 13 21:30:09 EST 2015", "March 18, 2015") as chrono-node
+ * reads it, as written. Undefined when it is no date.
  */
 export function toDay(value: string): string | undefined {
 	const v = value.trim();
 	const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})(?:$|T)/.exec(v);
 	if (iso !== null) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 	const ms = Date.parse(v);
-	if (Number.isNaN(ms)) return undefined;
+	// Date.parse shifts a named zone ("EST") to local time, moving the day; chrono keeps it as written.
+	if (Number.isNaN(ms) || /\b[A-Z]{2,5}\b(?:\s+\d{4})?$/.test(v.replace(/\b(?:GMT|UTC)$/, ''))) return dayInText(v);
 	const offset = /([+-])(\d{2}):?(\d{2})$/.exec(v);
 	if (offset !== null) {
 		const minutes = (Number(offset[2]) * 60 + Number(offset[3])) * (offset[1] === '-' ? -1 : 1);

@@ -16,6 +16,7 @@ describe('readPageMetadata', () => {
 			url: 'https://ledger.example.org/environment/2025/10/lake-sevan-rises-second-year',
 			title: 'Lake Sevan rises for a second year as irrigation draws fall',
 			published: '2025-10-14',
+			publishedFrom: 'json-ld',
 			publisher: 'Caucasus Ledger',
 			authors: ['Ani Petrosyan'],
 		});
@@ -74,9 +75,9 @@ describe('readPageMetadata', () => {
 
 	it('reads the date from a <time datetime> when nothing else says, and the publisher from the host at last', () => {
 		const doc = page('', '<p>x</p><time datetime="2023-02-06">6 Feb</time>');
-		expect(readPageMetadata(doc, 'https://www.quake.example.org/a')).toMatchObject({
+		expect(readPageMetadata(doc, 'https://www.quake.example/a')).toMatchObject({
 			published: '2023-02-06',
-			publisher: 'quake.example.org',
+			publisher: 'quake.example',
 		});
 	});
 
