@@ -43,6 +43,20 @@ export interface Answer {
 	readonly ms: number;
 }
 
+/**
+ * An edit of the original response as Discord keeps it: a message deferred privately stays private
+ * (an edit cannot change that, and carries no flags), so the recorded edit carries the deferral's
+ * Ephemeral flag, and tests read who can see it from the answer alone.
+ */
+function editedAs(pending: { readonly answers: readonly Answer[] } | undefined, body: MessageBody): MessageBody {
+	const deferral = pending?.answers.find((a) => a.via === 'callback' && a.type === 5);
+	const flags = deferral?.data.flags ?? 0;
+	return (flags & EPHEMERAL) === 0 ? body : { ...body, flags: (body.flags ?? 0) | EPHEMERAL };
+}
+
+/** Discord's Ephemeral message flag. */
+const EPHEMERAL = 64;
+
 interface GatewayPayload {
 	readonly op: number;
 	readonly d: unknown;
@@ -322,7 +336,8 @@ export class FakeDiscord {
 			else json(res, 200, { interaction: { id: m[1], type: 2 }, resource: { type, message: messageFrom(data) } });
 		} else if ((m = /^(PATCH|GET|DELETE) \/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(key))) {
 			const pending = this.byToken(m[3]!)?.[1];
-			if (m[1] === 'PATCH') this.record(pending, { via: 'edit', type: 0, data: body as MessageBody });
+			if (m[1] === 'PATCH')
+				this.record(pending, { via: 'edit', type: 0, data: editedAs(pending, body as MessageBody) });
 			if (m[1] === 'DELETE') this.record(pending, { via: 'delete', type: 0, data: {} });
 			if (m[1] === 'DELETE') json(res, 204);
 			else json(res, 200, messageFrom(body ?? {}));
