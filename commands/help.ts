@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Source } from '../src/core/catalog.js';
+import { newestFirst } from '../src/core/sources.js';
 import { escapeMarkdown, truncate } from '../src/core/render/markdown.js';
 import { reply, type Reply } from '../src/core/render/render.js';
 import { defineCommand } from './define.js';
@@ -25,7 +26,7 @@ const addedOn = (s: Source): string => s.addedAt ?? s.published;
 
 /** The `count` newest sources, newest first. */
 const newestOf = (sources: readonly Source[], count: number): Source[] =>
-	[...sources].sort((a, b) => addedOn(b).localeCompare(addedOn(a))).slice(0, count);
+	[...sources].sort(newestFirst).slice(0, count);
 
 /** A title as a question to copy: whitespace made single, backticks (which would end the code span) dropped. */
 const asQuestion = (title: string): string =>

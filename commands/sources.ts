@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Source } from '../src/core/catalog.js';
+import { newestFirst } from '../src/core/sources.js';
 import { escapeMarkdown } from '../src/core/render/markdown.js';
 import { buttonId, reply, type Reply } from '../src/core/render/render.js';
 import { defineCommand, ownLibrary } from './define.js';
@@ -26,9 +27,8 @@ export const sources = defineCommand({
 	}),
 	run: ({ page = 1 }, { corpus, caller }): Reply => {
 		const own = ownLibrary(caller);
-		const newest = (a: Source, b: Source) => (b.addedAt ?? b.published).localeCompare(a.addedAt ?? a.published);
-		const mine = corpus.sources.filter((s) => s.library === own && own !== 'shared').sort(newest);
-		const shared = corpus.sources.filter((s) => s.library === 'shared').sort(newest);
+		const mine = corpus.sources.filter((s) => s.library === own && own !== 'shared').sort(newestFirst);
+		const shared = corpus.sources.filter((s) => s.library === 'shared').sort(newestFirst);
 		const all = [...mine, ...shared];
 		const pages = Math.max(1, Math.ceil(all.length / SOURCES_PAGE_SIZE));
 		const at = Math.min(page, pages);

@@ -1,7 +1,7 @@
 import type { Analyzer } from './text/analyze.js';
 import { splitParagraphs, type Paragraph, type Source } from './catalog.js';
 import type { Background } from './text/background.js';
-import type { DocFilter, EngineName } from './search/engine.js';
+import { accepts, type DocFilter, type EngineName } from './search/engine.js';
 
 export type { DocFilter } from './search/engine.js';
 import { addToIndex, buildIndex, type SearchIndex } from './search/search-index.js';
@@ -37,8 +37,7 @@ export interface Corpus {
 }
 
 /** Whether a search may return paragraph `id`. */
-export const visible = (corpus: Corpus, id: number): boolean =>
-	corpus.filter === undefined || corpus.filter.allowed[corpus.filter.libraryOf[id]!] === 1;
+export const visible = (corpus: Corpus, id: number): boolean => accepts(corpus.filter, id);
 
 /** A source with its full text, as the store reads it. */
 export interface SourceText {

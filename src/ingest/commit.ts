@@ -1,6 +1,13 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCatalog, SHARED_LIBRARY, SourceSchema, type Library, type Source } from '../core/catalog.js';
+import {
+	parseCatalog,
+	readableLibraries,
+	SHARED_LIBRARY,
+	SourceSchema,
+	type Library,
+	type Source,
+} from '../core/catalog.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import {
 	appendEntry,
@@ -198,7 +205,7 @@ async function hashOf(dir: string, source: Source, recorded: ReadonlyMap<string,
 
 /** The sources a library sees as already there: its own and the shared ones. */
 const readableBy = (sources: readonly Source[], library: Library): Source[] =>
-	sources.filter((s) => s.library === SHARED_LIBRARY || s.library === library);
+	sources.filter((s) => readableLibraries(library).includes(s.library));
 
 /**
  * Stores a draft in the data directory, in its library, unless that library (or the shared one)
