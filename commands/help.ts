@@ -21,9 +21,6 @@ const COMMANDS = [
 	'`/ingest`, `/remove`, `/feed`: add and manage this server’s sources (Manage Server).',
 ].join('\n');
 
-/** When a source was added (`addedAt`), else the day it was published: what "newest" orders by. */
-const addedOn = (s: Source): string => s.addedAt ?? s.published;
-
 /** The `count` newest sources, newest first. */
 const newestOf = (sources: readonly Source[], count: number): Source[] =>
 	[...sources].sort(newestFirst).slice(0, count);
@@ -44,8 +41,14 @@ export function renderHelp(sources: readonly Source[]): Reply {
 	const newest = newestOf(sources, HELP_EXAMPLES);
 	const latest = newest[0]!;
 	const count = sources.length === 1 ? '**1 source**' : `**${sources.length} sources**`;
-	const added = `${latest.addedAt === undefined ? 'published' : 'added'} ${addedOn(latest).slice(0, 10)}`;
-	const reading = `You can read ${count} here; the newest, “${escapeMarkdown(latest.title)}” (${escapeMarkdown(latest.publisher)}), was ${added}.`;
+	const named = `“${escapeMarkdown(latest.title)}” (${escapeMarkdown(latest.publisher)})`;
+	const when =
+		latest.addedAt !== undefined
+			? `was added ${latest.addedAt.slice(0, 10)}`
+			: latest.published !== undefined
+				? `was published ${latest.published}`
+				: undefined;
+	const reading = `You can read ${count} here; the newest${when === undefined ? ` is ${named}` : `, ${named}, ${when}`}.`;
 	const examples = newest.map((s) => `• \`/ask question:${asQuestion(s.title)}\``);
 	return reply(
 		[ABOUT, '', reading, '', '**Try** the newest titles as questions:', ...examples, '', COMMANDS].join('\n'),

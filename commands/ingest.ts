@@ -5,7 +5,7 @@ import { errorReply, reply, type Reply } from '../src/core/render/render.js';
 import type { Result } from '../src/core/result.js';
 import type { IngestOutcome } from '../src/ingest/commit.js';
 import { memberMessage, type IngestProblem } from '../src/ingest/problem.js';
-import { SHARED_LIBRARY } from '../src/core/catalog.js';
+import { publishedLabel, SHARED_LIBRARY, UNDATED_NOTE } from '../src/core/catalog.js';
 import { defineCommand, ownLibrary, type Permission } from './define.js';
 import { libraryName } from './library.js';
 
@@ -21,10 +21,11 @@ const URL_HINT = 'Give the article’s address, starting with http:// or https:/
 export function renderIngest(url: string, result: Result<IngestOutcome, IngestProblem>): Reply {
 	if (!result.ok) return errorReply(`Could not add <${url}>: ${memberMessage(result.error)}`);
 	const { source } = result.value;
-	const what = `\`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${source.published})`;
+	const what = `\`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${publishedLabel(source)})`;
 	if (result.value.status === 'added') {
 		return reply(
-			`Added ${what} to ${libraryName(source.library)}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.`,
+			`Added ${what} to ${libraryName(source.library)}, ${result.value.paragraphs} paragraphs. It can be quoted now; see \`/source id:${source.id}\`.` +
+				(source.published === undefined ? `\n${UNDATED_NOTE}` : ''),
 			{ ephemeral: true },
 		);
 	}

@@ -1,4 +1,4 @@
-import { SHARED_LIBRARY, type Library, type Source } from '../src/core/catalog.js';
+import { publishedLabel, SHARED_LIBRARY, type Library, type Source } from '../src/core/catalog.js';
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../src/core/render/discord-limits.js';
 import { escapeMarkdown, truncate } from '../src/core/render/markdown.js';
 import { matchSources } from '../src/core/sources.js';
@@ -21,7 +21,7 @@ export const changeable = (caller: Caller): Library[] =>
  */
 export function sourceChoices(sources: readonly Source[], typed: string): Choice[] {
 	return matchSources(sources, typed, MAX_CHOICES).map((s) => ({
-		name: truncate(`${s.publisher} · ${s.published} · ${s.title}`, MAX_CHOICE_LENGTH),
+		name: truncate(`${s.publisher} · ${publishedLabel(s)} · ${s.title}`, MAX_CHOICE_LENGTH),
 		value: s.id,
 	}));
 }

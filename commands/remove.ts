@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import { z } from 'zod';
-import { SHARED_LIBRARY } from '../src/core/catalog.js';
+import { publishedLabel, SHARED_LIBRARY } from '../src/core/catalog.js';
 import { escapeMarkdown } from '../src/core/render/markdown.js';
 import { errorReply, reply, type Reply } from '../src/core/render/render.js';
 import { memberMessage } from '../src/ingest/problem.js';
@@ -50,7 +50,7 @@ export const remove = defineCommand({
 		const result = await take(source.id, { library: source.library, by: caller.userId });
 		if (!result.ok) return errorReply(`Could not remove ${shown}: ${memberMessage(result.error)}`);
 		return reply(
-			`Removed \`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${source.published}) from ${libraryName(source.library)}. It is no longer quoted.`,
+			`Removed \`${source.id}\`: **${escapeMarkdown(source.title)}** (${escapeMarkdown(source.publisher)}, ${publishedLabel(source)}) from ${libraryName(source.library)}. It is no longer quoted.`,
 			{ ephemeral: true },
 		);
 	},

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Source } from '../src/core/catalog.js';
+import { publishedLabel, type Source } from '../src/core/catalog.js';
 import { newestFirst } from '../src/core/sources.js';
 import { escapeMarkdown } from '../src/core/render/markdown.js';
 import { buttonId, reply, type Reply } from '../src/core/render/render.js';
@@ -11,7 +11,7 @@ export const SOURCES_PAGE_SIZE = 10;
 
 /** A line of the list: id, title, publisher and date, and who added it when. */
 const line = (s: Source) =>
-	`\`${s.id}\` ${escapeMarkdown(s.title.slice(0, 120))} (${escapeMarkdown(s.publisher)}, ${s.published}) · ${addedLine(s)}`;
+	`\`${s.id}\` ${escapeMarkdown(s.title.slice(0, 120))} (${escapeMarkdown(s.publisher)}, ${publishedLabel(s)}) · ${addedLine(s)}`;
 
 export const sources = defineCommand({
 	// Its pager re-runs it: it only reads the sources.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Library, Source } from '../core/catalog.js';
+import { publishedLabel, UNDATED_NOTE, type Library, type Source } from '../core/catalog.js';
 import { UsageError } from '../env.js';
 import type { IngestOutcome } from '../ingest/commit.js';
 import { ingestFeed, type FeedReport } from '../ingest/feed.js';
@@ -81,10 +81,11 @@ const overridesOf = (flags: Flags): Overrides => ({
 	...(flags.publisher === undefined ? {} : { publisher: flags.publisher }),
 });
 
-const describe = (s: Source) => `${s.id}: "${s.title}" (${s.publisher}, ${s.published}) ${s.url}`;
+const describe = (s: Source) => `${s.id}: "${s.title}" (${s.publisher}, ${publishedLabel(s)}) ${s.url}`;
 
 function outcomeLine(input: string, outcome: IngestOutcome): string {
-	if (outcome.status === 'added') return `added ${describe(outcome.source)}, ${outcome.paragraphs} paragraphs`;
+	if (outcome.status === 'added')
+		return `added ${describe(outcome.source)}, ${outcome.paragraphs} paragraphs${outcome.source.published === undefined ? `\n  ${UNDATED_NOTE}` : ''}`;
 	if (outcome.status === 'updated')
 		return `updated ${describe(outcome.source)}: the article changed, ${outcome.paragraphs} paragraphs replace the old version`;
 	return `unchanged: ${input} is already ${outcome.source.id} (same ${outcome.reason === 'url' ? 'URL' : 'text'}); nothing written`;

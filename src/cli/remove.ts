@@ -1,3 +1,4 @@
+import { publishedLabel } from '../core/catalog.js';
 import { removeSource } from '../ingest/remove.js';
 import { exitCodeOf } from '../ingest/problem.js';
 import { UsageError } from '../env.js';
@@ -20,6 +21,7 @@ export async function runRemove(args: string[], context: IngestContext): Promise
 	}
 	const s = result.value;
 	if (values.json === true) context.write(JSON.stringify({ removed: s }, null, 2));
-	else context.write(`removed ${s.id}: "${s.title}" (${s.publisher}, ${s.published}) from the ${s.library} library`);
+	else
+		context.write(`removed ${s.id}: "${s.title}" (${s.publisher}, ${publishedLabel(s)}) from the ${s.library} library`);
 	return 0;
 }

@@ -1,4 +1,4 @@
-import { SHARED_LIBRARY } from '../core/catalog.js';
+import { publishedLabel, SHARED_LIBRARY } from '../core/catalog.js';
 import { closeIds } from '../core/text/close-ids.js';
 import type { Corpus } from '../core/corpus.js';
 import { UsageError } from '../env.js';
@@ -15,7 +15,7 @@ export function runSource(args: string[], corpus: Corpus, write: (s: string) => 
 			...corpus.sources.filter((s) => s.library === SHARED_LIBRARY),
 		];
 		if (json) write(JSON.stringify({ sources }, null, 2));
-		else for (const s of sources) write(`${s.id}\t${s.published}\t${s.publisher}\t${s.title}\t${s.library}`);
+		else for (const s of sources) write(`${s.id}\t${publishedLabel(s)}\t${s.publisher}\t${s.title}\t${s.library}`);
 		return;
 	}
 	const [id, ...rest] = positionals;
@@ -37,7 +37,7 @@ export function runSource(args: string[], corpus: Corpus, write: (s: string) => 
 		return;
 	}
 	write(
-		`${found.title}\n${found.publisher} · ${found.published}${found.authors.length > 0 ? ` · ${found.authors.join(', ')}` : ''}\n${found.url}\n`,
+		`${found.title}\n${found.publisher} · ${publishedLabel(found)}${found.authors.length > 0 ? ` · ${found.authors.join(', ')}` : ''}\n${found.url}\n`,
 	);
 	paragraphs.forEach((p, i) => write(`[${i + 1}] ${p}`));
 }

@@ -1,3 +1,4 @@
+import { publishedLabel } from '../core/catalog.js';
 import { closeIds } from '../core/text/close-ids.js';
 import type { Corpus } from '../core/corpus.js';
 import { dateRange, parsePartialDate, type PartialDate } from '../core/dates/dates.js';
@@ -83,5 +84,5 @@ export function runTimeline(args: string[], corpus: Corpus, write: (s: string) =
 		write(JSON.stringify({ events: events.map(eventJson), total }, null, 2));
 		return;
 	}
-	for (const e of events) write(`${e.date}  ${e.text}  (${e.source.publisher}, ${e.source.published})`);
+	for (const e of events) write(`${e.date}  ${e.text}  (${e.source.publisher}, ${publishedLabel(e.source)})`);
 }

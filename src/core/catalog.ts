@@ -49,7 +49,8 @@ export const SourceSchema = z.object({
 		.refine(
 			(d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
 			'not a real date',
-		),
+		)
+		.optional(),
 	authors: z.array(z.string()).default([]),
 	/**
 	 * Whose source it is: `shared` (the default corpus and what the operator adds: every server reads
@@ -148,6 +149,16 @@ export function overlongLines(source: Source, text: string): Problem[] {
 	return problems;
 }
 
+/** What a source's publication date reads as where none is known: shown, never guessed. */
+export const UNKNOWN_DATE = 'date unknown';
+
+/** What an addition of a source with no known date is told, after what was added. */
+export const UNDATED_NOTE =
+	'Its page states no publication date, so it is shown as “date unknown”, and the dates it gives only relative to that day (“last month”, “on Saturday”) are not put on the timeline.';
+
+/** A source's publication date as shown: its day, or {@link UNKNOWN_DATE}. */
+export const publishedLabel = (source: Pick<Source, 'published'>): string => source.published ?? UNKNOWN_DATE;
+
 /** The metadata a quote is cited with. */
 export type Citation = Pick<Source, 'id' | 'title' | 'publisher' | 'url' | 'published' | 'library'>;
 
@@ -158,7 +169,7 @@ export function citation(source: Source): Citation {
 		title: source.title,
 		publisher: source.publisher,
 		url: source.url,
-		published: source.published,
+		...(source.published === undefined ? {} : { published: source.published }),
 		library: source.library,
 	};
 }

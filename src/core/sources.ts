@@ -1,8 +1,11 @@
 import type { Source } from './catalog.js';
 import { fold } from './text/fold.js';
 
-/** The key sources are listed by: when added through the bot, else when published (ISO strings sort as dates). */
-const addedKey = (s: Source): string => s.addedAt ?? s.published;
+/**
+ * The key sources are listed by: when added through the bot, else when published (ISO strings sort as
+ * dates); a source with neither sorts last ("" is below every date).
+ */
+const addedKey = (s: Source): string => s.addedAt ?? s.published ?? '';
 
 /** Newest first (added, else published); ties by id, so a list pages the same way every time. */
 export const newestFirst = (a: Source, b: Source): number => {

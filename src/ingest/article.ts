@@ -110,12 +110,14 @@ function removeBoilerplateBoxes(document: DomDocument): void {
 	}
 }
 
-/** A block that is prose, not chrome: not mostly link text, not a button label or a pitch. */
-function isProse(block: Block): boolean {
-	if (block.linkChars >= block.text.length * 0.8) return false;
+/** A block that is not chrome: not a button label or a call to subscribe. */
+function isNotChrome(block: Block): boolean {
 	if (block.text.length <= 160 && BOILERPLATE_LINE.test(block.text)) return false;
 	return !(block.text.length <= 200 && SUBSCRIBE_PITCH.test(block.text));
 }
+
+/** A block of the page's own body that is prose: not chrome, and not mostly link text (a menu, a list of links). */
+const isBodyProse = (block: Block): boolean => block.linkChars < block.text.length * 0.8 && isNotChrome(block);
 
 /** Whether the paragraphs amount to an article. */
 function isArticle(paragraphs: readonly string[]): boolean {
@@ -142,8 +144,11 @@ export function extractArticle(html: string, pageUrl: string | undefined): Artic
 	const readable = readableContent(document);
 	const content = readable === undefined ? fallbackContent(html) : readable;
 	if (content === null || content === undefined) return undefined;
+	// Readability weighs link density itself when it picks the content, so a paragraph of links it kept
+	// (a "Read more" headline, a contributor's line) is the article's as a reader sees it; only the
+	// whole body, read when Readability trips, is cleared of link lists here.
 	const paragraphs = readBlocks(content)
-		.filter(isProse)
+		.filter(readable === undefined ? isBodyProse : isNotChrome)
 		.map((b) => b.text);
 	if (!isArticle(paragraphs)) return undefined;
 	// Last in the order of trust (see findPublished): a dateline at the top of the text itself.

@@ -36,7 +36,8 @@ export interface Draft {
 	readonly title: string;
 	readonly publisher: string;
 	readonly url: string;
-	readonly published: string;
+	/** The publication day, YYYY-MM-DD; undefined when the page states none (recorded as unknown). */
+	readonly published: string | undefined;
 	readonly authors: readonly string[];
 	readonly paragraphs: readonly string[];
 	/** The URL asked for and the one fetched after redirects: the same article if the catalog has them. */
@@ -133,7 +134,7 @@ function toEntry(draft: Draft, id: string, file: string, added: Pick<Source, 'ad
 		publisher: draft.publisher,
 		url: draft.url,
 		...(draft.host === undefined ? {} : { host: draft.host }),
-		published: draft.published,
+		...(draft.published === undefined ? {} : { published: draft.published }),
 		authors: draft.authors,
 		library: draft.library ?? SHARED_LIBRARY,
 		...added,

@@ -49,7 +49,7 @@ function clipAtWord<T extends string | undefined>(text: T, max: number): T {
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…` as T;
 }
 
-/** The source's metadata: flags first, then the page, then hints; a missing date or title names its flag. */
+/** The source's metadata: flags first, then the page, then hints; a missing title names its flag, a missing date is left unknown. */
 export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMetadata = {}): Draft {
 	const page = loaded.metadata;
 	const rawUrl = first(overrides.url, page.url, hints.url);
@@ -63,9 +63,8 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 		);
 	const title = clipAtWord(first(overrides.title, page.title, hints.title), MAX_TITLE_CHARS);
 	if (title === undefined) stop('usage', `no title found in ${loaded.origin}; give it with --title`);
+	// A page that states no date anywhere is still added, its date unknown (see core/catalog UNKNOWN_DATE).
 	const published = first(overrides.published, page.published, hints.published);
-	if (published === undefined)
-		stop('usage', `no publication date found in ${loaded.origin}; give it with --published YYYY-MM-DD`);
 	const publisher = clipAtWord(
 		first(overrides.publisher, page.publisher, hints.publisher) ?? hostName(url.href) ?? url.host,
 		MAX_PUBLISHER_CHARS,

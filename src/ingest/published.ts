@@ -4,7 +4,7 @@ import { normalizeSpace } from './text.js';
 import { parseHttpUrl } from './url.js';
 
 /** Where a page's publication date was read: the measurement table reports it; the catalog does not keep it. */
-export type PublishedFrom = 'json-ld' | `meta:${string}` | 'time' | 'url' | 'byline';
+export type PublishedFrom = 'json-ld' | `meta:${string}` | 'time' | 'url' | 'byline' | 'title';
 
 export interface FoundDay {
 	/** `YYYY-MM-DD`. */
@@ -155,6 +155,24 @@ export function bylineDayInText(paragraphs: readonly string[]): string | undefin
 	return undefined;
 }
 
+/** Separators of a `<title>`'s parts: "Headline - 07.12.2017 - Site", "Headline | Site". */
+const TITLE_PARTS = /\s+[-–—|·]\s+/;
+/** A part that is a day in dotted order, day first (as written wherever dots separate a date). */
+const DOTTED_DAY = /^(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})$/;
+
+/** A part of the `<title>` that is nothing but a full date: "Una solución… - 07.12.2017 - LA NACION". */
+export function titleDay(title: string): string | undefined {
+	for (const part of normalizeSpace(title).split(TITLE_PARTS).slice(1)) {
+		const dotted = DOTTED_DAY.exec(part);
+		if (dotted !== null) return realDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
+		// A date's few words ("Monday, March 18, 2015"), not a date inside a headline.
+		if (part.length > 40 || part.split(' ').length > 5) continue;
+		const day = dayInText(part);
+		if (day !== undefined) return day;
+	}
+	return undefined;
+}
+
 /**
  * The page's publication day, from the most trusted place that states one:
  *  1. JSON-LD `datePublished`: an article's, then the page's or its video's (the page's own word, in a
@@ -165,7 +183,8 @@ export function bylineDayInText(paragraphs: readonly string[]): string | undefin
  *  3. a `<time>` (see {@link timeDay});
  *  4. the canonical, then the fetched, URL's path (see {@link dayInUrl});
  *  5. a byline or dateline box near the top of the page (see extractArticle for the article's first
- *     blocks, read once the text is known).
+ *     blocks, read once the text is known);
+ *  6. a part of the `<title>` that is only a date (see {@link titleDay}).
  * CLI flags override all of these, and a feed's date comes after them (see draftOf).
  */
 export function findPublished(
@@ -187,5 +206,8 @@ export function findPublished(
 		if (day !== undefined) return { day, from: 'url' };
 	}
 	const byline = bylineDay(document);
-	return byline === undefined ? undefined : { day: byline, from: 'byline' };
+	if (byline !== undefined) return { day: byline, from: 'byline' };
+	const title = document.querySelector('title')?.textContent;
+	const inTitle = title === undefined || title === null ? undefined : titleDay(title);
+	return inTitle === undefined ? undefined : { day: inTitle, from: 'title' };
 }

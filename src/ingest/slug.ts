@@ -43,16 +43,16 @@ export const libraryTag = (library: string): string =>
 /**
  * A source id like the default corpus's, `publisher-yyyy-mm-dd` (and a server library's tag,
  * `publisher-yyyy-mm-dd-k3f9x2`), made unique with `-2`, `-3`… `fallback` (the host, say) stands in
- * for a publisher with no Latin letters or digits.
+ * for a publisher with no Latin letters or digits; `publisher-undated` when the date is unknown.
  */
 export function sourceId(
 	publisher: string,
-	published: string,
+	published: string | undefined,
 	taken: (id: string) => boolean,
 	fallback = 'source',
 	tag?: string,
 ): string {
-	const base = `${slugify(publisher) || slugify(fallback) || 'source'}-${published}${tag === undefined ? '' : `-${tag}`}`;
+	const base = `${slugify(publisher) || slugify(fallback) || 'source'}-${published ?? 'undated'}${tag === undefined ? '' : `-${tag}`}`;
 	if (!taken(base)) return base;
 	for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -204,6 +204,15 @@ describe('/ingest', () => {
 			ephemeral: true,
 			content: expect.stringMatching(/^Already in the shared library as `caucasus-ledger-2025-03-05`/),
 		});
+		// A page that states no date is added all the same; the reply says what that means.
+		const undated = await run(`${site.base}/feed/bears.html`);
+		expect(undated).toMatchObject({
+			ephemeral: true,
+			content: expect.stringMatching(
+				/^Added `caucasus-ledger-undated`: .*\(Caucasus Ledger, date unknown\).*\nIts page states no publication date/s,
+			),
+		});
+		expect(corpus.byId.get('caucasus-ledger-undated')?.published).toBeUndefined();
 		expect(await run(`${site.base}/report.pdf`)).toMatchObject({
 			ephemeral: true,
 			content: expect.stringMatching(/^Could not add <.*>: that address is not an article page: .*not PDFs/),

@@ -147,15 +147,21 @@ describe('cli ingest <url>', () => {
 		expect(snapshot(dir)).toEqual(before);
 	});
 
-	it('needs a date: a page without one and no --published is exit 2 naming the flag; --published supplies it', async () => {
-		const before = snapshot(dir);
-		const r = await ingest([`${site.base}/feed/bears.html`]);
-		expect(r.code).toBe(2);
-		expect(r.stderr).toMatch(/^error: no publication date found in .*; give it with --published YYYY-MM-DD\n$/);
-		expect(snapshot(dir)).toEqual(before);
+	it('adds a page that states no date with its date unknown; --published is checked, and gives a date where flags are used', async () => {
 		const bad = await ingest([`${site.base}/feed/bears.html`, '--published', '2025-02-30']);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/--published is not a real date/);
+		const undated = await ingest([`${site.base}/feed/bears.html?edition=undated`]);
+		expect(undated.code).toBe(0);
+		expect(undated.stdout).toMatch(/^added caucasus-ledger-undated: .*\(Caucasus Ledger, date unknown\)/);
+		const entry = catalog().sources.at(-1)!;
+		expect(entry.id).toBe('caucasus-ledger-undated');
+		expect(entry).not.toHaveProperty('published');
+		const written = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as unknown[];
+		expect(written.at(-1)).not.toHaveProperty('published');
+		const shown = await cli(['source', 'caucasus-ledger-undated'], { env: env(true) });
+		expect(shown.stdout).toContain('Caucasus Ledger · date unknown');
+		expect((await cli(['remove', 'caucasus-ledger-undated'], { env: env(true) })).code).toBe(0);
 		const ok = await ingest([
 			`${site.base}/feed/bears.html`,
 			'--published',

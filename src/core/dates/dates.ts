@@ -41,10 +41,47 @@ function parseDay(published: string): Day {
 	return { y: Number(date.date.slice(0, 4)), m: Number(date.date.slice(5, 7)), d: Number(date.date.slice(8, 10)) };
 }
 
-const plausible = (date: PartialDate, pub: Day) => {
+const plausible = (date: PartialDate, maxYear: number) => {
 	const y = Number(date.date.slice(0, 4));
-	return y >= MIN_YEAR && y <= pub.y + MAX_YEARS_AHEAD;
+	return y >= MIN_YEAR && y <= maxYear;
 };
+
+/**
+ * Two publication days far apart, for a source whose own is unknown: a date read alike against both
+ * depends on no publication date ("7 December 2017", "in 2015"); one that moves with them ("on
+ * Saturday", "last month", "March 3") cannot be placed and is dropped.
+ */
+const UNDATED_ANCHORS: readonly [Day, Day] = [
+	{ y: 1987, m: 2, d: 11 },
+	{ y: 2043, m: 10, d: 27 },
+];
+/** The latest year a date of a source with no publication date may fall in. */
+const UNDATED_MAX_YEAR = 2100;
+
+function mentionsAgainst(sentence: string, pub: Day, maxYear: number): DateMention[] {
+	const claims: Claim[] = [];
+	const found: DateMention[] = [];
+	for (const stage of STAGES) {
+		for (const claim of stage({ text: sentence, pub, found })) {
+			if (claims.some((c) => claim.start < c.end && c.start < claim.end)) continue;
+			claims.push(claim);
+			if (claim.date !== null && plausible(claim.date, maxYear))
+				found.push({ ...claim.date, start: claim.start, end: claim.end });
+		}
+	}
+	return found.sort((a, b) => a.start - b.start);
+}
+
+/** The dates a sentence states in full: those read alike whatever the publication date. */
+function statedDates(sentence: string): DateMention[] {
+	const [a, b] = UNDATED_ANCHORS.map((pub) => mentionsAgainst(sentence, pub, UNDATED_MAX_YEAR)) as [
+		DateMention[],
+		DateMention[],
+	];
+	const key = (m: DateMention) => `${m.start}:${m.end}:${m.date}:${m.precision}`;
+	const inB = new Set(b.map(key));
+	return a.filter((m) => inB.has(key(m)));
+}
 
 /**
  * The dates a sentence states, in reading order, resolved against the publication date
@@ -54,21 +91,12 @@ const plausible = (date: PartialDate, pub: Day) => {
  * "N years later". Money, percentages, counts, durations, footnote markers, labels ("Article 12") and
  * years that only name a document are no dates. Every date lies in [{@link MIN_YEAR}, publication
  * year + {@link MAX_YEARS_AHEAD}]. A date may be found twice (two mentions of the same day).
+ *
+ * With no publication date (`undefined`: a page that states none), only the dates the sentence states
+ * in full are read; relative ones have nothing to count from and are left out.
  */
-export function extractDates(sentence: string, published: string): DateMention[] {
+export function extractDates(sentence: string, published: string | undefined): DateMention[] {
+	if (published === undefined) return dropRangeEnds(sentence, statedDates(sentence));
 	const pub = parseDay(published);
-	const claims: Claim[] = [];
-	const found: DateMention[] = [];
-	for (const stage of STAGES) {
-		for (const claim of stage({ text: sentence, pub, found })) {
-			if (claims.some((c) => claim.start < c.end && c.start < claim.end)) continue;
-			claims.push(claim);
-			if (claim.date !== null && plausible(claim.date, pub))
-				found.push({ ...claim.date, start: claim.start, end: claim.end });
-		}
-	}
-	return dropRangeEnds(
-		sentence,
-		found.sort((a, b) => a.start - b.start),
-	);
+	return dropRangeEnds(sentence, mentionsAgainst(sentence, pub, pub.y + MAX_YEARS_AHEAD));
 }

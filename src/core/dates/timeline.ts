@@ -40,7 +40,7 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
 const MAX_DATE_LINE = 80;
 
 /** A paragraph that holds nothing but a date: a page's header or dateline ("23 Apr 2025"). */
-export function isDateLine(text: string, published: string): boolean {
+export function isDateLine(text: string, published: string | undefined): boolean {
 	if (text.length > MAX_DATE_LINE) return false;
 	const mentions = extractDates(text, published);
 	if (mentions.length === 0) return false;

@@ -1,4 +1,4 @@
-import type { Citation, Paragraph } from '../catalog.js';
+import { publishedLabel, type Citation, type Paragraph } from '../catalog.js';
 import { MAX_MESSAGE_LENGTH } from './discord-limits.js';
 import { textFragmentLink } from './link.js';
 import { escapeMarkdown, truncate } from './markdown.js';
@@ -87,7 +87,7 @@ export function renderContext(
 	const heading =
 		`Paragraph ${n + 1} of “${escapeMarkdown(title)}${title === oneLine(source.title) ? '' : CUT_MARK}”` +
 		`${around(prev !== undefined, next !== undefined)}${span === undefined ? '' : ', the quote in bold'}:\n` +
-		`-# ${escapeMarkdown(oneLine(source.publisher))} · ${escapeMarkdown(source.published)} · ` +
+		`-# ${escapeMarkdown(oneLine(source.publisher))} · ${escapeMarkdown(publishedLabel(source))} · ` +
 		maskedLink(`open paragraph ${n + 1} at the source`, link);
 	let text = heading;
 	for (const neighbour of NEIGHBOUR_STEPS) {

@@ -1,5 +1,5 @@
 import type { Answer, AnswerResult } from '../answer/answer.js';
-import type { Citation } from '../catalog.js';
+import { publishedLabel, type Citation } from '../catalog.js';
 import { MAX_CUSTOM_ID, MAX_MESSAGE_LENGTH } from './discord-limits.js';
 import { escapeMarkdown, truncate } from './markdown.js';
 import { quoteCutOf, UNCUT, type QuoteCut } from '../answer/quote-cut.js';
@@ -42,7 +42,7 @@ export const errorReply = (message: string): Reply => reply(message, { ephemeral
 
 /** "Title · Publisher · 2025-09-07" */
 export function citationLine(source: Pick<Citation, 'publisher' | 'published'>): string {
-	return `${source.publisher} · ${source.published}`;
+	return `${source.publisher} · ${publishedLabel(source)}`;
 }
 
 /** Marks where a quote was cut from a longer sentence. */
@@ -113,7 +113,7 @@ function resultText(r: AnswerResult, n: number, sameAs: number | undefined, fit:
 	const kept = clipEscaped(r.quote, fit.quoteMax);
 	const quote = blockQuote(kept, kept === r.quote ? cut : { ...cut, cutEnd: true });
 	const place = maskedLink(`paragraph ${r.paragraph + 1}`, linkTarget(r.link, fit.link));
-	const cite = `-# ${nameText(r.source.publisher, fit.nameMax)} · ${escapeMarkdown(r.source.published)} · ${place}`;
+	const cite = `-# ${nameText(r.source.publisher, fit.nameMax)} · ${escapeMarkdown(publishedLabel(r.source))} · ${place}`;
 	return `${head}\n${quote}\n${cite}`;
 }
 

@@ -1,5 +1,5 @@
 import { bold, inlineCode, subtext } from '@discordjs/formatters';
-import type { Paragraph, Source } from '../catalog.js';
+import { publishedLabel, type Paragraph, type Source } from '../catalog.js';
 import {
 	MAX_EMBED_DESCRIPTION,
 	MAX_EMBED_FOOTER,
@@ -35,7 +35,7 @@ export function fitEscaped(text: string, max: number): string {
 /** "Publisher · 2025-09-07 · Title · `id`", within {@link LIST_LINE_CHARS}. */
 export function sourceListLine(s: Source): string {
 	const publisher = fitEscaped(s.publisher, LIST_PUBLISHER_CHARS);
-	const head = `${publisher} · ${s.published} · `;
+	const head = `${publisher} · ${publishedLabel(s)} · `;
 	const tail = ` · ${inlineCode(s.id)}`;
 	return `${head}${fitEscaped(s.title, LIST_LINE_CHARS - head.length - tail.length)}${tail}`;
 }

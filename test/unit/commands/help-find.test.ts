@@ -15,7 +15,7 @@ describe('/help', () => {
 		expect(r.ephemeral).toBe(true);
 		expect(r.content).toContain(`**${corpus.sources.length} sources**`);
 		const newest = [...corpus.sources].sort((a, b) =>
-			(b.addedAt ?? b.published).localeCompare(a.addedAt ?? a.published),
+			(b.addedAt ?? b.published ?? '').localeCompare(a.addedAt ?? a.published ?? ''),
 		)[0]!;
 		expect(r.content).toContain(newest.publisher);
 		expect(r.content).toContain(`\`/ask question:${newest.title.slice(0, 40)}`);

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { overlongLines, parseCatalog, splitParagraphs } from '../../../src/core/catalog.js';
+import {
+	citation,
+	overlongLines,
+	parseCatalog,
+	publishedLabel,
+	splitParagraphs,
+	UNKNOWN_DATE,
+} from '../../../src/core/catalog.js';
 import { MAX_PARAGRAPH_CHARS } from '../../../src/core/text/bound-paragraph.js';
 import { ROOT } from '../../helpers/corpus.js';
 
@@ -19,6 +26,17 @@ describe('parseCatalog', () => {
 		expect(problems).toContainEqual(expect.objectContaining({ id: 'bad-date', field: 'published' }));
 		expect(problems).toContainEqual(expect.objectContaining({ id: 'bad-url', field: 'url' }));
 		expect(problems).toContainEqual(expect.objectContaining({ id: '#5', field: 'id' }));
+	});
+
+	it('loads an entry with no publication date: its date is unknown, never guessed', () => {
+		const { sources, problems } = parseCatalog([
+			{ id: 'u', file: 'u.txt', title: 'T', publisher: 'P', url: 'https://u.example' },
+		]);
+		expect(problems).toEqual([]);
+		expect(sources[0]!.published).toBeUndefined();
+		expect(publishedLabel(sources[0]!)).toBe(UNKNOWN_DATE);
+		expect(citation(sources[0]!)).not.toHaveProperty('published');
+		expect(publishedLabel({ published: '2024-01-01' })).toBe('2024-01-01');
 	});
 
 	it('refuses a catalog that is not an array, and a duplicate id', () => {

@@ -37,6 +37,17 @@ describe('extractArticle', () => {
 		expect(extractArticle(`<html><body><main><ul>${links}</ul></main></body></html>`, undefined)).toBeUndefined();
 	});
 
+	it('keeps a paragraph of links inside the article, as a reader sees it', () => {
+		const prose =
+			'<p>The Kars–Gyumri railway line will reopen to freight in the spring, officials from both countries confirmed at a joint press conference on Friday.</p>';
+		const related = '<p><a href="/tunisia">Tunisia sends most foreign fighters to Islamic State in Syria</a></p>';
+		const article = extractArticle(
+			`<html><body><main><article>${prose.repeat(3)}${related}${prose.replace('Friday', 'Monday')}</article></main></body></html>`,
+			undefined,
+		);
+		expect(article?.paragraphs).toContain('Tunisia sends most foreign fighters to Islamic State in Syria');
+	});
+
 	it('drops a subscribe pitch, share buttons and credits that sit inside the article body', () => {
 		const body = [
 			'<p>The Kars–Gyumri railway line will reopen to freight in the spring, officials from both countries confirmed at a joint press conference on Friday.</p>',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../src/ingest/article.js';
 import { parseDocument } from '../../../src/ingest/dom.js';
 import { readPageMetadata, toDay } from '../../../src/ingest/metadata.js';
-import { DATE_META, dayInUrl } from '../../../src/ingest/published.js';
+import { DATE_META, dayInUrl, titleDay } from '../../../src/ingest/published.js';
 
 const page = (head: string, body = '') =>
 	parseDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
@@ -33,6 +33,17 @@ describe('the publication date, in the order of trust', () => {
 		expect(
 			dated(ld({ '@type': 'WebPage', mainEntity: { '@type': 'NewsArticle', datePublished: '2017-05-06' } })),
 		).toEqual(['2017-05-06', 'json-ld']);
+	});
+
+	it('reads a part of the <title> that is only a date, last, and never a date inside the headline', () => {
+		expect(dated('<title>Una solución no violenta - 07.12.2017 - LA NACION</title>')).toEqual(['2017-12-07', 'title']);
+		expect(dated('<title>Talks resume | March 18, 2015 | The Ledger</title>')).toEqual(['2015-03-18', 'title']);
+		expect(dated('<title>What happened on March 18, 2015 in Tunis - The Ledger</title>')).toEqual([
+			undefined,
+			undefined,
+		]);
+		expect(titleDay('07.12.2017 - Headline')).toBeUndefined();
+		expect(dated('<title>A - 07.12.2017</title>', '', 'https://x.example/2016/01/02/a')).toEqual(['2016-01-02', 'url']);
 	});
 
 	it('reads JSON-LD wrapped in CDATA markers', () => {

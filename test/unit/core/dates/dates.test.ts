@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dateRange, extractDates, parsePartialDate } from '../../../../src/core/dates/dates.js';
 
 /** The dates of a sentence as `date` strings, in reading order. */
@@ -271,5 +272,48 @@ describe('parsePartialDate and dateRange', () => {
 		expect(dateRange({ date: '2024', precision: 'year' })).toEqual({ start: '2024-01-01', end: '2024-12-31' });
 		expect(dateRange({ date: '2024-02', precision: 'month' })).toEqual({ start: '2024-02-01', end: '2024-02-29' });
 		expect(dateRange({ date: '2024-02-03', precision: 'day' })).toEqual({ start: '2024-02-03', end: '2024-02-03' });
+	});
+});
+
+describe('extractDates: a source with no publication date', () => {
+	const undated = (sentence: string) => extractDates(sentence, undefined).map((d) => d.date);
+
+	it('reads the dates a sentence states in full', () => {
+		expect(undated('The treaty was signed on 6 February 2023 in Ankara.')).toEqual(['2023-02-06']);
+		expect(undated('The last meeting took place in July 2024.')).toEqual(['2024-07']);
+		expect(undated('Signed on 25.12.2023, ratified in 2024.')).toEqual(['2023-12-25', '2024']);
+	});
+	it('leaves out dates counted from the publication day, which is unknown', () => {
+		expect(undated('The minister resigned on Saturday.')).toEqual([]);
+		expect(undated('Prices rose last month and will fall next year.')).toEqual([]);
+		expect(undated('They met on Aug. 8 in Washington.')).toEqual([]);
+		expect(undated('Two days later, on 3 March 2021, talks resumed.')).toEqual(['2021-03-03']);
+	});
+	it('reads no year the sentence does not name up to that date (property)', () => {
+		const part = fc.constantFrom(
+			'on 6 February 2023',
+			'last month',
+			'on Saturday',
+			'in 2019',
+			'by March',
+			'in the 1990s',
+			'three years ago',
+			'on 12/31/2023',
+			'in spring 2021',
+			'the talks',
+			'$2,000',
+			'and',
+			'Article 12',
+			'next week',
+		);
+		fc.assert(
+			fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+				const sentence = `It happened ${parts.join(' ')}.`;
+				for (const m of extractDates(sentence, undefined)) {
+					// "by March" after "on 12/31/2023" takes its year from the date stated before it: that is allowed.
+					expect(sentence.slice(0, m.end)).toContain(m.date.slice(2, 4));
+				}
+			}),
+		);
 	});
 });

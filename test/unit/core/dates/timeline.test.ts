@@ -138,7 +138,7 @@ describe('timelineEvents', () => {
 				expect(parsePartialDate(e.date)?.precision).toBe(e.precision);
 				const year = Number(e.date.slice(0, 4));
 				expect(year).toBeGreaterThanOrEqual(MIN_YEAR);
-				expect(year).toBeLessThanOrEqual(Number(e.source.published.slice(0, 4)) + MAX_YEARS_AHEAD);
+				expect(year).toBeLessThanOrEqual(Number(e.source.published!.slice(0, 4)) + MAX_YEARS_AHEAD);
 			}),
 		);
 	});
@@ -185,6 +185,32 @@ describe('timelineEvents', () => {
 			}),
 			{ numRuns: 150 },
 		);
+	});
+});
+
+describe('a source with no publication date', () => {
+	const undated: Source = {
+		id: 'undated',
+		file: 'undated.txt',
+		title: 'Talks resume',
+		publisher: 'P',
+		url: 'https://p.example/talks',
+		authors: [],
+		library: 'shared',
+	};
+	const text = [
+		'The ministers met in Geneva on 3 March 2021 to resume the talks.',
+		'They met again on Saturday and last month, officials said.',
+		'A ceasefire agreed in 2020 still holds.',
+	].join('\n');
+	const events = timelineEvents(createCorpus([{ source: undated, text }]));
+
+	it('gives the dates its sentences state in full, and leaves out those counted from the unknown day', () => {
+		expect(events.map((e) => [e.date, e.paragraph])).toEqual([
+			['2021-03-03', 0],
+			['2020', 2],
+		]);
+		expect(events.every((e) => e.source.published === undefined)).toBe(true);
 	});
 });
 

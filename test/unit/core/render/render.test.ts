@@ -78,6 +78,13 @@ describe('renderAnswer', () => {
 		expect(r.content.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
 	});
 
+	it('cites a source whose date is unknown as such, never with a guessed day', () => {
+		const { published: _dropped, ...undated } = resultFor('One. Two.', 'One.').source;
+		const result = { ...resultFor('One. Two.', 'One.'), source: undated };
+		const r = renderAnswer({ question: 'q', answered: true, results: [result] });
+		expect(shownResults(r.content)[0]!.cite).toMatch(/^Publisher · date unknown · /);
+	});
+
 	it('names a source by its title once, the first time it appears', () => {
 		const a = answer(news, 'Who leads the Turkish delegation to Armenia?');
 		const title = a.results[0]!.source.title;

@@ -51,7 +51,7 @@ describe('renderSourceList', () => {
 			]);
 			seen.push(...listed(r.content));
 		}
-		const key = (s: Source) => s.addedAt ?? s.published;
+		const key = (s: Source) => s.addedAt ?? s.published ?? '';
 		const newest = [...sources].sort((a, b) => key(b).localeCompare(key(a))).map((s) => s.id);
 		expect(seen).toEqual(newest);
 	});
