@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import { parseCommandArgs } from './args.js';
 
 const USAGE =
-	'ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json], or ingest --feed <url> [--json]';
+	'ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--language xx] [--json], or ingest --feed <url> [--json]';
 
 /** What `ingest` runs with: no corpus (it works on the data directory itself). */
 export interface IngestContext {
@@ -44,6 +44,12 @@ const FlagsSchema = z.object({
 	url: httpUrl.optional(),
 	published: day.optional(),
 	publisher: words(200).optional(),
+	language: z
+		.string()
+		.trim()
+		.transform((l) => l.toLowerCase())
+		.pipe(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as fr or pt'))
+		.optional(),
 	feed: httpUrl.optional(),
 	json: z.boolean().optional(),
 });
@@ -56,6 +62,7 @@ function parseFlags(args: string[]): { flags: Flags; inputs: string[] } {
 		url: { type: 'string' },
 		published: { type: 'string' },
 		publisher: { type: 'string' },
+		language: { type: 'string' },
 		feed: { type: 'string' },
 		json: { type: 'boolean' },
 	});
@@ -79,6 +86,7 @@ const overridesOf = (flags: Flags): Overrides => ({
 	...(flags.url === undefined ? {} : { url: flags.url }),
 	...(flags.published === undefined ? {} : { published: flags.published }),
 	...(flags.publisher === undefined ? {} : { publisher: flags.publisher }),
+	...(flags.language === undefined ? {} : { language: flags.language }),
 });
 
 const describe = (s: Source) => `${s.id}: "${s.title}" (${s.publisher}, ${publishedLabel(s)}) ${s.url}`;
@@ -148,7 +156,7 @@ async function ingestFromFeed(
 }
 
 /**
- * `ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json]` and
+ * `ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--language xx] [--json]` and
  * `ingest --feed <url> [--json]`: adds sources to the data directory. A refused input is one line
  * on stderr; the exit status is 2 for bad input (a refused host, a 404, a PDF, no article, no
  * date), 1 for the rest. A feed's items that fail are listed and do not change its status.

@@ -60,6 +60,15 @@ export const SourceSchema = z.object({
 	/** Who added it (a Discord user id, or `operator` for the command line) and when (ISO 8601); absent in older entries. */
 	addedBy: z.string().min(1).max(40).optional(),
 	addedAt: z.iso.datetime().optional(),
+	/**
+	 * The language the text is written in, an ISO 639 primary subtag ("fr", "pt"), as the page said
+	 * (`<html lang>`, `og:locale`) or as detected at ingest. Absent: English, as every entry before it.
+	 * Its passages are analyzed with that language's stemmer and stop words (text/languages.ts).
+	 */
+	language: z
+		.string()
+		.regex(/^[a-z]{2,3}$/, 'a language code: two or three lowercase letters')
+		.optional(),
 });
 
 export type Source = z.infer<typeof SourceSchema>;

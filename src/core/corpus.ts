@@ -4,7 +4,8 @@ import type { Background } from './text/background.js';
 import { accepts, type DocFilter, type EngineName } from './search/engine.js';
 
 export type { DocFilter } from './search/engine.js';
-import { addToIndex, buildIndex, type SearchIndex } from './search/search-index.js';
+import { addToIndex, buildIndex, languageOf, type SearchIndex } from './search/search-index.js';
+import type { Language } from './text/languages.js';
 
 /** The library number of paragraphs taken out (their source removed or replaced); never allowed. */
 export const REMOVED = 0;
@@ -165,6 +166,23 @@ export function removeFromCorpus(corpus: Corpus, ids: readonly string[]): Corpus
 		libraryOf,
 		filter: wholeFilter(corpus.libraryNames, libraryOf, true),
 	};
+}
+
+const languageMemo = new WeakMap<Corpus, readonly Language[]>();
+
+/** The languages other than English a corpus's (or a view's) sources are written in, sorted: questions are read in each too. */
+export function corpusLanguages(corpus: Corpus): readonly Language[] {
+	let found = languageMemo.get(corpus);
+	if (found === undefined) {
+		const languages = new Set<Language>();
+		for (const s of corpus.sources) {
+			const language = languageOf(s);
+			if (language !== undefined) languages.add(language);
+		}
+		found = [...languages].sort();
+		languageMemo.set(corpus, found);
+	}
+	return found;
 }
 
 const views = new WeakMap<Corpus, Map<string, Corpus>>();

@@ -44,6 +44,8 @@ export interface Draft {
 	readonly aliases: readonly string[];
 	/** The host the text was fetched from; none for a local file. */
 	readonly host?: string;
+	/** The text's language (ISO 639 primary subtag), said by the page or detected; none: English. */
+	readonly language?: string;
 	/** The library it goes to; the shared one unless told. */
 	readonly library?: Library;
 	/** Who adds it: a Discord user id, or `operator` (the default) for the command line. */
@@ -138,6 +140,7 @@ function toEntry(draft: Draft, id: string, file: string, added: Pick<Source, 'ad
 		authors: draft.authors,
 		library: draft.library ?? SHARED_LIBRARY,
 		...added,
+		...(draft.language === undefined ? {} : { language: draft.language }),
 	});
 	if (!parsed.success)
 		stop(

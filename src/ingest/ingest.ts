@@ -6,6 +6,7 @@ import { isUrlInput, loadFile, loadUrl, type Loaded } from './load.js';
 import type { LockOptions } from './lock.js';
 import type { Quotas } from './quota.js';
 import { hostName, type PageMetadata } from './metadata.js';
+import { normalizeLanguage } from './language.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
 import { stripFormatCharacters } from './text.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
@@ -16,6 +17,8 @@ export interface Overrides {
 	readonly url?: string;
 	readonly published?: string;
 	readonly publisher?: string;
+	/** The text's language (`--language fr`), over what the page says or detection finds. */
+	readonly language?: string;
 }
 
 export interface IngestOptions {
@@ -70,6 +73,7 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 		MAX_PUBLISHER_CHARS,
 	);
 	const authors = (page.authors ?? hints.authors ?? []).flatMap((a) => first(a) ?? []);
+	const language = normalizeLanguage(first(overrides.language, page.language, hints.language));
 	return {
 		title,
 		publisher,
@@ -79,6 +83,7 @@ export function draftOf(loaded: Loaded, overrides: Overrides = {}, hints: PageMe
 		paragraphs: loaded.paragraphs,
 		aliases: loaded.aliases,
 		...(loaded.host === undefined ? {} : { host: loaded.host }),
+		...(language === undefined ? {} : { language }),
 	};
 }
 

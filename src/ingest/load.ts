@@ -5,6 +5,7 @@ import { extractArticle } from './article.js';
 import { decodeBody, FETCH_DEFAULTS, fetchOrStop, PAGE_TYPES, type FetchOptions } from './fetch.js';
 import { readContentIsolated } from './isolate.js';
 import { markdownParagraphs } from './markdown.js';
+import { detectLanguage, normalizeLanguage } from './language.js';
 import { hostName, toDay, type PageMetadata } from './metadata.js';
 import { stop } from './problem.js';
 import { claimsOtherSite, sameSite } from './site.js';
@@ -52,12 +53,14 @@ function frontMatterMetadata(fields: Readonly<Record<string, string>>, heading: 
 	const title = fields.title ?? heading;
 	const publisher = fields.publisher ?? fields.site ?? fields.source;
 	const authors = (fields.authors ?? fields.author)?.split(/\s*,\s*/).filter(Boolean);
+	const language = normalizeLanguage(fields.lang ?? fields.language);
 	return {
 		...(url === undefined ? {} : { url: cleanUrl(url) }),
 		...(title === undefined ? {} : { title }),
 		...(published === undefined ? {} : { published }),
 		...(publisher === undefined ? {} : { publisher }),
 		...(authors === undefined ? {} : { authors }),
+		...(language === undefined ? {} : { language }),
 	};
 }
 
@@ -79,9 +82,10 @@ export function readContent(
 				'no-article',
 				`no article found in ${origin}: the page has too little text outside its navigation, forms and boxes`,
 			);
+		const paragraphs = boundParagraphs(article.paragraphs);
 		return {
-			paragraphs: boundParagraphs(article.paragraphs),
-			metadata: verified({ ...fallback, ...article.metadata }, url),
+			paragraphs,
+			metadata: withLanguage(verified({ ...fallback, ...article.metadata }, url), paragraphs),
 			origin,
 		};
 	}
@@ -90,11 +94,22 @@ export function readContent(
 			? markdownParagraphs(content)
 			: { paragraphs: textParagraphs(content), fields: {}, heading: undefined };
 	if (read.paragraphs.length === 0) stop('no-article', `${origin} holds no text`);
+	const paragraphs = boundParagraphs(read.paragraphs);
 	return {
-		paragraphs: boundParagraphs(read.paragraphs),
-		metadata: verified({ ...fallback, ...frontMatterMetadata(read.fields, read.heading) }, url),
+		paragraphs,
+		metadata: withLanguage(
+			verified({ ...fallback, ...frontMatterMetadata(read.fields, read.heading) }, url),
+			paragraphs,
+		),
 		origin,
 	};
+}
+
+/** The metadata with the language its text is detected in, when it does not say one. */
+function withLanguage(metadata: PageMetadata, paragraphs: readonly string[]): PageMetadata {
+	if (metadata.language !== undefined) return metadata;
+	const language = detectLanguage(paragraphs);
+	return language === undefined ? metadata : { ...metadata, language };
 }
 
 /**

@@ -4,6 +4,7 @@ import { normalizeSpace } from './text.js';
 import { sameSite, siteOf } from './site.js';
 import { cleanUrl, parseHttpUrl } from './url.js';
 import { dayInText, findPublished, realDay, type PublishedFrom } from './published.js';
+import { normalizeLanguage } from './language.js';
 
 /** What a page says about itself; each field absent when the page does not say. */
 export interface PageMetadata {
@@ -18,6 +19,12 @@ export interface PageMetadata {
 	/** `og:site_name`, else JSON-LD `publisher.name`, else the host without `www.`; the host when the page claims another site's URL. */
 	readonly publisher?: string;
 	readonly authors?: readonly string[];
+	/**
+	 * The language it says it is in, as an ISO 639 primary subtag: `<html lang>` (or `xml:lang`), else
+	 * `og:locale` ("pt_BR" → "pt"), else a `content-language` or `language` meta. load.ts detects it
+	 * from the text when the page says nothing.
+	 */
+	readonly language?: string;
 }
 
 const text = z.string().transform(normalizeSpace).pipe(z.string().min(1));
@@ -110,6 +117,24 @@ function meta(document: DomDocument, ...keys: string[]): string | undefined {
 	return undefined;
 }
 
+/** The language a page declares: its root's `lang`, then `og:locale`, then a language `<meta>` (see {@link PageMetadata.language}). */
+function declaredLanguage(document: DomDocument): string | undefined {
+	const root = document.documentElement;
+	const equiv = document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? undefined;
+	const candidates = [
+		root.getAttribute('lang') ?? undefined,
+		root.getAttribute('xml:lang') ?? undefined,
+		meta(document, 'og:locale'),
+		equiv?.split(',')[0],
+		meta(document, 'language', 'dc.language', 'dcterms.language', 'content-language', 'inLanguage'),
+	];
+	for (const tag of candidates) {
+		const language = normalizeLanguage(tag);
+		if (language !== undefined) return language;
+	}
+	return undefined;
+}
+
 /** A site's front page: what a misconfigured page names as canonical for every article. */
 const isFrontPage = (url: URL) => url.pathname.replace(/\/+$/, '') === '' && url.search === '';
 
@@ -197,12 +222,14 @@ export function readPageMetadata(document: DomDocument, pageUrl: string | undefi
 	const metaAuthor = meta(document, 'author', 'article:author');
 	if (authors.length === 0 && metaAuthor !== undefined && parseHttpUrl(metaAuthor) === undefined)
 		authors.push(metaAuthor);
+	const language = declaredLanguage(document);
 	return {
 		...(url === undefined ? {} : { url }),
 		...(title === undefined ? {} : { title }),
 		...(published === undefined ? {} : { published: published.day, publishedFrom: published.from }),
 		...(publisher === undefined ? {} : { publisher }),
 		...(authors.length === 0 ? {} : { authors }),
+		...(language === undefined ? {} : { language }),
 	};
 }
 

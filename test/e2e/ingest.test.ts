@@ -56,6 +56,8 @@ describe('cli ingest <url>', () => {
 			library: 'shared',
 			addedBy: 'operator',
 			addedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+			// The page says <html lang="en">.
+			language: 'en',
 		});
 		const text = readFileSync(join(dir, 'caucasus-ledger-2025-10-14.txt'), 'utf8');
 		expect(text.endsWith('\n')).toBe(true);
@@ -191,9 +193,13 @@ describe('cli ingest <url>', () => {
 			'2025-04-10',
 			'--publisher',
 			'Ledger Wildlife',
+			'--language',
+			'PT',
 		]);
 		expect(txt.code).toBe(0);
 		expect(txt.stdout).toMatch(/^added ledger-wildlife-2025-04-10: /);
+		// --language says what the text is in, over detection (which reads this text as English).
+		expect(catalog().sources.find((s) => s.id === 'ledger-wildlife-2025-04-10')?.language).toBe('pt');
 		expect(readFileSync(join(dir, 'ledger-wildlife-2025-04-10.txt'), 'utf8')).toBe(
 			'The ferry between Baku and Kuryk resumed service on Thursday after a three-week pause caused by storms on the Caspian Sea, the port authority said.\n' +
 				'Cargo volumes on the route rose by 18 percent in the first quarter, driven by shipments of grain and fertiliser bound for Georgian Black Sea ports.\n',
@@ -241,6 +247,7 @@ describe('cli ingest <url>', () => {
 			['--feed', 'http://x', 'y'],
 			['nope.txt'],
 			['x', '--published', 'today'],
+			['x', '--language', 'French'],
 		]) {
 			const r = await ingest(args);
 			expect(r.code, args.join(' ')).toBe(2);

@@ -1,6 +1,6 @@
 import { abstainFeatures, answerProbability, type AbstainModel } from './abstain.js';
 import { citation, type Citation, type Paragraph } from '../catalog.js';
-import { visible, type Corpus } from '../corpus.js';
+import { corpusLanguages, visible, type Corpus } from '../corpus.js';
 import { EXCERPT_TUNING, quotedSpan } from './excerpt.js';
 import { candidatesOf, FEATURE_TUNING, FEATURES, scoreOf, type Candidate, type FeatureName } from './features.js';
 import { expandWeights, FEEDBACK_TUNING, type FeedbackTuning } from './feedback.js';
@@ -366,7 +366,7 @@ function compute(corpus: Corpus, question: string, options: AnswerOptions): Answ
 	const { top, abstain, feedback, model } = { ...ANSWER_DEFAULTS, ...options };
 	// Merged once per call: `feedback` settings stand in for the defaults', `tuning` goes over both.
 	const tuning = mergeTuning({ ...TUNING_DEFAULTS, feedback: feedback || FEEDBACK_TUNING }, options.tuning);
-	const query = buildQuery(corpus.index, question, tuning);
+	const query = buildQuery(corpus.index, question, tuning, corpusLanguages(corpus));
 	const weights = weightsOf(model);
 	const candidates = search(corpus, query, top, feedback && tuning.feedback, weights, tuning);
 	if (candidates.ranked.length === 0 || (abstain && !answerable(query, candidates.ranked, model.abstain))) {

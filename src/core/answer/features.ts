@@ -14,7 +14,8 @@ import {
 	type Window,
 } from './excerpt.js';
 import type { Query } from './query.js';
-import { paragraphHolds } from '../search/search-index.js';
+import { languageOf, paragraphHolds } from '../search/search-index.js';
+import type { Language } from '../text/languages.js';
 import type { ResolvedTuning } from './tuning.js';
 import { needlesOf, normalizeForMatch } from './verbatim.js';
 
@@ -100,14 +101,15 @@ export interface Candidate extends Window {
 
 /** Titles' tokens, per analyzer: a corpus's lexicon.json changes how its titles read. */
 const titleTokens = new WeakMap<Analyzer, Map<string, readonly Token[]>>();
-function titleOf(analyzer: Analyzer, title: string): readonly Token[] {
+function titleOf(analyzer: Analyzer, title: string, language: Language | undefined): readonly Token[] {
 	let titles = titleTokens.get(analyzer);
 	if (titles === undefined) titleTokens.set(analyzer, (titles = new Map<string, readonly Token[]>()));
-	let tokens = titles.get(title);
+	const key = language === undefined ? title : `${language}\n${title}`;
+	let tokens = titles.get(key);
 	if (tokens === undefined) {
-		tokens = analyzer.analyze(title);
+		tokens = analyzer.analyze(title, language);
 		if (titles.size > 10_000) titles.clear();
-		titles.set(title, tokens);
+		titles.set(key, tokens);
 	}
 	return tokens;
 }
@@ -208,7 +210,7 @@ export function candidatesOf(
 	const text = p.text;
 	const hits = hitsOf(tokens, query);
 	const terms = Math.max(1, query.terms.length);
-	const title = hitsOf(titleOf(corpus.index.analyzer, p.source.title), query);
+	const title = hitsOf(titleOf(corpus.index.analyzer, p.source.title, languageOf(p.source)), query);
 	const first = id - p.n;
 	// The article's opening: its paragraphs before `leadEnd`.
 	const leadEnd = first + tuning.features.leadParagraphs;

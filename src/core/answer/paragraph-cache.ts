@@ -1,6 +1,7 @@
 import type { Token } from '../text/analyze.js';
 import type { Corpus } from '../corpus.js';
 import { Lru } from '../lru.js';
+import { languageOf } from '../search/search-index.js';
 import { EXCERPT_TUNING, windows, type ExcerptTuning, type Window } from './excerpt.js';
 import { isHeading, isReference } from './paragraph-kind.js';
 import { normalizeForMatch } from './verbatim.js';
@@ -39,7 +40,8 @@ export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis
 	}
 	const hit = cache.get(id);
 	if (hit !== undefined) return hit;
-	const text = corpus.paragraphs[id]!.text;
+	const paragraph = corpus.paragraphs[id]!;
+	const text = paragraph.text;
 	// Windows (sentence segmentation) only when an excerpt is wanted: a neighbour read for context,
 	// or a paragraph read for feedback, needs its terms alone. Those of the default tuning are kept,
 	// and those of the last other tuning asked (a sweep asks one at a time).
@@ -47,7 +49,7 @@ export function paragraphAnalysis(corpus: Corpus, id: number): ParagraphAnalysis
 	let tuned: { readonly key: string; readonly windows: readonly Window[] } | undefined;
 	let folded: string | undefined;
 	const analysis: ParagraphAnalysis = {
-		tokens: corpus.index.analyzer.analyze(text),
+		tokens: corpus.index.analyzer.analyze(text, languageOf(paragraph.source)),
 		windows(tuning = EXCERPT_TUNING) {
 			const key = excerptKey(tuning);
 			if (key === DEFAULT_KEY) return (split ??= windows(text, tuning));

@@ -4,6 +4,7 @@ import { specificity } from '../text/background.js';
 import { idf, type SearchIndex } from '../search/search-index.js';
 import { RELATION_TUNING } from '../text/term-tables.js';
 import type { ResolvedTuning } from './tuning.js';
+import type { Language } from '../text/languages.js';
 
 /** A question term with its weight and the index terms that count as matching it. */
 export interface WeightedTerm {
@@ -224,16 +225,20 @@ const QUERY_DEFAULTS = { query: QUERY_TUNING, relations: RELATION_TUNING };
  * Turns a question into weighted terms. Each term weighs its inverse paragraph frequency (a word in
  * every paragraph says nothing; an unknown word says the most); names weigh more. Words the corpus
  * lacks are matched to close spellings it has ("Gamaghelian" → "gamaghelyan"). `tuning` holds the
- * weights and factors (default {@link QUERY_TUNING} and {@link RELATION_TUNING}).
+ * weights and factors (default {@link QUERY_TUNING} and {@link RELATION_TUNING}). `languages` are the
+ * corpus's other than English (corpusLanguages): each question word is also read in each of them.
  */
 export function buildQuery(
 	index: SearchIndex,
 	question: string,
 	tuning: Pick<ResolvedTuning, 'query' | 'relations'> = QUERY_DEFAULTS,
+	languages: readonly Language[] = [],
 ): Query {
 	const terms: WeightedTerm[] = [];
 	const lookup = new Map<string, { slot: number; factor: number }>();
-	for (const qt of index.analyzer.analyzeQuestion(question, tuning.relations)) {
+	for (const qt of index.analyzer.analyzeQuestion(question, tuning.relations, languages)) {
+		// "quel", "onde": a stop word of another language of the corpus, which the index lacks, asks nothing.
+		if (qt.foreignStop === true && !index.vocabulary.has(qt.term)) continue;
 		const matches = matchesOf(index, qt, tuning.query);
 		const { weight, boost } = weigh(index, qt, matches, tuning.query);
 		const slot = terms.length;

@@ -1,5 +1,5 @@
-import { visible, type Corpus } from '../corpus.js';
-import { paragraphsWithAll } from '../search/search-index.js';
+import { corpusLanguages, visible, type Corpus } from '../corpus.js';
+import { languageOf, paragraphsWithAll } from '../search/search-index.js';
 import { fold, WORD } from '../text/fold.js';
 import { boundedEditDistance } from '../text/close-ids.js';
 import { answer, type Answer, type AnswerOptions } from './answer.js';
@@ -110,13 +110,14 @@ function surfaceOf(corpus: Corpus, term: string, word: string, limit: number, tu
 	const ids = paragraphsWithAll(corpus.index, [term], tuning.surfaceParagraphs, corpus.filter);
 	for (const id of ids) {
 		if (!visible(corpus, id)) continue;
+		const language = languageOf(corpus.paragraphs[id]!.source);
 		for (const m of corpus.paragraphs[id]!.text.matchAll(WORD)) {
 			const folded = fold(m[0]);
 			if (Math.abs(folded.length - word.length) > limit) continue;
 			examined++;
 			const distance = boundedEditDistance(folded, word, limit);
 			if (distance > limit || (best !== undefined && distance >= best.distance)) continue;
-			if (corpus.index.analyzer.termOfWord(m[0]) === term) best = { to: folded, distance };
+			if (corpus.index.analyzer.termOfWord(m[0], language) === term) best = { to: folded, distance };
 		}
 	}
 	return { readable: ids.length > 0, best, examined };
@@ -132,6 +133,15 @@ const before = (
 ): boolean =>
 	a.distance !== b.distance ? a.distance < b.distance : a.attested !== b.attested ? a.attested : a.df > b.df;
 
+/** Whether a word reads, in one of the corpus's languages other than English, as a stop word or a term its sources hold. */
+function knownInOtherLanguage(corpus: Corpus, raw: string): boolean {
+	for (const language of corpusLanguages(corpus)) {
+		const term = corpus.index.analyzer.termOfWord(raw, language);
+		if (term === null || corpus.index.vocabulary.has(term)) return true;
+	}
+	return false;
+}
+
 /** The correction of one question word, if it needs one and has one; and the work it took. */
 function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 	const { vocabulary, background, analyzer } = corpus.index;
@@ -139,7 +149,7 @@ function correctWord(corpus: Corpus, raw: string, tuning: SuggestTuning) {
 	const term = analyzer.termOfWord(raw);
 	// Known to the sources, to everyday English, a number, or too short to tell: left as typed.
 	if (term === null || word.length < tuning.minLength || /\p{N}/u.test(word)) return { examined: 0 };
-	if (vocabulary.has(term) || background.has(term)) return { examined: 0 };
+	if (vocabulary.has(term) || background.has(term) || knownInOtherLanguage(corpus, raw)) return { examined: 0 };
 	const limit = word.length >= tuning.longLength ? 2 : 1;
 	const close = closeTerms(corpus, word, term, limit, tuning);
 	let examined = close.examined;
@@ -198,7 +208,7 @@ export function looksNotEnglish(corpus: Corpus, question: string, tuning: Sugges
 	const unknown = words.filter((w) => {
 		const term = analyzer.termOfWord(w);
 		// A stop word (null) is English.
-		return term !== null && !background.has(term) && !vocabulary.has(term);
+		return term !== null && !background.has(term) && !vocabulary.has(term) && !knownInOtherLanguage(corpus, w);
 	});
 	return unknown.length / words.length > tuning.foreignShare;
 }

@@ -1,7 +1,8 @@
-import type { Analyzer } from '../text/analyze.js';
+import type { Language } from '../text/languages.js';
+import { languageOf } from '../search/search-index.js';
 import { isCitationLike } from '../answer/paragraph-kind.js';
 import { citation, type Citation, type Paragraph, type Source } from '../catalog.js';
-import type { Corpus } from '../corpus.js';
+import { corpusLanguages, type Corpus } from '../corpus.js';
 import { dateRange, extractDates, type PartialDate, type Precision } from './dates.js';
 import { splitSentences } from '../text/sentences.js';
 
@@ -128,11 +129,11 @@ function twinOf(bySource: ReadonlyMap<string, Merged[]>, event: TimelineEvent, w
 }
 
 /** Merges, in timeline order, the same event told by several sources (see {@link MERGE_OVERLAP}). */
-function mergeEvents(sorted: readonly TimelineEvent[], analyzer: Analyzer): TimelineEvent[] {
+function mergeEvents(sorted: readonly TimelineEvent[], corpus: Corpus): TimelineEvent[] {
 	const kept: Merged[] = [];
 	const byDate = new Map<string, Map<string, Merged[]>>();
 	for (const event of sorted) {
-		const words = new Set(analyzer.terms(event.text));
+		const words = new Set(corpus.index.analyzer.terms(event.text, eventLanguage(corpus, event)));
 		let bySource = byDate.get(event.date);
 		if (bySource === undefined) byDate.set(event.date, (bySource = new Map<string, Merged[]>()));
 		const twin = twinOf(bySource, event, words);
@@ -167,7 +168,7 @@ export function timelineEvents(corpus: Corpus): readonly TimelineEvent[] {
 		return seen;
 	}
 	const all = corpus.sources.flatMap((s) => sourceEvents(corpus.paragraphsOf.get(s.id) ?? []));
-	const events = mergeEvents(all.sort(compareEvents), corpus.index.analyzer);
+	const events = mergeEvents(all.sort(compareEvents), corpus);
 	memo.set(corpus, events);
 	return events;
 }
@@ -204,7 +205,7 @@ export function shrinkTimeline(before: Corpus, after: Corpus): void {
 	// Merged again rather than filtered: an event whose lead went may no longer be one with each of
 	// its other tellers, and its next teller would sit out of order. As a rebuild would list them.
 	const left = tellings(old).filter((e) => after.byId.get(e.source.id)?.library === e.source.library);
-	memo.set(after, mergeEvents(sortEvents(left, after), after.index.analyzer));
+	memo.set(after, mergeEvents(sortEvents(left, after), after));
 }
 
 /** Every sentence of merged events as an event of its own, unmerged: what {@link mergeEvents} was given. */
@@ -271,7 +272,7 @@ export function extendTimeline(before: Corpus, after: Corpus, added: readonly So
 	if (old === undefined || memo.has(after)) return;
 	const raw = tellings(old);
 	for (const s of added) raw.push(...sourceEvents(after.paragraphsOf.get(s.id) ?? []));
-	memo.set(after, mergeEvents(sortEvents(raw, after), after.index.analyzer));
+	memo.set(after, mergeEvents(sortEvents(raw, after), after));
 }
 
 /** Which events to list. Every field is optional; none lists them all. */
@@ -295,20 +296,27 @@ export interface Timeline {
 }
 
 /** Whether an event's sentence shares a term with the query's informative terms (or their alternatives). */
-function queryMatcher(query: string, analyzer: Analyzer): (event: TimelineEvent) => boolean {
+function queryMatcher(query: string, corpus: Corpus): (event: TimelineEvent) => boolean {
+	const { analyzer } = corpus.index;
 	const wanted = new Set<string>();
-	for (const t of analyzer.analyzeQuestion(query)) {
+	for (const t of analyzer.analyzeQuestion(query, undefined, corpusLanguages(corpus))) {
 		wanted.add(t.term);
 		for (const alternative of t.alternatives.keys()) wanted.add(alternative);
 	}
-	return (event) => analyzer.terms(event.text).some((t) => wanted.has(t));
+	return (event) => analyzer.terms(event.text, eventLanguage(corpus, event)).some((t) => wanted.has(t));
+}
+
+/** The language an event's sentence is analyzed in: its source's (undefined: English). */
+function eventLanguage(corpus: Corpus, event: EventCitation): Language | undefined {
+	const source = corpus.byId.get(event.source.id);
+	return source === undefined ? undefined : languageOf(source);
 }
 
 /** The corpus's events a filter keeps, in timeline order. */
 export function timeline(corpus: Corpus, filter: TimelineFilter = {}): Timeline {
 	const since = filter.since === undefined ? undefined : dateRange(filter.since).start;
 	const until = filter.until === undefined ? undefined : dateRange(filter.until).end;
-	const matches = filter.query === undefined ? undefined : queryMatcher(filter.query, corpus.index.analyzer);
+	const matches = filter.query === undefined ? undefined : queryMatcher(filter.query, corpus);
 	const kept = timelineEvents(corpus).filter((e) => {
 		const range = dateRange(e);
 		if (since !== undefined && range.end < since) return false;

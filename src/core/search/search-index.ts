@@ -1,7 +1,8 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { generalAnalyzer, type Analyzer } from '../text/analyze.js';
 import type { Background } from '../text/background.js';
-import type { Paragraph } from '../catalog.js';
+import type { Paragraph, Source } from '../catalog.js';
+import { isEnglish, type Language } from '../text/languages.js';
 import { createColumnarEngine, loadColumnarEngine } from './columnar-engine.js';
 import type { Bm25Params, DocFilter, EngineName, SearchEngine, SerializedEngine } from './engine.js';
 import { createMiniSearchEngine, loadMiniSearchEngine } from './minisearch-engine.js';
@@ -40,16 +41,22 @@ export interface SearchIndex {
 export type SerializedIndex = SerializedEngine & { readonly background: Array<[string, number]> };
 
 const titleTerms = new WeakMap<Analyzer, Map<string, readonly string[]>>();
-function analyzedTitle(analyzer: Analyzer, title: string): readonly string[] {
+/** A title's terms, in its source's language (undefined: English). */
+function analyzedTitle(analyzer: Analyzer, title: string, language: Language | undefined): readonly string[] {
 	let titles = titleTerms.get(analyzer);
 	if (titles === undefined) titleTerms.set(analyzer, (titles = new Map<string, readonly string[]>()));
-	let terms = titles.get(title);
+	const key = language === undefined ? title : `${language}\n${title}`;
+	let terms = titles.get(key);
 	if (terms === undefined) {
-		terms = analyzer.terms(title);
-		titles.set(title, terms);
+		terms = analyzer.terms(title, language);
+		titles.set(key, terms);
 	}
 	return terms;
 }
+
+/** The language a source's text is analyzed in: undefined for English (said or not), else its code. */
+export const languageOf = (source: Pick<Source, 'language'>): Language | undefined =>
+	isEnglish(source.language) ? undefined : source.language;
 
 const ENGINES: Record<EngineName, (boosts: readonly number[]) => SearchEngine> = {
 	minisearch: createMiniSearchEngine,
@@ -81,8 +88,9 @@ export function buildIndex(
  */
 export function addToIndex(index: SearchIndex, paragraphs: readonly Paragraph[]): SearchIndex {
 	for (const p of paragraphs) {
-		const terms = index.analyzer.terms(p.text);
-		index.engine.add([terms, analyzedTitle(index.analyzer, p.source.title)]);
+		const language = languageOf(p.source);
+		const terms = index.analyzer.terms(p.text, language);
+		index.engine.add([terms, analyzedTitle(index.analyzer, p.source.title, language)]);
 		for (const term of new Set(terms)) index.vocabulary.set(term, (index.vocabulary.get(term) ?? 0) + 1);
 	}
 	return index;

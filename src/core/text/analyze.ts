@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { EMPTY_LEXICON, type CorpusLexicon } from './corpus-lexicon.js';
 import { fold, POSSESSIVE, WORD } from './fold.js';
+import { foreignTermOf, isEnglish, type Language } from './languages.js';
 import { QUESTION_FRAMES, QUESTION_WORDS, STOP_WORDS } from './lexicon.js';
 import {
 	buildRelations,
@@ -30,7 +31,7 @@ export interface Token {
  * Bump when analysis changes: cached indexes built with another version are rebuilt. (The generated
  * tables carry their own version, LEXICON_DATA_VERSION, and a corpus's lexicon is hashed into the key.)
  */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 interface Word {
 	/** Folded, apostrophes straight: what tables and phrases compare. */
@@ -137,19 +138,25 @@ function acronymTokens(words: readonly Word[]): Token[] {
 	return out;
 }
 
-/** Analysis with one set of word tables: the general ones, and a corpus's lexicon if it has one. */
+/**
+ * Analysis with one set of word tables: the general ones, and a corpus's lexicon if it has one. Text
+ * of a `language` other than English (a source's, languages.ts) is read with that language's stemmer
+ * and stop words instead; undefined or "en" is the English pipeline, tables and all.
+ */
 export interface Analyzer {
 	/** Splits a text into analyzed tokens, stop words removed, with their offsets in `text`; passages and questions alike. */
-	analyze(text: string): Token[];
+	analyze(text: string, language?: Language): Token[];
 	/** The analyzed terms of a text, in order, repeats kept. */
-	terms(text: string): string[];
+	terms(text: string, language?: Language): string[];
 	/** The index term of a single word as written ("Hurried" → "hurri"), or null for a stop word. */
-	termOfWord(word: string): string | null;
+	termOfWord(word: string, language?: Language): string | null;
 	/**
 	 * Analyzes a question: stop words and question framing dropped, repeats merged, relatives attached,
-	 * each at its relation's factor in `relations` (default {@link RELATION_TUNING}).
+	 * each at its relation's factor in `relations` (default {@link RELATION_TUNING}). The question is
+	 * read as English; for each of `languages` (a corpus's others) a word's term in that language is
+	 * accepted beside it at full factor, so a question in French finds French passages.
 	 */
-	analyzeQuestion(text: string, relations?: RelationTuning): QueryTerm[];
+	analyzeQuestion(text: string, relations?: RelationTuning, languages?: readonly Language[]): QueryTerm[];
 }
 
 /** An analyzer with the general tables and `lexicon`'s entries (a corpus's lexicon.json). */
@@ -165,7 +172,30 @@ export function createAnalyzer(lexicon: CorpusLexicon = EMPTY_LEXICON): Analyzer
 		}
 		return term;
 	};
-	const analyze = (text: string): Token[] => {
+	const foreignMemos = new Map<Language, Map<string, string | null>>();
+	const foreignTerm = (language: Language, raw: string): string | null => {
+		let memo = foreignMemos.get(language);
+		if (memo === undefined) foreignMemos.set(language, (memo = new Map<string, string | null>()));
+		let term = memo.get(raw);
+		if (term === undefined) {
+			term = foreignTermOf(language, raw);
+			if (memo.size >= MEMO_SIZE) memo.clear();
+			memo.set(raw, term);
+		}
+		return term;
+	};
+	/** Another language's text: each word on its own (the name tables and initials are English). */
+	const analyzeForeign = (text: string, language: Language): Token[] => {
+		const tokens: Token[] = [];
+		for (const m of text.matchAll(WORD)) {
+			const term = foreignTerm(language, m[0]);
+			if (term !== null)
+				tokens.push({ term, start: m.index, end: m.index + m[0].length, capitalized: /^\p{Lu}/u.test(m[0]) });
+		}
+		return tokens;
+	};
+	const analyze = (text: string, language?: Language): Token[] => {
+		if (language !== undefined && !isEnglish(language)) return analyzeForeign(text, language);
 		const words = splitWords(text);
 		const tokens: Token[] = [];
 		for (let i = 0; i < words.length; i++) {
@@ -193,9 +223,18 @@ export function createAnalyzer(lexicon: CorpusLexicon = EMPTY_LEXICON): Analyzer
 	};
 	return {
 		analyze,
-		terms: (text) => analyze(text).map((t) => t.term),
-		termOfWord: (word) => termOf(tables, fold(word), word),
-		analyzeQuestion: (text, factors = RELATION_TUNING) => questionTerms(text, analyze, related(), factors),
+		terms: (text, language) => analyze(text, language).map((t) => t.term),
+		termOfWord: (word, language) =>
+			language === undefined || isEnglish(language) ? termOf(tables, fold(word), word) : foreignTerm(language, word),
+		analyzeQuestion: (text, factors = RELATION_TUNING, languages = []) =>
+			questionTerms(
+				text,
+				analyze,
+				related(),
+				factors,
+				languages.filter((l) => !isEnglish(l)),
+				foreignTerm,
+			),
 	};
 }
 
@@ -209,6 +248,11 @@ export interface QueryTerm {
 	readonly name: boolean;
 	/** The word (or name of several words) as written, folded: a passage with this very form matches best. */
 	readonly surface: string;
+	/**
+	 * A stop word of one of the corpus's other languages ("quel", "onde"): a question in that language
+	 * asks nothing with it, so it is dropped when the corpus lacks it (query.ts).
+	 */
+	readonly foreignStop?: true;
 }
 
 function questionTerms(
@@ -216,6 +260,8 @@ function questionTerms(
 	analyze: (text: string) => Token[],
 	relations: Relations,
 	factors: RelationTuning,
+	languages: readonly Language[],
+	foreignTerm: (language: Language, raw: string) => string | null,
 ): QueryTerm[] {
 	// Frames are blanked with spaces of their length, so offsets stay those of the question.
 	const question = QUESTION_FRAMES.reduce((q, frame) => q.replace(frame, (m) => ' '.repeat(m.length)), text);
@@ -227,7 +273,23 @@ function questionTerms(
 		const alternatives = new Map<string, number>();
 		for (const [term, kinds] of relations.get(token.term) ?? []) alternatives.set(term, relationFactor(kinds, factors));
 		const name = token.capitalized && token.start > 0 && !/^\p{N}/u.test(token.term);
-		byTerm.set(token.term, { term: token.term, alternatives, name, surface });
+		let foreignStop = false;
+		const raw = question.slice(token.start, token.end);
+		// One word (not a name of several): its term in each other language, at the word's own factor.
+		if (languages.length > 0 && /^\S+$/u.test(raw)) {
+			for (const language of languages) {
+				const term = foreignTerm(language, raw);
+				if (term === null) foreignStop = true;
+				else if (term !== token.term) alternatives.set(term, 1);
+			}
+		}
+		byTerm.set(token.term, {
+			term: token.term,
+			alternatives,
+			name,
+			surface,
+			...(foreignStop ? { foreignStop: true as const } : {}),
+		});
 	}
 	return [...byTerm.values()];
 }
@@ -236,14 +298,18 @@ function questionTerms(
 export const generalAnalyzer: Analyzer = createAnalyzer();
 
 /** {@link Analyzer.analyze} with the general tables alone. */
-export const analyze = (text: string): Token[] => generalAnalyzer.analyze(text);
+export const analyze = (text: string, language?: Language): Token[] => generalAnalyzer.analyze(text, language);
 /** {@link Analyzer.terms} with the general tables alone. */
-export const terms = (text: string): string[] => generalAnalyzer.terms(text);
+export const terms = (text: string, language?: Language): string[] => generalAnalyzer.terms(text, language);
 /** {@link Analyzer.termOfWord} with the general tables alone. */
-export const termOfWord = (word: string): string | null => generalAnalyzer.termOfWord(word);
+export const termOfWord = (word: string, language?: Language): string | null =>
+	generalAnalyzer.termOfWord(word, language);
 /** {@link Analyzer.analyzeQuestion} with the general tables alone. */
-export const analyzeQuestion = (text: string, relations?: RelationTuning): QueryTerm[] =>
-	generalAnalyzer.analyzeQuestion(text, relations);
+export const analyzeQuestion = (
+	text: string,
+	relations?: RelationTuning,
+	languages?: readonly Language[],
+): QueryTerm[] => generalAnalyzer.analyzeQuestion(text, relations, languages);
 
 /**
  * Why a corpus's lexicon cannot be applied, naming the entry ("capitals.kremlin: …"), or undefined when

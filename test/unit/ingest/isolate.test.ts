@@ -36,6 +36,12 @@ describe('reading in the parse worker', () => {
 		expect(read.metadata.title).toBe('Storks return');
 	});
 
+	it('carries the page’s language across the thread', async () => {
+		const french = ARTICLE.replace('<html>', '<html lang="fr-CA">');
+		const read = await readContentIsolated(french, 'html', 'https://birds.example/s', 'https://birds.example/s');
+		expect(read.metadata.language).toBe('fr');
+	});
+
 	it('refuses 4,000 nested <div>s at once, by their depth', async () => {
 		const html = `<html><body>${'<div>'.repeat(4_000)}${'Words of an article. '.repeat(40)}${'</div>'.repeat(4_000)}</body></html>`;
 		const started = performance.now();

@@ -19,6 +19,7 @@ describe('readPageMetadata', () => {
 			publishedFrom: 'json-ld',
 			publisher: 'Caucasus Ledger',
 			authors: ['Ani Petrosyan'],
+			language: 'en',
 		});
 	});
 

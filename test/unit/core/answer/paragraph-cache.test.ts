@@ -8,7 +8,7 @@ const fixture = corpusFrom(FIXTURE_DATA);
 
 /** A corpus of `n` one-line paragraphs: all paragraphAnalysis reads is the text and the analyzer. */
 function manyParagraphs(n: number): Corpus {
-	const paragraphs = Array.from({ length: n }, (_, i) => ({ text: `Line ${i} of the log.` }));
+	const paragraphs = Array.from({ length: n }, (_, i) => ({ text: `Line ${i} of the log.`, source: {} }));
 	return { paragraphs, index: { analyzer: fixture.index.analyzer } } as unknown as Corpus;
 }
 
