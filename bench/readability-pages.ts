@@ -72,7 +72,9 @@ interface PageResult {
 	readonly titleExpected: string;
 	readonly publisher: string;
 	readonly publisherExpected: string;
+	/** The language Readability's metadata or the page's `<html lang>` states; ours is `language`. */
 	readonly lang: string;
+	readonly language: string;
 }
 
 /** The URL a page names for itself, to read it as if fetched from there. */
@@ -118,6 +120,7 @@ function readPage(dir: string, name: string): PageResult {
 	let publisher = '';
 	let date = '';
 	let from = '';
+	let language = '';
 	try {
 		const loaded = readContent(source, 'html', url, url);
 		ours = normalizeSpace(loaded.paragraphs.join('\n'));
@@ -129,6 +132,7 @@ function readPage(dir: string, name: string): PageResult {
 		const draft = draftOf({ ...loaded, aliases: [url] });
 		title = draft.title;
 		publisher = draft.publisher;
+		language = draft.language ?? '';
 	} catch (error) {
 		if (!(error instanceof IngestStop)) throw error;
 		added = `no: ${error.problem.code}${/date/.test(error.problem.message) ? ' (no date)' : ''}`;
@@ -148,6 +152,7 @@ function readPage(dir: string, name: string): PageResult {
 		publisher,
 		publisherExpected: expected.siteName ?? '',
 		lang: expected.lang ?? htmlLang ?? '–',
+		language: language === '' ? '–' : language,
 	};
 }
 
@@ -164,9 +169,9 @@ function printTable(results: readonly PageResult[]): void {
 	]);
 	console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
 	for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-	console.log('\n| page | publisher ours | publisher Readability | lang |\n|---|---|---|---|');
+	console.log('\n| page | publisher ours | publisher Readability | language ours | stated |\n|---|---|---|---|---|');
 	for (const r of results)
-		console.log(`| ${r.name} | ${clip(r.publisher)} | ${clip(r.publisherExpected)} | ${r.lang} |`);
+		console.log(`| ${r.name} | ${clip(r.publisher)} | ${clip(r.publisherExpected)} | ${r.language} | ${r.lang} |`);
 }
 
 function printTotals(label: string, results: readonly PageResult[]): void {
@@ -176,8 +181,11 @@ function printTotals(label: string, results: readonly PageResult[]): void {
 	const stated = results.filter((r) => r.dateRight !== undefined);
 	const right = stated.filter((r) => r.dateRight === true).length;
 	const withDate = results.filter((r) => r.date !== '–').length;
+	const sameTitle = results.filter((r) => r.title === r.titleExpected).length;
+	const named = results.filter((r) => r.publisherExpected !== '');
+	const samePublisher = named.filter((r) => r.publisher === r.publisherExpected).length;
 	console.log(
-		`${label}: added ${added}/${results.length}; paragraphs found ${found}/${expected} (${((100 * found) / Math.max(expected, 1)).toFixed(1)}%); dates right ${right}/${stated.length} stated; a date found on ${withDate}/${results.length}`,
+		`${label}: added ${added}/${results.length}; paragraphs found ${found}/${expected} (${((100 * found) / Math.max(expected, 1)).toFixed(1)}%); dates right ${right}/${stated.length} stated; a date found on ${withDate}/${results.length}; titles as Readability's ${sameTitle}/${results.length}; publishers as Readability's ${samePublisher}/${named.length} it names`,
 	);
 }
 

@@ -222,6 +222,8 @@ export interface HelpedAnswer {
 	readonly offer?: Suggestion;
 	/** Nothing was found and the question reads as not English. */
 	readonly notEnglish?: true;
+	/** With `notEnglish`: the languages other than English the sources are written in (codes, sorted). */
+	readonly otherLanguages?: readonly string[];
 }
 
 /**
@@ -234,7 +236,8 @@ export function answerWithHelp(corpus: Corpus, question: string, options: Answer
 	const first = answer(corpus, question, options);
 	if (first.answered) return { answer: first };
 	// Checked first: "corrections" of a French question's words to English ones would mislead.
-	if (looksNotEnglish(corpus, question)) return { answer: first, notEnglish: true };
+	if (looksNotEnglish(corpus, question))
+		return { answer: first, notEnglish: true, otherLanguages: corpusLanguages(corpus) };
 	const suggestion = suggestSpelling(corpus, question);
 	if (suggestion.corrections.length === 0) return { answer: first };
 	const second = answer(corpus, suggestion.corrected, options);

@@ -25,6 +25,12 @@ export function markCorrections(question: string, corrections: readonly Correcti
 const askCommand = (question: string) =>
 	`\`/ask question:${truncate(question.replace(/`/g, "'").replace(/\s+/g, ' ').trim(), MAX_QUOTED)}\``;
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+/** "French" for `fr`; the code itself where the name is not known. */
+const languageName = (code: string): string => LANGUAGE_NAMES.of(code) ?? code;
+const listOf = (names: readonly string[]): string =>
+	names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+
 const typed = (s: Suggestion) =>
 	s.corrections.map((c) => `“${escapeMarkdown(c.from.replace(/\s+/g, ' '))}”`).join(', ');
 
@@ -46,7 +52,11 @@ export function withHelpNote(reply: Reply, helped: HelpedAnswer): Reply {
 		return { ...reply, content: `${reply.content}\n${note}` };
 	}
 	if (helped.notEnglish === true) {
-		const note = `The sources are in English: try asking in English. ${NEXT_STEPS}`;
+		const others = helped.otherLanguages ?? [];
+		const note =
+			others.length === 0
+				? `The sources are in English: try asking in English. ${NEXT_STEPS}`
+				: `The sources are in ${listOf(['English', ...others.map(languageName)])}: try asking in one of those. ${NEXT_STEPS}`;
 		return { ...reply, content: `${reply.content}\n${note}` };
 	}
 	return reply;

@@ -32,6 +32,9 @@ describe('withHelpNote', () => {
 
 	it('says the sources are in English for a question that is not', () => {
 		expect(withHelpNote(base, { answer, notEnglish: true }).content).toContain('The sources are in English');
+		expect(withHelpNote(base, { answer, notEnglish: true, otherLanguages: ['fr', 'pt'] }).content).toContain(
+			'The sources are in English, French and Portuguese: try asking in one of those.',
+		);
 	});
 
 	it('leaves a reply without help as it was', () => {
