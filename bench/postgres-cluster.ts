@@ -54,7 +54,11 @@ function freePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject()));
+			server.close(() =>
+				typeof address === 'object' && address !== null
+					? resolve(address.port)
+					: reject(new Error('no port on 127.0.0.1')),
+			);
 		});
 	});
 }

@@ -1,6 +1,7 @@
 import { unwatchFile, watch, watchFile, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
-import { audit } from '../ingest/audit.js';
+import { readFile } from 'node:fs/promises';
+import { audit, AUDIT_FILE } from '../ingest/audit.js';
 import { CATALOG_FILE, readRawCatalog, readSourceText } from '../ingest/catalog-file.js';
 import { commitDraft } from '../ingest/commit.js';
 import { addFeed, readFeedEntries, removeFeed } from '../ingest/feed-store.js';
@@ -27,6 +28,7 @@ export function dirStore(dataDir: string): Store {
 		listFeeds: () => readFeedEntries(dataDir),
 		addFeed: (url, change) => addFeed(dataDir, url, change),
 		removeFeed: (url, change) => removeFeed(dataDir, url, change),
+		readAudit: () => readFile(join(dataDir, AUDIT_FILE), 'utf8').catch(() => ''),
 		audit: (record, at) => audit(dataDir, record, at),
 		watch: (onChange) => watchCatalog(dataDir, onChange),
 		close: () => Promise.resolve(),

@@ -31,6 +31,8 @@ export interface Store {
 	listFeeds(): Promise<FeedEntry[]>;
 	addFeed(url: string, change: FeedChange): Promise<Result<{ entry: FeedEntry; added: boolean }, IngestProblem>>;
 	removeFeed(url: string, change: FeedChange): Promise<Result<FeedEntry, IngestProblem>>;
+	/** The audit record as audit.jsonl holds it (JSON lines); empty when there is none. */
+	readAudit(): Promise<string>;
 	/** Appends to the audit record; a failure is not the change's (never thrown). */
 	audit(record: AuditRecord, at?: Date): Promise<void>;
 	/**

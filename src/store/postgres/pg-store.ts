@@ -394,6 +394,11 @@ export class PgStore implements Store {
 		);
 	}
 
+	async readAudit(): Promise<string> {
+		const { rows } = await this.pool.query<{ line: string }>('SELECT line FROM audit ORDER BY seq');
+		return rows.map((r) => r.line).join('');
+	}
+
 	async audit(record: AuditRecord, at: Date = new Date()): Promise<void> {
 		await this.pool.query('INSERT INTO audit (line) VALUES ($1)', [auditLine(record, at)]).catch(() => undefined);
 	}
