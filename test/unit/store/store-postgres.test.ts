@@ -31,7 +31,7 @@ storeContract('PostgreSQL', {
 		dropConnections: async () => {
 			await terminateConnections(cluster, `contract_${n}`);
 		},
-		stopServer: () => cluster.stop(),
+		stopServer: () => cluster.kill(),
 		startServer: () => cluster.start(),
 	},
 });
