@@ -97,8 +97,11 @@ function run(file: string, args: string[], user: { uid: number; gid: number } | 
 	});
 }
 
-/** Starts a fresh cluster; call `destroy` when done. */
-export async function startCluster(): Promise<Cluster> {
+/**
+ * Starts a fresh cluster; call `destroy` when done. `durable` keeps fsync on (the bench, so its
+ * ingest rate is what a real server's disk allows); tests leave it off for speed.
+ */
+export async function startCluster(options: { readonly durable?: boolean } = {}): Promise<Cluster> {
 	const bin = findPostgresBin();
 	const user = serverUser();
 	const root = await mkdtemp(join(tmpdir(), 'verbatim-pg-'));
@@ -111,9 +114,10 @@ export async function startCluster(): Promise<Cluster> {
 	await writeFile(join(root, '.keep'), '');
 	await run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], user);
 	const port = await freePort();
-	const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+	const speed = options.durable === true ? '' : ' -c fsync=off -c full_page_writes=off';
+	const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1${speed}`;
 	const start = () =>
-		run(join(bin, 'pg_ctl'), ['start', '-w', '-t', '30', '-D', data, '-l', logFile, '-o', options], user);
+		run(join(bin, 'pg_ctl'), ['start', '-w', '-t', '30', '-D', data, '-l', logFile, '-o', serverOptions], user);
 	const stop = (mode = 'fast') => run(join(bin, 'pg_ctl'), ['stop', '-w', '-m', mode, '-D', data], user);
 	await start();
 	let running = true;
