@@ -37,11 +37,16 @@ export const CHANGES_CHANNEL = 'verbatim_changes';
 /** The advisory lock every write holds for its transaction: writes are decided one at a time, as under the data directory's lock. */
 export const WRITE_LOCK = 0x76657263;
 
+/** SQLSTATE of a lock wait past lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /** How often the change sequence is read even without a notification: behind LISTEN, as the file poll is behind the watch. */
 const CHANGES_POLL_MS = 5_000;
 /** Reconnecting the listener: from this delay, doubling, up to the next. */
 const RECONNECT_FIRST_MS = 200;
 const RECONNECT_MAX_MS = 5_000;
+/** A write waits this long for another's lock before it is refused as `locked`, as the data directory's lock does. */
+const LOCK_TIMEOUT_MS = 30_000;
 /** A write waits this long for a connection before it is refused as `store-unavailable`. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -58,6 +63,8 @@ export interface PgStoreOptions {
 	readonly log?: Log;
 	/** The change-sequence poll (tests shorten it). */
 	readonly pollMs?: number;
+	/** How long a write waits for another's lock (tests shorten it). */
+	readonly lockTimeoutMs?: number;
 }
 
 /** The indexed columns of a catalog entry: set for a valid source, null for an entry kept only as written. */
@@ -136,6 +143,7 @@ export class PgStore implements Store {
 	private readonly url: string;
 	private readonly log: Log | undefined;
 	private readonly pollMs: number;
+	private readonly lockTimeoutMs: number;
 	/** The last change seen (loaded or caught up to); changes past it trigger a refresh. */
 	private seen = 0;
 
@@ -144,6 +152,7 @@ export class PgStore implements Store {
 		this.dataDir = options.dataDir;
 		this.log = options.log;
 		this.pollMs = options.pollMs ?? CHANGES_POLL_MS;
+		this.lockTimeoutMs = options.lockTimeoutMs ?? LOCK_TIMEOUT_MS;
 		this.pool = new pg.Pool({
 			connectionString: options.url,
 			max: 4,
@@ -250,6 +259,7 @@ export class PgStore implements Store {
 		let broken: Error | undefined;
 		try {
 			await client.query('BEGIN');
+			await client.query(`SET LOCAL lock_timeout = ${Math.round(this.lockTimeoutMs)}`);
 			await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
 			const value = await body(client);
 			await client.query('COMMIT');
@@ -257,6 +267,8 @@ export class PgStore implements Store {
 		} catch (error) {
 			await client.query('ROLLBACK').catch((e: unknown) => (broken = e as Error));
 			if (error instanceof IngestStop || !isDatabaseError(error)) throw error;
+			if (error instanceof pg.DatabaseError && error.code === LOCK_NOT_AVAILABLE)
+				stop('locked', `the database is busy: another write held its lock for ${this.lockTimeoutMs} ms; try again`);
 			broken ??= error as Error;
 			stop('store-unavailable', `the database refused the change, nothing was written: ${describe(error)}`);
 		} finally {

@@ -1,8 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { openPgStore } from '../../../src/store/postgres/pg-store.js';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgStore, WRITE_LOCK } from '../../../src/store/postgres/pg-store.js';
 import { freshDatabase, startTestCluster, terminateConnections, type Cluster } from '../../helpers/postgres.js';
 import { storeContract } from './store-contract.js';
 
@@ -34,4 +35,33 @@ storeContract('PostgreSQL', {
 		stopServer: () => cluster.kill(),
 		startServer: () => cluster.start(),
 	},
+});
+
+describe('PgStore', () => {
+	it('refuses a write as locked, leaving nothing, when another holds the write lock past the timeout', async () => {
+		const dbUrl = await freshDatabase(cluster, 'locked');
+		const store = await openPgStore({ url: dbUrl, dataDir: cache, lockTimeoutMs: 300 });
+		const holder = new pg.Client(dbUrl);
+		await holder.connect();
+		try {
+			await holder.query('BEGIN');
+			await holder.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+			const draft = {
+				title: 'T',
+				publisher: 'P',
+				url: 'https://p.example/t',
+				published: '2025-01-01',
+				authors: [],
+				paragraphs: ['A paragraph.'],
+				aliases: [],
+			};
+			await expect(store.commit(draft)).rejects.toMatchObject({ code: 'locked' });
+			await holder.query('ROLLBACK');
+			expect((await store.readCatalog()).entries).toEqual([]);
+			expect((await store.commit(draft)).status).toBe('added');
+		} finally {
+			await holder.end();
+			await store.close();
+		}
+	});
 });
