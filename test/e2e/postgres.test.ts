@@ -86,6 +86,37 @@ describe('cli import and export', () => {
 	});
 });
 
+describe('two processes writing at once', () => {
+	it('add a page once, and lose nothing of an ingest and a removal made beside it', async () => {
+		const url = await freshDatabase(cluster, 'concurrent');
+		const env = envFor(url, join(temp, 'cache-concurrent'));
+		expect((await cli(['import', DEFAULT_DATA], { env })).code).toBe(0);
+		const [first] = (await cli(['source', '--list'], { env })).stdout.split('\n');
+		const removable = first!.split('\t')[0]!;
+		const runs = await Promise.all([
+			cli(['ingest', `${site.base}/article.html`], { env }),
+			cli(['ingest', `${site.base}/article.html`], { env }),
+			cli(['ingest', `${site.base}/changing.html`], { env }),
+			cli(['remove', removable], { env }),
+		]);
+		expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+		expect(
+			runs
+				.slice(0, 2)
+				.map((r) => r.stdout.split(' ')[0])
+				.sort((a, b) => (a ?? '').localeCompare(b ?? '')),
+		).toEqual(['added', 'unchanged:']);
+		const ids = (await cli(['source', '--list'], { env })).stdout
+			.split('\n')
+			.filter((l) => l !== '')
+			.map((l) => l.split('\t')[0]);
+		expect(ids.filter((id) => id === 'caucasus-ledger-2025-10-14')).toHaveLength(1);
+		expect(ids).toContain('caucasus-ledger-2025-04-02');
+		expect(ids).not.toContain(removable);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+});
+
 /** A running console (npm start, no token) with its output gathered. */
 function startConsole(env: Record<string, string>) {
 	const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {

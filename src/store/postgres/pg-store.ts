@@ -250,15 +250,9 @@ export class PgStore implements Store {
 	 * rolls back and is `store-unavailable`: nothing was written.
 	 */
 	async write<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-		let client: pg.PoolClient;
-		try {
-			client = await this.pool.connect();
-		} catch (error) {
-			stop('store-unavailable', `the database cannot be reached: ${describe(error)}`);
-		}
+		const client = await this.begin();
 		let broken: Error | undefined;
 		try {
-			await client.query('BEGIN');
 			await client.query(`SET LOCAL lock_timeout = ${Math.round(this.lockTimeoutMs)}`);
 			await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
 			const value = await body(client);
@@ -273,6 +267,30 @@ export class PgStore implements Store {
 			stop('store-unavailable', `the database refused the change, nothing was written: ${describe(error)}`);
 		} finally {
 			client.release(broken);
+		}
+	}
+
+	/**
+	 * A pooled connection with a transaction begun. A pooled connection that a database restart
+	 * ended fails at BEGIN, before anything is written: it is dropped and a fresh one tried once, so
+	 * the first write after a restart is not refused for a connection that was already dead.
+	 */
+	private async begin(): Promise<pg.PoolClient> {
+		for (let attempt = 1; ; attempt++) {
+			let client: pg.PoolClient;
+			try {
+				client = await this.pool.connect();
+			} catch (error) {
+				stop('store-unavailable', `the database cannot be reached: ${describe(error)}`);
+			}
+			try {
+				await client.query('BEGIN');
+				return client;
+			} catch (error) {
+				client.release(error as Error);
+				if (attempt >= 2 || !isDatabaseError(error))
+					stop('store-unavailable', `the database cannot be reached: ${describe(error)}`);
+			}
 		}
 	}
 
