@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -102,6 +103,33 @@ function serverUser(): { uid: number; gid: number } | undefined {
 	throw new Error('running as root and no postgres or nobody user to run PostgreSQL as');
 }
 
+/**
+ * The binaries where `user` can run them: `bin` itself, or else (a checkout under a directory only
+ * root may enter, such as /root) a copy of its installation (bin/, lib/, share/) in the temp dir,
+ * made once and shared by the processes that need it.
+ */
+function runnableBin(bin: string, user: { uid: number; gid: number } | undefined): string {
+	if (user === undefined) return bin;
+	const probe = spawnSync(join(bin, 'postgres'), ['--version'], { uid: user.uid, gid: user.gid });
+	if (probe.status === 0) return bin;
+	const copy = join(
+		tmpdir(),
+		`verbatim-pg-bin-${user.uid}-${createHash('sha256').update(bin).digest('hex').slice(0, 16)}`,
+	);
+	if (!existsSync(join(copy, 'bin', 'postgres'))) {
+		const staging = `${copy}.tmp-${process.pid}`;
+		cpSync(dirname(bin), staging, { recursive: true, verbatimSymlinks: true });
+		chmodSync(staging, 0o755);
+		try {
+			renameSync(staging, copy);
+		} catch {
+			// Another process made it first.
+			rmSync(staging, { recursive: true, force: true });
+		}
+	}
+	return join(copy, 'bin');
+}
+
 function run(file: string, args: string[], user: { uid: number; gid: number } | undefined): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(file, args, {
@@ -124,8 +152,8 @@ function run(file: string, args: string[], user: { uid: number; gid: number } | 
  * ingest rate is what a real server's disk allows); tests leave it off for speed.
  */
 export async function startCluster(options: { readonly durable?: boolean } = {}): Promise<Cluster> {
-	const bin = findPostgresBin();
 	const user = serverUser();
+	const bin = runnableBin(findPostgresBin(), user);
 	const root = await mkdtemp(join(tmpdir(), 'verbatim-pg-'));
 	const data = join(root, 'data');
 	const logFile = join(root, 'server.log');
