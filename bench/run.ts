@@ -19,6 +19,7 @@ import {
 	scaleSection,
 } from './sections.js';
 import { benchScale, DEFAULT_SIZES, FULL_SIZE } from './scale.js';
+import { benchStores, storesSection } from './stores.js';
 import { formatSection, ratioOf, type Section } from './table.js';
 
 /**
@@ -30,12 +31,14 @@ import { formatSection, ratioOf, type Section } from './table.js';
  *   --full   also 1M paragraphs (minutes, several GB of heap)
  *   --json   one JSON object on stdout instead of tables; progress always goes to stderr
  *   --only   just these sections: cranfield (with diagnostics), quality, scale (with engines and exact
- *            windows), libraries, discord; --only libraries runs it under --quick too
+ *            windows), libraries, discord, stores; --only libraries runs it under --quick too
+ *   stores   the PostgreSQL store beside the data directory (cold start, ingest rate, change to every
+ *            process), on a throwaway cluster; in the default run, and with --only stores
  */
 const USAGE =
-	'usage: npm run bench -- [--quick | --full] [--json] [--seed N] [--questions N] [--sizes N,N,…] [--only cranfield,quality,scale,libraries,discord]';
+	'usage: npm run bench -- [--quick | --full] [--json] [--seed N] [--questions N] [--sizes N,N,…] [--only cranfield,quality,scale,libraries,discord,stores]';
 
-const SECTION_NAMES = ['cranfield', 'quality', 'scale', 'libraries', 'discord'] as const;
+const SECTION_NAMES = ['cranfield', 'quality', 'scale', 'libraries', 'discord', 'stores'] as const;
 type SectionName = (typeof SECTION_NAMES)[number];
 
 const { values } = parseArgs({
@@ -153,6 +156,13 @@ async function main(): Promise<void> {
 		if ('error' in discord) process.exitCode = 1;
 		report.discord = discord;
 		sections.push(discordSection(discord));
+	}
+
+	if (wanted('stores') && (!values.quick || only !== undefined)) {
+		const stores = await benchStores(seed, log);
+		if (stores.error !== undefined) process.exitCode = 1;
+		report.stores = stores;
+		sections.push(storesSection(stores));
 	}
 
 	if (values.json) {

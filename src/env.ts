@@ -64,9 +64,27 @@ export const EnvSchema = z.object({
 	GUILD_MAX_PARAGRAPHS: z.coerce.number().int().min(0).max(100_000_000).default(50_000),
 	/** Feeds one server's library may follow. */
 	GUILD_MAX_FEEDS: z.coerce.number().int().min(0).max(1_000).default(10),
+	/**
+	 * PostgreSQL (postgres:// or postgresql://): when set, sources, feeds and the audit record live
+	 * there instead of INDEX_DATA_DIR, which keeps the index cache and lexicon.json. Never logged.
+	 */
+	DATABASE_URL: optionalText.pipe(
+		z.url({ protocol: /^postgres(?:ql)?$/, error: 'a postgres:// or postgresql:// URL' }).optional(),
+	),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The values no log line may show: the bot token and the database's password. */
+export function secretsOf(env: Pick<Env, 'DISCORD_TOKEN' | 'DATABASE_URL'>): string[] {
+	const secrets: string[] = [];
+	if (env.DISCORD_TOKEN !== undefined) secrets.push(env.DISCORD_TOKEN);
+	if (env.DATABASE_URL !== undefined) {
+		const password = URL.canParse(env.DATABASE_URL) ? new URL(env.DATABASE_URL).password : '';
+		if (password !== '') secrets.push(password, decodeURIComponent(password));
+	}
+	return secrets;
+}
 
 /** Parses the environment; a bad value is a {@link UsageError} naming the variable, never its value. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {

@@ -1,14 +1,10 @@
-import { unwatchFile, watch, watchFile, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
 import { ownLibrary, type Caller, type CommandContext } from '../commands/index.js';
 import { readableLibraries } from './core/catalog.js';
 import { viewOf, type Corpus } from './core/corpus.js';
 import type { Quotas } from './ingest/quota.js';
 import type { Env } from './env.js';
 import type { Logger } from './log.js';
-
-/** How often the catalog file is checked for sources added by another process (`cli ingest`). */
-const CATALOG_POLL_MS = 5_000;
+import type { Store } from './store/store.js';
 
 /** The contexts commands run with, kept current as sources change, and how to stop watching. */
 export interface LiveContext {
@@ -27,6 +23,8 @@ export interface LiveContext {
 export interface LiveOptions {
 	readonly corpus: Corpus;
 	readonly dataDir: string;
+	/** Where sources and feeds live (PostgreSQL with DATABASE_URL); the data directory when not given. */
+	readonly store?: Store;
 	readonly env: Pick<
 		Env,
 		| 'ALLOW_PRIVATE_HOSTS'
@@ -39,7 +37,7 @@ export interface LiveOptions {
 		| 'GUILD_MAX_FEEDS'
 	>;
 	readonly log: Logger;
-	/** Watch sources.json and poll the feeds (the bot, the console); off in one-shot runs. Default true. */
+	/** Watch the store for changes and poll the feeds (the bot, the console); off in one-shot runs. Default true. */
 	readonly watch?: boolean;
 }
 
@@ -53,19 +51,21 @@ export const quotasOf = (env: Pick<Env, 'MAX_DATA_MB' | 'GUILD_MAX_SOURCES' | 'G
 /**
  * Holds the corpus for the bot and the console and keeps it in line with the catalog: sources
  * added or removed by `/ingest`, `/remove`, a feed poll, or `cli ingest`/`cli remove` in another
- * process (seen through sources.json: a directory watch, with a poll behind it), without a restart.
+ * process (seen through the store's watch: sources.json's directory watch and poll, or PostgreSQL's
+ * NOTIFY and change sequence), without a restart.
  * A change made here is live before its reply is sent. Refreshes run one at a time.
  */
 export async function createLiveContext(options: LiveOptions): Promise<LiveContext> {
 	const { createFeedAdmin, createIngester, createRemover, refreshCorpus, parseFeedList, startFeedPoller } =
 		await import('./ingest/index.js');
 	const { dataDir, env, log } = options;
+	const store = options.store ?? (await import('./store/dir-store.js')).dirStore(dataDir);
 	let corpus = options.corpus;
 	let queue: Promise<void> = Promise.resolve();
 	const refresh = () => {
 		queue = queue
 			.then(async () => {
-				const next = await refreshCorpus(corpus, dataDir);
+				const next = await refreshCorpus(corpus, store);
 				for (const p of next.problems)
 					log.warn({ source: p.id, field: p.field }, `new source not loaded: ${p.message}`);
 				if (next.added.length > 0 || next.removed.length > 0)
@@ -80,6 +80,7 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 	};
 	const policy = {
 		dataDir,
+		store,
 		allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
 		fetch: { ports: env.FETCH_PORTS },
 		quotas: quotasOf(env),
@@ -96,6 +97,7 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 				feeds: parseFeedList(env.FEEDS),
 				intervalMinutes: env.FEED_INTERVAL_MINUTES,
 				dataDir,
+				store,
 				log,
 				allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
 				ingest: { fetch: { ports: env.FETCH_PORTS }, quotas: quotasOf(env) },
@@ -114,21 +116,7 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 		remove,
 		feeds,
 	});
-	const catalog = join(dataDir, 'sources.json');
-	let watcher: FSWatcher | undefined;
-	if (watching) {
-		// Atomic writes replace the file, so the directory is watched (a rename shows there at once);
-		// the poll behind it catches what a watch can miss (network file systems).
-		watchFile(catalog, { interval: CATALOG_POLL_MS, persistent: false }, () => void refresh());
-		try {
-			watcher = watch(dataDir, { persistent: false }, (_event, name) => {
-				if (name === 'sources.json') void refresh();
-			});
-			watcher.on('error', () => watcher?.close());
-		} catch {
-			watcher = undefined;
-		}
-	}
+	const unwatch = watching ? store.watch(() => void refresh()) : undefined;
 	return {
 		forCaller,
 		get corpus() {
@@ -136,8 +124,7 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 		},
 		refresh,
 		stop: () => {
-			if (watching) unwatchFile(catalog);
-			watcher?.close();
+			unwatch?.();
 			poller?.stop();
 		},
 	};

@@ -3,10 +3,11 @@ import 'dotenv/config';
 import { commands, OPERATOR_CALLER } from '../commands/index.js';
 import { dataDir } from './app.js';
 import { runConsole } from './console.js';
-import { parseEnv, UsageError } from './env.js';
+import { parseEnv, secretsOf, UsageError } from './env.js';
 import { createLiveContext } from './live.js';
 import { createLogger, scrub } from './log.js';
-import { DataDirError, loadDataDir } from './store/data-dir.js';
+import { DataDirError, loadFromStore } from './store/data-dir.js';
+import { openStore } from './store/open.js';
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else a console that reads `/ask …` lines
@@ -14,20 +15,22 @@ import { DataDirError, loadDataDir } from './store/data-dir.js';
  */
 async function main(): Promise<void> {
 	const env = parseEnv();
-	const log = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
+	const log = createLogger(env.LOG_LEVEL, secretsOf(env));
 	const dir = dataDir(env);
-	const { corpus, report } = await loadDataDir(dir, log, { timeline: true, engine: env.SEARCH_ENGINE });
+	const store = await openStore(env, log);
+	const { corpus, report } = await loadFromStore(store, log, { timeline: true, engine: env.SEARCH_ENGINE });
 	log.info(
 		{
 			sources: corpus.sources.length,
 			paragraphs: corpus.paragraphs.length,
 			cache: report.cache,
+			store: store.kind,
 			engine: corpus.index.engine.name,
 			ms: Math.round(report.ms),
 		},
 		'corpus loaded',
 	);
-	const live = await createLiveContext({ corpus, dataDir: dir, env, log });
+	const live = await createLiveContext({ corpus, dataDir: dir, store, env, log });
 	if (env.DISCORD_TOKEN === undefined) {
 		if (process.stdin.isTTY)
 			process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
 			process.stdout.write(`${text}\n`),
 		);
 		live.stop();
+		await store.close();
 		return;
 	}
 	const { startBot } = await import('./discord/bot.js');
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	const secrets = process.env.DISCORD_TOKEN ? [process.env.DISCORD_TOKEN] : [];
+	const secrets = secretsOf({ DISCORD_TOKEN: process.env.DISCORD_TOKEN, DATABASE_URL: process.env.DATABASE_URL });
 	const message = scrub(error instanceof Error ? error.message : String(error), secrets);
 	process.stderr.write(`error: ${message}\n`);
 	process.exitCode = error instanceof UsageError || error instanceof DataDirError ? 2 : 1;

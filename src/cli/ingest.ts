@@ -7,6 +7,7 @@ import { ingestSource, type IngestOptions, type Overrides } from '../ingest/inge
 import { exitCodeOf, type IngestProblem } from '../ingest/problem.js';
 import type { Quotas } from '../ingest/quota.js';
 import type { Logger } from '../log.js';
+import type { Store } from '../store/store.js';
 import { parseCommandArgs } from './args.js';
 
 const USAGE =
@@ -15,6 +16,8 @@ const USAGE =
 /** What `ingest` runs with: no corpus (it works on the data directory itself). */
 export interface IngestContext {
 	readonly dataDir: string;
+	/** Where sources go: PostgreSQL with DATABASE_URL; the data directory when not given. */
+	readonly store?: Store;
 	/** --library: where ingest adds and remove takes out. */
 	readonly library: Library;
 	/** MAX_DATA_MB and the per-server limits. */
@@ -165,6 +168,7 @@ export async function runIngest(args: string[], context: IngestContext): Promise
 	const { flags, inputs } = parseFlags(args);
 	const options: IngestOptions = {
 		dataDir: context.dataDir,
+		...(context.store === undefined ? {} : { store: context.store }),
 		allowPrivateHosts: context.allowPrivateHosts,
 		fetch: { ports: context.fetchPorts },
 		overrides: overridesOf(flags),

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { loadDataDir, DataDirError } from '../store/data-dir.js';
+import { loadFromStore, DataDirError } from '../store/data-dir.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/store.js';
 import { dataDir } from '../app.js';
-import { readableLibraries } from '../core/catalog.js';
+import { readableLibraries, type Library } from '../core/catalog.js';
 import { viewOf, type Corpus } from '../core/corpus.js';
-import { parseEnv, UsageError } from '../env.js';
-import { createLogger, scrub } from '../log.js';
+import { parseEnv, secretsOf, UsageError, type Env } from '../env.js';
+import { createLogger, scrub, type Logger } from '../log.js';
 import { takeLibrary } from './args.js';
 import { runAsk } from './ask.js';
 import { runEval } from './eval.js';
@@ -21,8 +23,11 @@ const USAGE = `usage: cli <command> [options] [--library shared|guild:<id>]
   ingest <file|url>… [--title T] [--url U] [--published YYYY-MM-DD] [--publisher P] [--json]
   ingest --feed <url> [--json]                 adds a feed's new articles
   remove <id> [--json]                         takes a source out of its library
+  import <dir> [--replace]                     a data directory into PostgreSQL (DATABASE_URL)
+  export <dir>                                 PostgreSQL out as a data directory, byte for byte
 --library names the library: reading with guild:<id> sees the shared library and that server's;
-without it, the shared library only. ingest and remove write to it (shared by default).`;
+without it, the shared library only. ingest and remove write to it (shared by default).
+With DATABASE_URL set, every command reads and writes PostgreSQL instead of INDEX_DATA_DIR.`;
 
 const COMMANDS = {
 	ask: runAsk,
@@ -40,6 +45,10 @@ const COMMANDS = {
 const DATA_COMMANDS = {
 	ingest: async (args: string[], context: IngestContext) => (await import('./ingest.js')).runIngest(args, context),
 	remove: async (args: string[], context: IngestContext) => (await import('./remove.js')).runRemove(args, context),
+	import: async (args: string[], context: IngestContext & { store: Store }) =>
+		(await import('./transfer.js')).runImport(args, context),
+	export: async (args: string[], context: IngestContext & { store: Store }) =>
+		(await import('./transfer.js')).runExport(args, context),
 } as const;
 
 async function main(argv: string[]): Promise<void> {
@@ -54,15 +63,26 @@ async function main(argv: string[]): Promise<void> {
 			`unknown command "${name.slice(0, 40)}"; try: ${[...Object.keys(COMMANDS), ...Object.keys(DATA_COMMANDS)].join(', ')}`,
 		);
 	const env = parseEnv();
-	const log = createLogger(
-		env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL,
-		env.DISCORD_TOKEN ? [env.DISCORD_TOKEN] : [],
-	);
+	const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, secretsOf(env));
 	const { library, rest: args } = takeLibrary(given);
+	const store = await openStore(env, log);
+	try {
+		await run(name, args, { env, log, library, store });
+	} finally {
+		await store.close();
+	}
+}
+
+async function run(
+	name: string,
+	args: string[],
+	{ env, log, library, store }: { env: Env; log: Logger; library: Library; store: Store },
+): Promise<void> {
 	if (name in DATA_COMMANDS) {
 		const context = {
 			library,
 			dataDir: dataDir(env),
+			store,
 			allowPrivateHosts: env.ALLOW_PRIVATE_HOSTS,
 			fetchPorts: env.FETCH_PORTS,
 			log,
@@ -72,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
 		process.exitCode = await DATA_COMMANDS[name as keyof typeof DATA_COMMANDS](args, context);
 		return;
 	}
-	const { corpus, report } = await loadDataDir(dataDir(env), log, {
+	const { corpus, report } = await loadFromStore(store, log, {
 		timeline: name === 'timeline',
 		engine: env.SEARCH_ENGINE,
 	});
@@ -96,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-	const secrets = process.env.DISCORD_TOKEN ? [process.env.DISCORD_TOKEN] : [];
+	const secrets = secretsOf({ DISCORD_TOKEN: process.env.DISCORD_TOKEN, DATABASE_URL: process.env.DATABASE_URL });
 	if (error instanceof UsageError || error instanceof DataDirError) {
 		process.stderr.write(`error: ${scrub(error.message, secrets)}\n`);
 		process.exitCode = 2;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	parseCatalog,
@@ -22,7 +22,7 @@ import {
 	textHash,
 	type RawCatalog,
 } from './catalog-file.js';
-import { audit } from './audit.js';
+import { audit, type AuditRecord } from './audit.js';
 import { isAlive, withLock, type LockOptions } from './lock.js';
 import { checkQuotas, DEFAULT_QUOTAS, type Quotas } from './quota.js';
 import { stop } from './problem.js';
@@ -83,11 +83,11 @@ const blocksAsDuplicate = (existing: Source, draft: Draft): boolean =>
 
 /**
  * The source whose text has this hash, among those that make the draft a duplicate. A hash the
- * catalog records is trusted (the text files are ours, written with it), so at thousands of
- * sources an ingest reads only the older entries' files.
+ * catalog records is trusted (the texts are ours, written with it), so at thousands of sources an
+ * ingest reads only the older entries' texts.
  */
 async function findSameText(
-	dir: string,
+	view: CatalogView,
 	sources: readonly Source[],
 	recorded: ReadonlyMap<string, string>,
 	hash: string,
@@ -100,7 +100,7 @@ async function findSameText(
 			if (known === hash) return source;
 			continue;
 		}
-		const text = await readSourceText(dir, source);
+		const text = await view.readText(source);
 		if (text !== undefined && textHash(text) === hash) return source;
 	}
 	return undefined;
@@ -117,7 +117,7 @@ async function removeLeftovers(dir: string, names: readonly string[]): Promise<v
 }
 
 /** Ids and file names in use: the catalog's (valid entries or not) and every file in the directory. */
-function takenNames(files: readonly string[], catalog: RawCatalog): Set<string> {
+export function takenNames(files: readonly string[], catalog: RawCatalog): Set<string> {
 	const taken = new Set(files);
 	for (const entry of catalog.entries) {
 		if (typeof entry !== 'object' || entry === null) continue;
@@ -151,7 +151,11 @@ function toEntry(draft: Draft, id: string, file: string, added: Pick<Source, 'ad
 }
 
 /** An entry as stored: the source and what its text is (hash, size), so no ingest need re-read the file. */
-type StoredEntry = Source & { readonly [TEXT_HASH_FIELD]: string; readonly bytes: number; readonly paragraphs: number };
+export type StoredEntry = Source & {
+	readonly [TEXT_HASH_FIELD]: string;
+	readonly bytes: number;
+	readonly paragraphs: number;
+};
 
 function stored(entry: Source, paragraphs: readonly string[]): StoredEntry {
 	const text = joinParagraphs(paragraphs);
@@ -200,10 +204,14 @@ export async function setAside(dir: string, file: string, at: Date): Promise<voi
 }
 
 /** The hash of an entry's text: as recorded, else read and computed (entries written before hashes were kept). */
-async function hashOf(dir: string, source: Source, recorded: ReadonlyMap<string, string>): Promise<string | undefined> {
+async function hashOf(
+	view: CatalogView,
+	source: Source,
+	recorded: ReadonlyMap<string, string>,
+): Promise<string | undefined> {
 	const known = recorded.get(source.id);
 	if (known !== undefined) return known;
-	const text = await readSourceText(dir, source);
+	const text = await view.readText(source);
 	return text === undefined ? undefined : textHash(text);
 }
 
@@ -212,77 +220,139 @@ const readableBy = (sources: readonly Source[], library: Library): Source[] =>
 	sources.filter((s) => readableLibraries(library).includes(s.library));
 
 /**
- * Stores a draft in the data directory, in its library, unless that library (or the shared one)
- * has it already: the same URL with the same text, or the same text from the operator or the same
- * site. The same URL with a changed text in the same library replaces the old version (kept aside
- * in {@link REMOVED_DIR}), keeping its id. Quotas are checked first. Under the directory's lock: the
- * catalog is read, checked, and written back; the text file is written first, atomically and under
- * a name of its own, so the catalog never names a file that is not whole, and a process killed at
- * any point leaves the catalog before or after, never between.
+ * What a store shows {@link decideCommit} of itself, read under its write lock: the catalog as it is
+ * (raw entries, valid or not), a source's text, an entry's text size when the entry records none,
+ * and the names (ids, files) already in use.
+ */
+export interface CatalogView {
+	readonly catalog: RawCatalog;
+	readonly readText: (source: Source) => Promise<string | undefined>;
+	readonly sizeOf: (source: Source) => Promise<number>;
+	readonly taken: ReadonlySet<string>;
+}
+
+/**
+ * What committing a draft comes to, decided once for both stores (the data directory and
+ * PostgreSQL), which then only apply it: nothing to write (`unchanged`), an entry that replaces the
+ * one at the same URL (`update`, `previous` to set aside), or a new entry (`add`). Refusals (quotas,
+ * an invalid source) are thrown as IngestStop.
+ */
+export type Decision =
+	| { readonly kind: 'unchanged'; readonly outcome: IngestOutcome }
+	| { readonly kind: 'update'; readonly entry: StoredEntry; readonly previous: Source; readonly outcome: IngestOutcome }
+	| { readonly kind: 'add'; readonly entry: StoredEntry; readonly outcome: IngestOutcome };
+
+/**
+ * Decides where a draft goes in its library, unless that library (or the shared one) has it
+ * already: the same URL with the same text, or the same text from the operator or the same site.
+ * The same URL with a changed text in the same library replaces the old version, keeping its id.
+ * Quotas are checked first.
+ */
+export async function decideCommit(
+	view: CatalogView,
+	draft: Draft,
+	options: { readonly quotas?: Quotas; readonly now: Date },
+): Promise<Decision> {
+	const { catalog, taken } = view;
+	const library = draft.library ?? SHARED_LIBRARY;
+	const quotas = options.quotas ?? DEFAULT_QUOTAS;
+	const { sources } = parseCatalog(catalog.entries);
+	const readable = readableBy(sources, library);
+	const hashes = recordedHashes(catalog);
+	const hash = textHash(joinParagraphs(draft.paragraphs));
+	const size = { bytes: Buffer.byteLength(joinParagraphs(draft.paragraphs)), paragraphs: draft.paragraphs.length };
+	const sameUrl = findByUrl(readable, [draft.url, ...draft.aliases]);
+	if (sameUrl !== undefined) {
+		if (sameUrl.library !== library || (await hashOf(view, sameUrl, hashes)) === hash)
+			return { kind: 'unchanged', outcome: { status: 'unchanged', source: sameUrl, reason: 'url' } };
+		await checkQuotas(view.sizeOf, sources, recordedSizes(catalog), library, size, quotas, sameUrl);
+		const file = freeName(`${sameUrl.id}.${hash.slice(0, 8)}`, taken);
+		const entry = stored(
+			toEntry(draft, sameUrl.id, file, {
+				...(sameUrl.addedBy === undefined ? {} : { addedBy: sameUrl.addedBy }),
+				...(sameUrl.addedAt === undefined ? {} : { addedAt: sameUrl.addedAt }),
+			}),
+			draft.paragraphs,
+		);
+		return {
+			kind: 'update',
+			entry,
+			previous: sameUrl,
+			outcome: { status: 'updated', source: entry, paragraphs: draft.paragraphs.length, previous: sameUrl },
+		};
+	}
+	const sameText = await findSameText(view, readable, hashes, hash, draft);
+	if (sameText !== undefined)
+		return { kind: 'unchanged', outcome: { status: 'unchanged', source: sameText, reason: 'text' } };
+	await checkQuotas(view.sizeOf, sources, recordedSizes(catalog), library, size, quotas);
+	const id = sourceId(
+		draft.publisher,
+		draft.published,
+		(candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`),
+		hostName(draft.url),
+		library === SHARED_LIBRARY ? undefined : libraryTag(library),
+	);
+	const entry = stored(
+		toEntry(draft, id, `${id}.txt`, { addedBy: draft.addedBy ?? OPERATOR, addedAt: options.now.toISOString() }),
+		draft.paragraphs,
+	);
+	return { kind: 'add', entry, outcome: { status: 'added', source: entry, paragraphs: draft.paragraphs.length } };
+}
+
+/** The audit record of a decision that changed something. */
+export const auditOf = (decision: Decision & { kind: 'add' | 'update' }, draft: Draft): AuditRecord => ({
+	action: decision.kind,
+	library: decision.entry.library,
+	id: decision.entry.id,
+	url: decision.entry.url,
+	by: draft.addedBy ?? OPERATOR,
+});
+
+/**
+ * Stores a draft in the data directory (see {@link decideCommit} for what is stored). A replaced
+ * version is kept aside in {@link REMOVED_DIR}. Under the directory's lock: the catalog is read,
+ * checked, and written back; the text file is written first, atomically and under a name of its
+ * own, so the catalog never names a file that is not whole, and a process killed at any point
+ * leaves the catalog before or after, never between.
  */
 export async function commitDraft(dir: string, draft: Draft, options: CommitOptions = {}): Promise<IngestOutcome> {
 	await mkdir(dir, { recursive: true });
-	const library = draft.library ?? SHARED_LIBRARY;
-	const quotas = options.quotas ?? DEFAULT_QUOTAS;
 	return withLock(
 		dir,
 		async () => {
 			const now = options.now ?? new Date();
 			const catalog = await readRawCatalog(dir);
-			const { sources } = parseCatalog(catalog.entries);
-			const readable = readableBy(sources, library);
-			const hashes = recordedHashes(catalog);
-			const hash = textHash(joinParagraphs(draft.paragraphs));
-			const size = { bytes: Buffer.byteLength(joinParagraphs(draft.paragraphs)), paragraphs: draft.paragraphs.length };
-			const sameUrl = findByUrl(readable, [draft.url, ...draft.aliases]);
-			if (sameUrl !== undefined) {
-				if (sameUrl.library !== library || (await hashOf(dir, sameUrl, hashes)) === hash)
-					return { status: 'unchanged', source: sameUrl, reason: 'url' } as const;
-				await checkQuotas(dir, sources, recordedSizes(catalog), library, size, quotas, sameUrl);
-				const files = await readdir(dir);
-				const taken = takenNames(files, catalog);
-				const file = freeName(`${sameUrl.id}.${hash.slice(0, 8)}`, taken);
-				const entry = stored(
-					toEntry(draft, sameUrl.id, file, {
-						...(sameUrl.addedBy === undefined ? {} : { addedBy: sameUrl.addedBy }),
-						...(sameUrl.addedAt === undefined ? {} : { addedAt: sameUrl.addedAt }),
-					}),
-					draft.paragraphs,
-				);
-				await write(dir, withEntryReplaced(catalog, entry), entry, draft.paragraphs);
-				await verifyWritten(dir, entry);
-				await setAside(dir, sameUrl.file, now);
-				await audit(
-					dir,
-					{ action: 'update', library, id: entry.id, url: entry.url, by: draft.addedBy ?? OPERATOR },
-					now,
-				);
-				return { status: 'updated', source: entry, paragraphs: draft.paragraphs.length, previous: sameUrl } as const;
-			}
-			const sameText = await findSameText(dir, readable, hashes, hash, draft);
-			if (sameText !== undefined) return { status: 'unchanged', source: sameText, reason: 'text' } as const;
-			await checkQuotas(dir, sources, recordedSizes(catalog), library, size, quotas);
 			const files = await readdir(dir);
-			await removeLeftovers(dir, files);
-			const taken = takenNames(files, catalog);
-			const id = sourceId(
-				draft.publisher,
-				draft.published,
-				(candidate) => taken.has(candidate) || taken.has(`${candidate}.txt`),
-				hostName(draft.url),
-				library === SHARED_LIBRARY ? undefined : libraryTag(library),
-			);
-			const entry = stored(
-				toEntry(draft, id, `${id}.txt`, { addedBy: draft.addedBy ?? OPERATOR, addedAt: now.toISOString() }),
-				draft.paragraphs,
-			);
-			await write(dir, appendEntry(catalog, entry), entry, draft.paragraphs);
-			await verifyWritten(dir, entry);
-			await audit(dir, { action: 'add', library, id, url: entry.url, by: draft.addedBy ?? OPERATOR }, now);
-			return { status: 'added', source: entry, paragraphs: draft.paragraphs.length } as const;
+			const view: CatalogView = {
+				catalog,
+				readText: (source) => readSourceText(dir, source),
+				sizeOf: (source) => fileSize(dir, source),
+				taken: takenNames(files, catalog),
+			};
+			const decision = await decideCommit(view, draft, {
+				now,
+				...(options.quotas === undefined ? {} : { quotas: options.quotas }),
+			});
+			if (decision.kind === 'unchanged') return decision.outcome;
+			if (decision.kind === 'update') {
+				await write(dir, withEntryReplaced(catalog, decision.entry), decision.entry, draft.paragraphs);
+				await verifyWritten(dir, decision.entry);
+				await setAside(dir, decision.previous.file, now);
+			} else {
+				await removeLeftovers(dir, files);
+				await write(dir, appendEntry(catalog, decision.entry), decision.entry, draft.paragraphs);
+				await verifyWritten(dir, decision.entry);
+			}
+			await audit(dir, auditOf(decision, draft), now);
+			return decision.outcome;
 		},
 		options.lock,
 	);
+}
+
+/** A text file's size (a stat, not a read); 0 when it is missing. */
+async function fileSize(dir: string, source: Source): Promise<number> {
+	return (await stat(join(dir, source.file)).catch(() => undefined))?.size ?? 0;
 }
 
 /** Who the command line is, in `addedBy` and the audit record. */

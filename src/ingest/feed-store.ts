@@ -12,7 +12,7 @@ import { cleanUrl, parseHttpUrl, urlKey } from './url.js';
 /** The servers' feed subscriptions (FEEDS, the operator's, stays in the environment). */
 export const FEEDS_FILE = 'feeds.json';
 
-const FeedEntrySchema = z.object({
+export const FeedEntrySchema = z.object({
 	url: z.url({ protocol: /^https?$/ }).max(1_000),
 	library: LibrarySchema,
 	addedBy: z.string().min(1).max(40),
@@ -47,7 +47,8 @@ export async function readFeedEntries(dir: string): Promise<FeedEntry[]> {
 	});
 }
 
-const format = (entries: readonly FeedEntry[]) =>
+/** feeds.json's layout: one entry a line. */
+export const formatFeeds = (entries: readonly FeedEntry[]) =>
 	entries.length === 0 ? '[]\n' : `[\n${entries.map((e) => `  ${JSON.stringify(e)}`).join(',\n')}\n]\n`;
 
 export interface FeedChange {
@@ -73,7 +74,7 @@ async function change<T>(
 				async () => {
 					const now = options.now ?? new Date();
 					const { entries, value } = edit(await readFeedEntries(dir), now);
-					await writeFileAtomic(join(dir, FEEDS_FILE), format(entries));
+					await writeFileAtomic(join(dir, FEEDS_FILE), formatFeeds(entries));
 					return value;
 				},
 				options.lock,
@@ -85,27 +86,53 @@ async function change<T>(
 	}
 }
 
+/** The feeds after adding one, decided once for both stores: the same feed again is a no-op; a server past its limit is refused (`full`). */
+export function planAddFeed(
+	entries: FeedEntry[],
+	clean: string,
+	options: Pick<FeedChange, 'library' | 'by' | 'maxFeeds'>,
+	now: Date,
+): { entries: FeedEntry[]; value: { entry: FeedEntry; added: boolean } } {
+	const known = entries.find((e) => e.library === options.library && urlKey(e.url) === urlKey(clean));
+	if (known !== undefined) return { entries, value: { entry: known, added: false } };
+	const own = entries.filter((e) => e.library === options.library).length;
+	if (options.library !== 'shared' && own >= (options.maxFeeds ?? DEFAULT_LIBRARY_FEEDS))
+		stop('full', `${options.library} follows ${own} feeds, its limit (GUILD_MAX_FEEDS); remove one first`);
+	const entry: FeedEntry = { url: clean, library: options.library, addedBy: options.by, addedAt: now.toISOString() };
+	return { entries: [...entries, entry], value: { entry, added: true } };
+}
+
+/** The feeds after removing one; a feed the library does not follow is `usage` (nothing changed). */
+export function planRemoveFeed(
+	entries: FeedEntry[],
+	url: string,
+	options: Pick<FeedChange, 'library'>,
+): { entries: FeedEntry[]; value: FeedEntry } {
+	const key = urlKey(url.trim());
+	const gone = entries.find((e) => e.library === options.library && key !== undefined && urlKey(e.url) === key);
+	if (gone === undefined) stop('usage', `the ${options.library} library follows no feed at ${url.slice(0, 100)}`);
+	return { entries: entries.filter((e) => e !== gone), value: gone };
+}
+
+/** A feed URL as subscriptions keep it, or the `usage` problem. */
+export function feedUrlOf(url: string): Result<string, IngestProblem> {
+	const parsed = parseHttpUrl(url);
+	if (parsed === undefined)
+		return { ok: false, error: problem('usage', `a feed is an http(s) URL, not ${url.slice(0, 100)}`) };
+	return { ok: true, value: cleanUrl(parsed) };
+}
+
 /** Subscribes a library to a feed (once: the same feed again is a no-op); a server past its limit is refused (`full`). */
 export async function addFeed(
 	dir: string,
 	url: string,
 	options: FeedChange,
 ): Promise<Result<{ entry: FeedEntry; added: boolean }, IngestProblem>> {
-	const parsed = parseHttpUrl(url);
-	if (parsed === undefined)
-		return { ok: false, error: problem('usage', `a feed is an http(s) URL, not ${url.slice(0, 100)}`) };
-	const clean = cleanUrl(parsed);
-	const result = await change(dir, options, (entries, now) => {
-		const known = entries.find((e) => e.library === options.library && urlKey(e.url) === urlKey(clean));
-		if (known !== undefined) return { entries, value: { entry: known, added: false } };
-		const own = entries.filter((e) => e.library === options.library).length;
-		if (options.library !== 'shared' && own >= (options.maxFeeds ?? DEFAULT_LIBRARY_FEEDS))
-			stop('full', `${options.library} follows ${own} feeds, its limit (GUILD_MAX_FEEDS); remove one first`);
-		const entry: FeedEntry = { url: clean, library: options.library, addedBy: options.by, addedAt: now.toISOString() };
-		return { entries: [...entries, entry], value: { entry, added: true } };
-	});
+	const clean = feedUrlOf(url);
+	if (!clean.ok) return clean;
+	const result = await change(dir, options, (entries, now) => planAddFeed(entries, clean.value, options, now));
 	if (result.ok && result.value.added)
-		await audit(dir, { action: 'feed-add', library: options.library, url: clean, by: options.by });
+		await audit(dir, { action: 'feed-add', library: options.library, url: clean.value, by: options.by });
 	return result;
 }
 
@@ -115,12 +142,7 @@ export async function removeFeed(
 	url: string,
 	options: FeedChange,
 ): Promise<Result<FeedEntry, IngestProblem>> {
-	const key = urlKey(url.trim());
-	const result = await change(dir, options, (entries) => {
-		const gone = entries.find((e) => e.library === options.library && key !== undefined && urlKey(e.url) === key);
-		if (gone === undefined) stop('usage', `the ${options.library} library follows no feed at ${url.slice(0, 100)}`);
-		return { entries: entries.filter((e) => e !== gone), value: gone };
-	});
+	const result = await change(dir, options, (entries) => planRemoveFeed(entries, url, options));
 	if (result.ok)
 		await audit(dir, { action: 'feed-remove', library: options.library, url: result.value.url, by: options.by });
 	return result;

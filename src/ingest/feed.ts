@@ -1,6 +1,6 @@
 import { parseFeed } from 'feedsmith';
 import { z } from 'zod';
-import { readableLibraries, SHARED_LIBRARY, type Source } from '../core/catalog.js';
+import { parseCatalog, readableLibraries, SHARED_LIBRARY, type Source } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
 import { readSources, verifiedUrl } from './catalog-file.js';
 import { parseFragment } from './dom.js';
@@ -202,7 +202,13 @@ export async function ingestFeed(feedUrl: string, options: FeedOptions): Promise
 	// Items the library reads already (its own and the shared ones) are not fetched again.
 	const library = options.library ?? SHARED_LIBRARY;
 	const known = new Set(
-		(await readSources(options.dataDir).catch(() => []))
+		(
+			await (
+				options.store === undefined
+					? readSources(options.dataDir)
+					: options.store.readCatalog().then((c) => parseCatalog(c.entries).sources)
+			).catch(() => [])
+		)
 			.filter((s) => readableLibraries(library).includes(s.library))
 			.map((s) => urlKey(verifiedUrl(s) ?? '')),
 	);

@@ -5,6 +5,7 @@ import type { FetchOptions } from './fetch.js';
 import { isUrlInput, loadFile, loadUrl, type Loaded } from './load.js';
 import type { LockOptions } from './lock.js';
 import type { Quotas } from './quota.js';
+import type { Store } from '../store/store.js';
 import { hostName, type PageMetadata } from './metadata.js';
 import { normalizeLanguage } from './language.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
@@ -36,6 +37,8 @@ export interface IngestOptions {
 	/** Who adds it: a Discord user id; the operator unless told. */
 	readonly addedBy?: string;
 	readonly quotas?: Quotas;
+	/** Where the source is stored: PostgreSQL with DATABASE_URL; the data directory when not given. */
+	readonly store?: Store;
 }
 
 /** The first value that is set, trimmed, format characters dropped (see {@link stripFormatCharacters}). */
@@ -111,7 +114,11 @@ export async function ingestSource(
 			...(options.lock === undefined ? {} : { lock: options.lock }),
 			...(options.quotas === undefined ? {} : { quotas: options.quotas }),
 		};
-		return { ok: true, value: await commitDraft(options.dataDir, draft, commit) };
+		const outcome =
+			options.store === undefined
+				? await commitDraft(options.dataDir, draft, commit)
+				: await options.store.commit(draft, commit);
+		return { ok: true, value: outcome };
 	} catch (error) {
 		if (error instanceof IngestStop) return { ok: false, error: error.problem };
 		throw error;

@@ -28,7 +28,7 @@ export interface FeedAdmin {
 
 export interface IngesterOptions extends Pick<
 	IngestOptions,
-	'dataDir' | 'allowPrivateHosts' | 'fetch' | 'lock' | 'quotas'
+	'dataDir' | 'allowPrivateHosts' | 'fetch' | 'lock' | 'quotas' | 'store'
 > {
 	readonly log?: Pick<Logger, 'info' | 'warn'>;
 	/** Called once sources are stored or taken out (the bot updates its live corpus here); a failure is logged. */
@@ -74,10 +74,11 @@ export function createIngester(options: IngesterOptions): Ingest {
 export function createRemover(options: IngesterOptions): Remove {
 	return async (id, as = {}) => {
 		const library = as.library ?? SHARED_LIBRARY;
-		const result = await removeSource(options.dataDir, id, library, {
-			by: as.by ?? OPERATOR,
-			...(options.lock === undefined ? {} : { lock: options.lock }),
-		});
+		const how = { by: as.by ?? OPERATOR, ...(options.lock === undefined ? {} : { lock: options.lock }) };
+		const result =
+			options.store === undefined
+				? await removeSource(options.dataDir, id, library, how)
+				: await options.store.removeSource(id, library, how);
 		if (!result.ok) {
 			options.log?.info({ code: result.error.code, problem: result.error.message }, 'remove refused');
 			return result;
@@ -88,7 +89,7 @@ export function createRemover(options: IngesterOptions): Remove {
 	};
 }
 
-/** A {@link FeedAdmin} bound to a data directory (the poller reads the same file). */
+/** A {@link FeedAdmin} bound to a store (the poller reads the same subscriptions). */
 export function createFeedAdmin(options: IngesterOptions & { readonly onFeedsChanged?: () => void }): FeedAdmin {
 	const change = (as: OnBehalf) => ({
 		library: as.library ?? SHARED_LIBRARY,
@@ -98,16 +99,18 @@ export function createFeedAdmin(options: IngesterOptions & { readonly onFeedsCha
 	});
 	return {
 		add: async (url, as) => {
-			const result = await addFeed(options.dataDir, url, change(as));
+			const result = await (options.store?.addFeed(url, change(as)) ?? addFeed(options.dataDir, url, change(as)));
 			if (result.ok && result.value.added) options.onFeedsChanged?.();
 			return result;
 		},
 		remove: async (url, as) => {
-			const result = await removeFeed(options.dataDir, url, change(as));
+			const result = await (options.store?.removeFeed(url, change(as)) ?? removeFeed(options.dataDir, url, change(as)));
 			if (result.ok) options.onFeedsChanged?.();
 			return result;
 		},
 		list: async (library) =>
-			(await readFeedEntries(options.dataDir).catch(() => [])).filter((e) => e.library === library),
+			(await (options.store?.listFeeds() ?? readFeedEntries(options.dataDir)).catch(() => [])).filter(
+				(e) => e.library === library,
+			),
 	};
 }

@@ -1,7 +1,8 @@
-import type { Source } from '../core/catalog.js';
+import { parseCatalog, type Source } from '../core/catalog.js';
 import { extendCorpus, removeFromCorpus, type Corpus, type SourceText } from '../core/corpus.js';
 import { extendTimeline, shrinkTimeline } from '../core/dates/timeline.js';
 import type { Problem } from '../core/result.js';
+import type { Store } from '../store/store.js';
 import { readSources, readSourceText } from './catalog-file.js';
 
 /** The corpus brought in line with the catalog, and what changed. */
@@ -19,15 +20,19 @@ export interface Refreshed {
 const sameEntry = (a: Source, b: Source): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Reads the catalog again and brings the live (whole) corpus in line with it, without a rebuild or
+ * Reads the catalog again (from the data directory, or a store) and brings the live (whole) corpus in line with it, without a rebuild or
  * a restart: sources no longer listed, or listed differently (a new version), are taken out through
  * the index's filter (see removeFromCorpus); new ones are added to the index in place. The corpus
  * passed in shares its index with the one returned and must not be used afterwards; hold the
  * corpus in one place and swap it. A computed timeline is carried over (only new sources are read
  * for dates).
  */
-export async function refreshCorpus(corpus: Corpus, dataDir: string): Promise<Refreshed> {
-	const listed = await readSources(dataDir);
+export async function refreshCorpus(
+	corpus: Corpus,
+	from: string | Pick<Store, 'readCatalog' | 'readText'>,
+): Promise<Refreshed> {
+	const listed =
+		typeof from === 'string' ? await readSources(from) : parseCatalog((await from.readCatalog()).entries).sources;
 	const byId = new Map(listed.map((s) => [s.id, s]));
 	const removed = corpus.sources
 		.filter((s) => {
@@ -41,7 +46,7 @@ export async function refreshCorpus(corpus: Corpus, dataDir: string): Promise<Re
 	const texts: SourceText[] = [];
 	const problems: Problem[] = [];
 	for (const source of fresh) {
-		const text = await readSourceText(dataDir, source);
+		const text = typeof from === 'string' ? await readSourceText(from, source) : await from.readText(source);
 		if (text === undefined) problems.push({ id: source.id, field: 'file', message: `cannot read ${source.file}` });
 		else texts.push({ source, text });
 	}

@@ -6,6 +6,7 @@ import { OPERATOR } from './commit.js';
 import { readFeedEntries } from './feed-store.js';
 import type { IngestOptions } from './ingest.js';
 import { parseHttpUrl } from './url.js';
+import type { Store } from '../store/store.js';
 
 export interface FeedPollerOptions {
 	/** FEEDS: feed URLs polled into the shared library (see {@link parseFeedList}); the servers' own come from feeds.json. */
@@ -13,6 +14,8 @@ export interface FeedPollerOptions {
 	/** FEED_INTERVAL_MINUTES. */
 	readonly intervalMinutes: number;
 	readonly dataDir: string;
+	/** The store the feeds.json subscriptions and the sources live in (PostgreSQL with DATABASE_URL); the data directory when not given. */
+	readonly store?: Store;
 	readonly log: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 	/** Called after a pass that added sources (the bot extends its live corpus here). */
 	readonly onAdded?: (sources: readonly Source[]) => void | Promise<void>;
@@ -43,7 +46,7 @@ export function parseFeedList(value: string | undefined): string[] {
 
 /** What a pass polls: FEEDS into the shared library, then each server's subscriptions (feeds.json) into its own. */
 async function subscriptions(options: FeedPollerOptions): Promise<{ url: string; library: string; by: string }[]> {
-	const saved = await readFeedEntries(options.dataDir).catch((error: unknown) => {
+	const saved = await (options.store?.listFeeds() ?? readFeedEntries(options.dataDir)).catch((error: unknown) => {
 		options.log.warn({ problem: (error as Error).message }, 'feeds.json not read; polling FEEDS only');
 		return [];
 	});
@@ -57,6 +60,7 @@ async function pollOnce(options: FeedPollerOptions, only?: string): Promise<Feed
 	const reports: FeedReport[] = [];
 	const base: IngestOptions = {
 		dataDir: options.dataDir,
+		...(options.store === undefined ? {} : { store: options.store }),
 		allowPrivateHosts: options.allowPrivateHosts ?? false,
 		...options.ingest,
 	};

@@ -1,7 +1,7 @@
 /**
  * Why an ingest was refused or failed. `input` codes are the caller's to fix (a bad URL or flag, a
  * refused host, a 404, a PDF, a page with no article: exit 2); the others are conditions of the
- * moment (the network, a 5xx, the data directory, the lock: exit 1).
+ * moment (the network, a 5xx, the data directory, the lock, the database: exit 1).
  */
 export type IngestCode =
 	| 'usage'
@@ -19,7 +19,9 @@ export type IngestCode =
 	| 'timeout'
 	| 'data-dir'
 	| 'locked'
-	| 'full';
+	| 'full'
+	/** PostgreSQL (DATABASE_URL) cannot be reached or refused the write; nothing was changed. */
+	| 'store-unavailable';
 
 export interface IngestProblem {
 	readonly code: IngestCode;
@@ -72,6 +74,8 @@ export function memberMessage(p: IngestProblem): string {
 		case 'data-dir':
 		case 'locked':
 			return 'the sources can’t be updated just now; try again later.';
+		case 'store-unavailable':
+			return 'the library can’t be changed right now; try again in a minute.';
 		case 'full':
 			return 'there is no room for it: this server’s library (or the bot’s storage) is full; remove a source with `/remove` first.';
 	}

@@ -30,10 +30,14 @@ export interface RecordedSize {
 	readonly paragraphs?: number;
 }
 
-/** An entry's text size in bytes: as recorded, else the file's (a stat, not a read). */
-async function bytesOf(dir: string, source: Source, recorded: RecordedSize | undefined): Promise<number> {
+/** How a store tells a text's size when its entry records none: a data directory, or a function. */
+export type SizeOf = string | ((source: Source) => Promise<number>);
+
+/** An entry's text size in bytes: as recorded, else the store's (for a data directory, a stat, not a read). */
+async function bytesOf(store: SizeOf, source: Source, recorded: RecordedSize | undefined): Promise<number> {
 	if (recorded?.bytes !== undefined) return recorded.bytes;
-	return (await stat(join(dir, source.file)).catch(() => undefined))?.size ?? 0;
+	if (typeof store !== 'string') return store(source);
+	return (await stat(join(store, source.file)).catch(() => undefined))?.size ?? 0;
 }
 
 /**
@@ -42,7 +46,7 @@ async function bytesOf(dir: string, source: Source, recorded: RecordedSize | und
  * it is on disk.
  */
 export async function checkQuotas(
-	dir: string,
+	dir: SizeOf,
 	sources: readonly Source[],
 	sizes: ReadonlyMap<string, RecordedSize>,
 	library: Library,

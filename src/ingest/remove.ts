@@ -8,6 +8,13 @@ import { OPERATOR, setAside } from './commit.js';
 import { withLock, type LockOptions } from './lock.js';
 import { IngestStop, problem, stop, type IngestProblem } from './problem.js';
 
+/** The source `id` of `library` in the catalog, decided once for both stores; none is `usage`. */
+export function findRemovable(entries: readonly unknown[], id: string, library: Library): Source {
+	const source = parseCatalog(entries).sources.find((s) => s.id === id && s.library === library);
+	if (source === undefined) stop('usage', `no source "${id.slice(0, 80)}" in the ${library} library`);
+	return source;
+}
+
 export interface RemoveOptions {
 	/** Who removes it: a Discord user id; the operator unless told. */
 	readonly by?: string;
@@ -33,8 +40,7 @@ export async function removeSource(
 			async () => {
 				const now = options.now ?? new Date();
 				const catalog = await readRawCatalog(dir);
-				const source = parseCatalog(catalog.entries).sources.find((s) => s.id === id && s.library === library);
-				if (source === undefined) stop('usage', `no source "${id.slice(0, 80)}" in the ${library} library`);
+				const source = findRemovable(catalog.entries, id, library);
 				await writeFileAtomic(join(dir, CATALOG_FILE), withoutEntry(catalog, id));
 				const after = parseCatalog((await readRawCatalog(dir)).entries).sources;
 				if (after.some((s) => s.id === id))

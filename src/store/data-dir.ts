@@ -270,6 +270,11 @@ async function indexFor(
 	return saved(dir, name, buildIndex(paragraphs, loadBackground(analyzer), analyzer, engine), coverage, 'built', log);
 }
 
+/** A data directory's valid sources with their texts, and what was skipped (a missing or non-JSON catalog throws). */
+export async function readDataDirTexts(dir: string): Promise<{ texts: SourceText[]; problems: Problem[] }> {
+	return readTexts(dir, await readCatalog(dir));
+}
+
 /**
  * Loads a data directory: the catalog (bad entries reported, the rest kept), its lexicon.json if any,
  * the texts, and the index from `.cache/` when it was built from these very files and lexicon, else
@@ -280,8 +285,21 @@ export async function loadDataDir(
 	log?: Logger,
 	options: LoadOptions = {},
 ): Promise<{ corpus: Corpus; report: LoadReport }> {
+	return loadFromStore({ dataDir: dir, loadTexts: () => readDataDirTexts(dir) }, log, options);
+}
+
+/**
+ * Loads the corpus from a store (see store.ts): its sources and texts from wherever it keeps them,
+ * the lexicon and the index cache from its local directory, as {@link loadDataDir} does.
+ */
+export async function loadFromStore(
+	store: { readonly dataDir: string; loadTexts(): Promise<{ texts: SourceText[]; problems: Problem[] }> },
+	log?: Logger,
+	options: LoadOptions = {},
+): Promise<{ corpus: Corpus; report: LoadReport }> {
+	const dir = store.dataDir;
 	const started = performance.now();
-	const { texts, problems } = await readTexts(dir, await readCatalog(dir));
+	const { texts, problems } = await store.loadTexts();
 	for (const p of problems) log?.warn({ source: p.id, field: p.field }, `skipped a source: ${p.message}`);
 	const overlong = texts.flatMap(({ source, text }) => overlongLines(source, text));
 	for (const p of overlong) log?.warn({ source: p.id, field: p.field }, `split an overlong line: ${p.message}`);
