@@ -3,18 +3,15 @@ import 'dotenv/config';
 import { commands, OPERATOR_CALLER } from '../commands/index.js';
 import { dataDir } from './app.js';
 import { runConsole } from './console.js';
-import { parseEnv, UsageError } from './env.js';
-import { createLiveContext } from './live.js';
-import { createLogger, scrub } from './log.js';
+import { isShardProcess, parseEnv, UsageError, type Env } from './env.js';
+import { createLiveContext, type LiveContext } from './live.js';
+import { createLogger, scrub, type Logger } from './log.js';
+import type { Metrics } from './ops/metrics.js';
+import { startProcessOps } from './ops/process-ops.js';
 import { DataDirError, loadDataDir } from './store/data-dir.js';
 
-/**
- * `npm start`: the Discord bot when DISCORD_TOKEN is set, else a console that reads `/ask …` lines
- * on stdin and prints the replies the bot would send.
- */
-async function main(): Promise<void> {
-	const env = parseEnv();
-	const log = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
+/** Loads the corpus from the data directory, logging what it holds and how long it took. */
+async function loadCorpus(env: Env, log: Logger) {
 	const dir = dataDir(env);
 	const { corpus, report } = await loadDataDir(dir, log, { timeline: true, engine: env.SEARCH_ENGINE });
 	log.info(
@@ -27,18 +24,65 @@ async function main(): Promise<void> {
 		},
 		'corpus loaded',
 	);
-	const live = await createLiveContext({ corpus, dataDir: dir, env, log });
+	return { corpus, dir };
+}
+
+/** The console on stdin and stdout, until the end of its input. */
+async function consoleUntilEnd(live: LiveContext): Promise<void> {
+	if (process.stdin.isTTY)
+		process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
+	await runConsole(commands, live.forCaller(OPERATOR_CALLER), process.stdin, (text) =>
+		process.stdout.write(`${text}\n`),
+	);
+	live.stop();
+}
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, else a console that reads `/ask …` lines
+ * on stdin and prints the replies the bot would send. With SHARDS and a token, a ShardingManager that
+ * runs this same program once per shard (see discord/shards.ts); each shard is a bot as below.
+ */
+async function main(): Promise<void> {
+	const env = parseEnv();
+	const shard = isShardProcess();
+	const root = createLogger(env.LOG_LEVEL, env.DISCORD_TOKEN === undefined ? [] : [env.DISCORD_TOKEN]);
+	// discord.js gives each shard's process its id in SHARDS; its lines say which shard wrote them.
+	const log = shard ? root.child({ shard: Number(process.env.SHARDS) }) : root;
+	if (!shard && env.SHARDS !== undefined) {
+		if (env.DISCORD_TOKEN !== undefined) {
+			const { startShards } = await import('./discord/shards.js');
+			return startShards({ env, log, token: env.DISCORD_TOKEN });
+		}
+		log.warn({ shards: env.SHARDS }, 'SHARDS is ignored without DISCORD_TOKEN: running the console');
+	}
+	const bot = env.DISCORD_TOKEN !== undefined;
+	const ops = await startProcessOps({ env, log, serve: !shard, bot });
+	const { corpus, dir } = await loadCorpus(env, log);
+	const live = await createLiveContext({ corpus, dataDir: dir, env, log, onChange: ops.metrics.changeApplied });
+	ops.indexLoaded(() => ({ sources: live.corpus.sources.length, paragraphs: live.corpus.paragraphs.length }));
 	if (env.DISCORD_TOKEN === undefined) {
-		if (process.stdin.isTTY)
-			process.stderr.write('Verbatim console: type /ask <question>, /source <id>, /timeline, /help; Ctrl-D ends.\n');
-		await runConsole(commands, live.forCaller(OPERATOR_CALLER), process.stdin, (text) =>
-			process.stdout.write(`${text}\n`),
-		);
-		live.stop();
+		await consoleUntilEnd(live);
+		await ops.close();
 		return;
 	}
+	if (shard) await becomeShard(ops.metrics);
 	const { startBot } = await import('./discord/bot.js');
-	await startBot({ env, log, contextFor: live.forCaller, token: env.DISCORD_TOKEN });
+	await startBot({
+		env,
+		log,
+		contextFor: live.forCaller,
+		token: env.DISCORD_TOKEN,
+		metrics: ops.metrics,
+		onGateway: (up) => ops.readiness.set('gateway', up),
+	});
+}
+
+/** A shard's process: its metrics readable by the manager, and it ends when the manager is gone. */
+async function becomeShard(metrics: Metrics): Promise<void> {
+	const { publishShardOps } = await import('./ops/shard-ops.js');
+	publishShardOps(metrics);
+	// The IPC channel closes when the manager dies (even by SIGKILL): no shard outlives it.
+	process.once('disconnect', () => process.exit(0));
 }
 
 main().catch((error: unknown) => {
