@@ -433,6 +433,23 @@ export class FakeDiscord {
 		this.sessions.set(shard[0], session);
 		this.sessionOf.set(ws, session);
 		const guilds = this.guilds.filter((id) => shardOf(id, shard[1]) === shard[0]);
+		const greet = () => this.greet(session, guilds);
+		if (this.holdReady) this.held.push(greet);
+		else greet();
+	}
+
+	/** While true, an IDENTIFY gets no READY until {@link releaseReady}: a bot connected but not yet ready. */
+	holdReady = false;
+	private readonly held: Array<() => void> = [];
+
+	/** Sends the READY (and GUILD_CREATEs) held back since {@link holdReady} was set, and stops holding. */
+	releaseReady(): void {
+		this.holdReady = false;
+		for (const greet of this.held.splice(0)) greet();
+	}
+
+	private greet(session: Session, guilds: readonly string[]): void {
+		const { shard } = session;
 		this.dispatch(
 			'READY',
 			{
