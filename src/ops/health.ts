@@ -84,6 +84,9 @@ export async function startHealthServer(options: {
 		server.once('error', reject);
 		server.listen(options.port, options.host, () => resolve());
 	});
+	// Never what keeps the process running: it ends when its real work (console input, gateway, shards) does,
+	// or when it fails before any (a corpus that does not load).
+	server.unref();
 	const { port } = server.address() as AddressInfo;
 	log.info({ port, host: options.host }, 'health server listening');
 	return {
