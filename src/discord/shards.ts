@@ -39,10 +39,10 @@ function watchShard(shard: Shard, log: Logger, restarts: Counter): void {
 	shard.on('spawn', (child) => {
 		if (spawned++ > 0) restarts.inc({ shard: String(shard.id) });
 		const pid = pidOf(child);
-		log.info({ shard: shard.id, pid }, `shard ${shard.id} spawned pid ${pid ?? '?'}`);
+		log.info({ shard: shard.id, childPid: pid }, `shard ${shard.id} spawned pid ${pid ?? '?'}`);
 	});
 	shard.on('ready', () => log.info({ shard: shard.id }, `shard ${shard.id} ready`));
-	shard.on('death', (child) => log.warn({ shard: shard.id, pid: pidOf(child) }, `shard ${shard.id} died`));
+	shard.on('death', (child) => log.warn({ shard: shard.id, childPid: pidOf(child) }, `shard ${shard.id} died`));
 	shard.on('error', (error) => log.error({ shard: shard.id, err: safeError(error) }, 'shard error'));
 }
 

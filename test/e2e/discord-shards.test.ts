@@ -72,12 +72,12 @@ const answeredBy = async (b: BotProcess, interactionId: string) =>
 		}),
 	) as { shard: number; pid: number };
 
-/** The pid in the manager's latest `shard N spawned pid P` line. */
+/** The process ids in the manager's `shard N spawned pid P` lines, oldest first. */
 const spawnedPids = (b: BotProcess, shard: number): number[] =>
 	b.lines
 		.map(fieldsOf)
 		.filter((f) => f?.shard === shard && typeof f.msg === 'string' && f.msg.startsWith(`shard ${shard} spawned pid`))
-		.map((f) => Number(f?.pid));
+		.map((f) => Number(f?.childPid));
 
 async function until(test: () => boolean, timeoutMs: number, what: string): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
