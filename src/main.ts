@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { commands, OPERATOR_CALLER } from '../commands/index.js';
+import { commands, messageCommands, OPERATOR_CALLER } from '../commands/index.js';
 import { dataDir } from './app.js';
 import { runConsole } from './console.js';
 import { isShardProcess, parseEnv, UsageError, type Env } from './env.js';
@@ -56,7 +56,8 @@ async function main(): Promise<void> {
 		log.warn({ shards: env.SHARDS }, 'SHARDS is ignored without DISCORD_TOKEN: running the console');
 	}
 	const bot = env.DISCORD_TOKEN !== undefined;
-	const ops = await startProcessOps({ env, log, serve: !shard, bot });
+	const names = [...commands, ...messageCommands].map((c) => c.data.name);
+	const ops = await startProcessOps({ env, log, serve: !shard, bot, commands: names });
 	const { corpus, dir } = await loadCorpus(env, log);
 	const live = await createLiveContext({ corpus, dataDir: dir, env, log, onChange: ops.metrics.changeApplied });
 	ops.indexLoaded(() => ({ sources: live.corpus.sources.length, paragraphs: live.corpus.paragraphs.length }));

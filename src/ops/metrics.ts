@@ -30,6 +30,11 @@ export interface MetricsOptions {
 	readonly corpus: () => CorpusSize | undefined;
 	/** Milliseconds since the epoch; tests pass their own. */
 	readonly now?: () => number;
+	/**
+	 * The command names the bot has: each starts at 0 for every outcome, so a rate over a counter that
+	 * has not moved yet is 0 rather than missing.
+	 */
+	readonly commands?: readonly string[];
 	/** prom-client's process metrics (CPU, memory, event loop); default true. */
 	readonly processMetrics?: boolean;
 }
@@ -90,6 +95,10 @@ export function createMetrics(options: MetricsOptions): Metrics {
 			this.set((now() - lastChange) / 1000);
 		},
 	});
+	for (const command of options.commands ?? []) {
+		for (const outcome of OUTCOMES) commands.inc({ command, outcome }, 0);
+		abstentions.inc({ command }, 0);
+	}
 	if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
 	return {
 		registry,

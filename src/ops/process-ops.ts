@@ -22,10 +22,12 @@ export async function startProcessOps(options: {
 	readonly log: Logger;
 	readonly serve: boolean;
 	readonly bot: boolean;
+	/** The command names, counted from 0 (see MetricsOptions.commands). */
+	readonly commands: readonly string[];
 }): Promise<ProcessOps> {
 	const { env, log } = options;
 	let size: (() => CorpusSize) | undefined;
-	const metrics = createMetrics({ corpus: () => size?.() });
+	const metrics = createMetrics({ corpus: () => size?.(), commands: options.commands });
 	const readiness = createReadiness({
 		index: 'index not loaded yet',
 		...(options.bot ? { gateway: 'gateway not connected' } : {}),

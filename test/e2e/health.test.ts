@@ -82,11 +82,18 @@ describe('HEALTH_PORT with the bot against a fake Discord', () => {
 });
 
 describe('HEALTH_PORT with the console', () => {
-	it('is ready once the index is loaded (no gateway), and closes at the end of input', async () => {
+	it('is ready once the index is loaded (no gateway), and closes at the end of input; SHARDS is ignored', async () => {
 		assertBuilt();
 		const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
 			cwd: ROOT,
-			env: { PATH: process.env.PATH ?? '', INDEX_DATA_DIR: DEFAULT_DATA, HEALTH_PORT: '0', LOG_LEVEL: 'info' },
+			// SHARDS without a token: the console, saying SHARDS is ignored.
+			env: {
+				PATH: process.env.PATH ?? '',
+				INDEX_DATA_DIR: DEFAULT_DATA,
+				HEALTH_PORT: '0',
+				SHARDS: '2',
+				LOG_LEVEL: 'info',
+			},
 		});
 		let stderr = '';
 		let stdout = '';
@@ -107,5 +114,6 @@ describe('HEALTH_PORT with the console', () => {
 		// The health server must not keep the console running once its input ends.
 		expect(await exited).toBe(0);
 		expect(stdout).toMatch(/^The sources don't say/);
+		expect(stderr).toContain('SHARDS is ignored without DISCORD_TOKEN: running the console');
 	}, 30_000);
 });

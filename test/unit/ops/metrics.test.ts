@@ -58,6 +58,16 @@ describe('createMetrics', () => {
 		expect(await m.registry.metrics()).toMatch(/^nodejs_eventloop_lag_seconds /m);
 	});
 
+	it('starts every outcome of every named command at 0, so a rate over it is 0 rather than missing', async () => {
+		const m = createMetrics({ corpus: () => undefined, commands: ['ask', 'source'], processMetrics: false });
+		const text = await m.registry.metrics();
+		for (const command of ['ask', 'source']) {
+			for (const outcome of ['ok', 'abstained', 'refused', 'error'])
+				expect(sample(text, `verbatim_commands_total{command="${command}",outcome="${outcome}"}`)).toBe(0);
+			expect(sample(text, `verbatim_abstentions_total{command="${command}"}`)).toBe(0);
+		}
+	});
+
 	it('keeps each registry apart, so two in one process count alone', async () => {
 		const a = createMetrics({ corpus: () => undefined, processMetrics: false });
 		const b = createMetrics({ corpus: () => undefined, processMetrics: false });
