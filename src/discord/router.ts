@@ -192,6 +192,7 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 	if (command === undefined) {
 		const known = router.commands.map((c) => `/${c.data.name}`).join(', ');
 		await send(interaction, errorReply(`This bot no longer has /${interaction.commandName}. Try ${known}.`), 'reply');
+		router.metrics?.commandDone(interaction.commandName, 'refused');
 		return;
 	}
 	await execute(router, interaction, command, readOptions(interaction.options.data), 'reply', log);
@@ -244,7 +245,7 @@ async function onMessageCommand(
 	const reply = await command.run(interaction.targetMessage.content, contextOf(router, interaction));
 	await send(interaction, { ...reply, ephemeral: true }, 'reply', (id) => router.ids.seal(id));
 	const tookMs = Math.round(performance.now() - started);
-	router.metrics?.commandDone(command.data.name, 'ok', tookMs / 1000);
+	router.metrics?.commandDone(command.data.name, reply.abstained === true ? 'abstained' : 'ok', tookMs / 1000);
 	log.info({ cmd: command.data.name, tookMs, cards: reply.cards.length, ephemeral: true }, 'answered');
 }
 
