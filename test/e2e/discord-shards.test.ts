@@ -79,6 +79,16 @@ const spawnedPids = (b: BotProcess, shard: number): number[] =>
 		.filter((f) => f?.shard === shard && typeof f.msg === 'string' && f.msg.startsWith(`shard ${shard} spawned pid`))
 		.map((f) => Number(f?.childPid));
 
+/** Whether a process runs (signal 0 checks without sending anything). */
+const alive = (pid: number): boolean => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+};
+
 async function until(test: () => boolean, timeoutMs: number, what: string): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!test()) {
@@ -135,6 +145,11 @@ describe('SHARDS=2: the real bot as a ShardingManager against a sharded fake Dis
 		expect((await answeredBy(b, again.id)).pid).toBe(respawned);
 		expect(await metricsOf(b)).toMatch(/^verbatim_shard_restarts_total\{shard="1"\} 1$/m);
 		expect(b.lines.join('\n')).not.toContain(FAKE_TOKEN);
+
+		// SIGTERM stops the shards (no respawn) and the manager, which exits 0.
+		const shards = [spawnedPids(b, 0)[0]!, respawned!];
+		expect(await b.stop('SIGTERM')).toBe(0);
+		await until(() => shards.every((pid) => !alive(pid)), 10_000, 'the shards to exit');
 	}, 60_000);
 });
 
@@ -146,6 +161,10 @@ describe('SHARD_LIST and SHARDS=auto', () => {
 		expect((await ask(f, GUILD_C_ID).answer).data.content).toContain('Serdar Kilic');
 		await expect(ask(f, GUILD_ID).answer).rejects.toThrow(/no gateway connection/);
 		expect(spawnedPids(b, 0)).toEqual([]);
+		// A manager killed outright takes its shards with it: they see the IPC channel close.
+		const shard = spawnedPids(b, 1)[0]!;
+		await b.stop('SIGKILL');
+		await until(() => !alive(shard), 10_000, 'the orphaned shard to exit');
 	}, 40_000);
 
 	it('SHARDS=auto asks DISCORD_API_BASE for the count, with the bot token', async () => {
