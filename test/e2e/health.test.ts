@@ -77,6 +77,14 @@ describe('HEALTH_PORT with the bot against a fake Discord', () => {
 		expect(sample(text, 'verbatim_seconds_since_last_change')).toBeGreaterThanOrEqual(0);
 		expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
 		for (const body of [text, waiting.text]) expect(body).not.toContain(FAKE_TOKEN);
+
+		// A dropped gateway that resumes is ready again.
+		f.disconnect(4000);
+		await f.until(() => f.resumes === 1, 15_000, 'RESUME');
+		const deadline = Date.now() + 5_000;
+		while ((await get(`${base}/readyz`)).status !== 200 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 50));
+		expect((await get(`${base}/readyz`)).status).toBe(200);
 		expect(bot.lines.join('\n')).not.toContain(FAKE_TOKEN);
 	}, 40_000);
 });
