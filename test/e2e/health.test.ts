@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA, ROOT } from '../helpers/corpus.js';
 import { FAKE_TOKEN, startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.js';
 import { assertBuilt, botEnv, logMessage, startBotProcess, type BotProcess } from '../helpers/fake-discord-bot.js';
+import { cli } from '../helpers/run.js';
+import { copyDataDir, removeDataDir, startFixtureSite } from '../fixtures/ingest/server.js';
 
 let fake: FakeDiscord | undefined;
 let bot: BotProcess | undefined;
@@ -124,4 +126,51 @@ describe('HEALTH_PORT with the console', () => {
 		expect(stdout).toMatch(/^The sources don't say/);
 		expect(stderr).toContain('SHARDS is ignored without DISCORD_TOKEN: running the console');
 	}, 30_000);
+});
+
+describe('the metrics follow the live corpus', () => {
+	it('count a source another process added, and restart the change clock when it is applied', async () => {
+		assertBuilt();
+		const site = await startFixtureSite();
+		const dir = copyDataDir(DEFAULT_DATA);
+		const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+			cwd: ROOT,
+			env: { PATH: process.env.PATH ?? '', INDEX_DATA_DIR: dir, HEALTH_PORT: '0', LOG_LEVEL: 'info' },
+		});
+		const closed = new Promise((resolve) => child.on('close', resolve));
+		try {
+			let stderr = '';
+			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+			const waitFor = async (test: () => boolean | Promise<boolean>, what: string) => {
+				const deadline = Date.now() + 15_000;
+				while (!(await test())) {
+					if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+					await new Promise((r) => setTimeout(r, 100));
+				}
+			};
+			await waitFor(() => stderr.includes('health server listening'), 'the health server');
+			const port = (
+				JSON.parse(stderr.split('\n').find((l) => l.includes('health server listening'))!) as {
+					port: number;
+				}
+			).port;
+			const metrics = async () => (await get(`http://127.0.0.1:${port}/metrics`)).text;
+			await waitFor(async () => sample(await metrics(), 'verbatim_sources_indexed') === 5, 'the corpus');
+			// Long enough that a clock restarted by the change reads less than the one before it.
+			await new Promise((r) => setTimeout(r, 1_500));
+			const before = sample(await metrics(), 'verbatim_seconds_since_last_change')!;
+			expect(before).toBeGreaterThanOrEqual(1.5);
+			const added = await cli(['ingest', `${site.base}/article.html`], {
+				env: { INDEX_DATA_DIR: dir, ALLOW_PRIVATE_HOSTS: 'true', FETCH_PORTS: String(site.port) },
+			});
+			expect(added.code).toBe(0);
+			await waitFor(async () => sample(await metrics(), 'verbatim_sources_indexed') === 6, 'the new source');
+			expect(sample(await metrics(), 'verbatim_seconds_since_last_change')).toBeLessThan(before);
+		} finally {
+			child.stdin.end();
+			await closed;
+			await site.close();
+			removeDataDir(dir);
+		}
+	}, 40_000);
 });
