@@ -71,7 +71,45 @@ export const EnvSchema = z.object({
 	DATABASE_URL: optionalText.pipe(
 		z.url({ protocol: /^postgres(?:ql)?$/, error: 'a postgres:// or postgresql:// URL' }).optional(),
 	),
+	/**
+	 * With a token: run discord.js's ShardingManager, one process per shard. `auto` asks Discord for
+	 * its recommended count; a number sets it. Unset: one process, no manager.
+	 */
+	SHARDS: optionalText.pipe(
+		z
+			.union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'auto or a positive whole number')])
+			.optional()
+			.transform((v) => (v === undefined || v === 'auto' ? v : Number(v))),
+	),
+	/** The shard ids this machine runs, comma-separated, each below the numeric SHARDS; unset: all of them. */
+	SHARD_LIST: optionalText.pipe(
+		z
+			.string()
+			.regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/, 'shard ids separated by commas')
+			.transform((v) => [...new Set(v.split(',').map((id) => Number(id.trim())))])
+			.optional(),
+	),
+	/** The health and metrics server's port (0: any free one, logged); unset: no server. */
+	HEALTH_PORT: optionalText
+		.pipe(
+			z
+				.string()
+				.regex(/^\d{1,5}$/, 'a port number')
+				.optional(),
+		)
+		.transform((v) => (v === undefined ? undefined : Number(v)))
+		.pipe(z.number().max(65_535, 'ports are 0 to 65535').optional()),
+	/** Where the health server listens: loopback unless told (0.0.0.0 in a container). */
+	HEALTH_HOST: optionalText.pipe(z.string().default('127.0.0.1')),
 });
+
+/** SHARD_LIST only means something against a known count: it needs a numeric SHARDS, and each id below it. */
+const shardListIssue = (env: Pick<Env, 'SHARDS' | 'SHARD_LIST'>): string | undefined => {
+	if (env.SHARD_LIST === undefined) return undefined;
+	if (typeof env.SHARDS !== 'number') return 'needs SHARDS set to a number (the total count across machines)';
+	const over = env.SHARD_LIST.filter((id) => id >= (env.SHARDS as number));
+	return over.length === 0 ? undefined : `shard ids run from 0 to ${env.SHARDS - 1}; ${over.join(', ')} is past it`;
+};
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -88,10 +126,20 @@ export function secretsOf(env: Pick<Env, 'DISCORD_TOKEN' | 'DATABASE_URL'>): str
 
 /** Parses the environment; a bad value is a {@link UsageError} naming the variable, never its value. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-	const parsed = EnvSchema.safeParse(source);
+	const parsed = EnvSchema.safeParse(
+		isShardProcess(source) ? { ...source, SHARDS: undefined, SHARD_LIST: undefined } : source,
+	);
 	if (!parsed.success) {
 		const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 		throw new UsageError(`bad environment: ${issues}`);
 	}
+	const shardList = shardListIssue(parsed.data);
+	if (shardList !== undefined) throw new UsageError(`bad environment: SHARD_LIST: ${shardList}`);
 	return parsed.data;
 }
+
+/**
+ * Whether this process is a shard that discord.js's ShardingManager started: it sets
+ * SHARDING_MANAGER, and SHARDS to the shard's own id (not the operator's count, which it replaces).
+ */
+export const isShardProcess = (source: NodeJS.ProcessEnv = process.env): boolean => source.SHARDING_MANAGER === 'true';

@@ -39,6 +39,8 @@ export interface LiveOptions {
 	readonly log: Logger;
 	/** Watch the store for changes and poll the feeds (the bot, the console); off in one-shot runs. Default true. */
 	readonly watch?: boolean;
+	/** Called after a refresh applied a change (sources added or removed): the metrics' change clock. */
+	readonly onChange?: () => void;
 }
 
 /** The quotas the environment sets (see quota.ts). */
@@ -74,6 +76,7 @@ export async function createLiveContext(options: LiveOptions): Promise<LiveConte
 						'sources changed live',
 					);
 				corpus = next.corpus;
+				if (next.added.length > 0 || next.removed.length > 0) options.onChange?.();
 			})
 			.catch((error: unknown) => log.error({ err: error }, 'could not apply the changed sources'));
 		return queue;

@@ -6,6 +6,7 @@ import { MAX_INTERACTION_RESPONSE_MS } from '../core/render/discord-limits.js';
 import type { Env } from '../env.js';
 import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
+import type { CommandMetrics } from '../ops/metrics.js';
 import { createCooldown } from './cooldown.js';
 import { buttonKey, createIdStore } from './custom-ids.js';
 import { safeError } from './errors.js';
@@ -18,6 +19,10 @@ export interface BotOptions {
 	/** What commands run with, per caller: the live corpus (and ingestion), kept current by main.ts. */
 	readonly contextFor: (caller: Caller) => CommandContext;
 	readonly token: string;
+	/** Counts and times each command (see ops/metrics.ts). */
+	readonly metrics?: CommandMetrics;
+	/** Told when the gateway is up (ready, resumed) or down (disconnected): readiness for /readyz. */
+	readonly onGateway?: (up: boolean) => void;
 }
 
 const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -86,6 +91,15 @@ function watch(client: Client, log: Logger): void {
 	if (log.isLevelEnabled('trace')) client.on(Events.Debug, (message) => log.trace({ detail: message }, 'discord.js'));
 }
 
+/** Whether the gateway is up, as its events tell: every shard of this process ready, or one down. */
+function reportGateway(client: Client, onGateway: (up: boolean) => void): void {
+	client.once(Events.ClientReady, () => onGateway(true));
+	client.on(Events.ShardResume, () => onGateway(client.isReady()));
+	client.on(Events.ShardReady, () => onGateway(client.isReady()));
+	client.on(Events.ShardDisconnect, () => onGateway(false));
+	client.on(Events.ShardReconnecting, () => onGateway(false));
+}
+
 /**
  * With OWNER_IDS unset, the owners are the application's: its owner, or its team's members, asked
  * of Discord once ready. Until then (or if Discord does not say), nobody owns the shared library
@@ -124,10 +138,11 @@ function stopOnSignals(client: Client, log: Logger): void {
  * The Discord bot: logs in with `token` and answers interactions from the live context main.ts keeps.
  * Resolves once logged in; the gateway keeps the process alive until a signal.
  */
-export async function startBot({ env, log, contextFor, token }: BotOptions): Promise<void> {
+export async function startBot({ env, log, contextFor, token, metrics, onGateway }: BotOptions): Promise<void> {
 	const settings = parseBotSettings();
 	const client = createClient(env);
 	watch(client, log);
+	if (onGateway !== undefined) reportGateway(client, onGateway);
 	process.on('unhandledRejection', (reason) => log.error({ err: safeError(reason) }, 'unhandled rejection'));
 	const owners = new Set(env.OWNER_IDS ?? []);
 	if (env.OWNER_IDS === undefined) client.once(Events.ClientReady, () => void learnOwners(client, owners, log));
@@ -142,6 +157,7 @@ export async function startBot({ env, log, contextFor, token }: BotOptions): Pro
 		// Signed with a key from the token, so buttons keep working across restarts; see custom-ids.ts.
 		ids: createIdStore(buttonKey(token)),
 		deferAfterMs: settings.DISCORD_DEFER_MS,
+		...(metrics === undefined ? {} : { metrics }),
 	});
 	// discord.js ignores a listener's promise: the router catches and answers its own failures, and
 	// anything left over reaches the unhandledRejection log above.

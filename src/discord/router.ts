@@ -13,6 +13,7 @@ import type { Caller, Command, CommandContext, MessageCommand } from '../../comm
 import { MAX_CHOICE_LENGTH, MAX_CHOICES } from '../core/render/discord-limits.js';
 import { errorReply, type Reply } from '../core/render/render.js';
 import type { Logger } from '../log.js';
+import type { CommandMetrics } from '../ops/metrics.js';
 import { resolveButton } from './buttons.js';
 import { safeError } from './errors.js';
 import type { Cooldown } from './cooldown.js';
@@ -38,6 +39,8 @@ export interface RouterOptions {
 	 * deferred, and one whose last run took longer is deferred before it starts; 0 defers every one.
 	 */
 	readonly deferAfterMs: number;
+	/** Counts each command by outcome and times its reply (see ops/metrics.ts); none when absent. */
+	readonly metrics?: CommandMetrics;
 }
 
 const FAILED = errorReply(
@@ -155,12 +158,14 @@ async function execute(
 	const refusal = authorize(command, interaction.memberPermissions);
 	if (refusal !== undefined) {
 		await send(interaction, refusal, 'reply');
+		router.metrics?.commandDone(command.data.name, 'refused');
 		log.warn({ cmd: command.data.name, problem: 'permission' }, 'refused');
 		return;
 	}
 	const parsed = command.input.safeParse(raw);
 	if (!parsed.success) {
 		await send(interaction, invalidInput(command, parsed.error.issues), 'reply');
+		router.metrics?.commandDone(command.data.name, 'refused');
 		log.info({ cmd: command.data.name, problem: 'invalid options' }, 'refused');
 		return;
 	}
@@ -169,6 +174,7 @@ async function execute(
 	const reply = privately ? { ...ran, ephemeral: true } : ran;
 	await send(interaction, reply, mode, (id) => router.ids.seal(id));
 	const tookMs = Math.round(performance.now() - started);
+	router.metrics?.commandDone(command.data.name, reply.abstained === true ? 'abstained' : 'ok', tookMs / 1000);
 	log.info(
 		{
 			cmd: command.data.name,
@@ -186,6 +192,7 @@ async function onCommand(router: Router, interaction: ChatInputCommandInteractio
 	if (command === undefined) {
 		const known = router.commands.map((c) => `/${c.data.name}`).join(', ');
 		await send(interaction, errorReply(`This bot no longer has /${interaction.commandName}. Try ${known}.`), 'reply');
+		router.metrics?.commandDone(interaction.commandName, 'refused');
 		return;
 	}
 	await execute(router, interaction, command, readOptions(interaction.options.data), 'reply', log);
@@ -238,6 +245,7 @@ async function onMessageCommand(
 	const reply = await command.run(interaction.targetMessage.content, contextOf(router, interaction));
 	await send(interaction, { ...reply, ephemeral: true }, 'reply', (id) => router.ids.seal(id));
 	const tookMs = Math.round(performance.now() - started);
+	router.metrics?.commandDone(command.data.name, reply.abstained === true ? 'abstained' : 'ok', tookMs / 1000);
 	log.info({ cmd: command.data.name, tookMs, cards: reply.cards.length, ephemeral: true }, 'answered');
 }
 
@@ -283,6 +291,7 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 				return;
 			if (!options.cooldown.take(interaction.user.id)) {
 				await send(interaction, slowDown(options.cooldown.retryAt(interaction.user.id)), 'reply');
+				options.metrics?.commandDone(nameOf(interaction), 'refused');
 				log.info({ problem: 'cooldown' }, 'refused');
 				return;
 			}
@@ -291,10 +300,15 @@ export function createRouter(options: RouterOptions): (interaction: Interaction)
 			else await onButton(router, interaction, log);
 		} catch (error) {
 			log.error({ err: safeError(error) }, 'interaction failed');
+			options.metrics?.commandDone(nameOf(interaction), 'error');
 			await sendFailure(interaction, log);
 		}
 	};
 }
+
+/** The metrics' name for an interaction: its command's, or `button` for a click not yet resolved to one. */
+const nameOf = (interaction: Interaction): string =>
+	interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : 'button';
 
 /** Tells the user something failed, if the interaction can still be answered. */
 async function sendFailure(interaction: Interaction, log: Logger): Promise<void> {

@@ -7,6 +7,7 @@ import {
 	FAKE_TOKEN,
 	GUILD_B_ID,
 	GUILD_ID,
+	shardOf,
 	snowflake,
 	type MessageBody,
 	type User,
@@ -20,8 +21,10 @@ export { messageFrom } from './fake-discord-payloads.js';
 /**
  * A fake Discord on 127.0.0.1 for end-to-end tests: the REST routes discord.js and the deploy script
  * call (under `/api/v10`), and a gateway v10 WebSocket speaking JSON (HELLO, IDENTIFY → READY +
- * GUILD_CREATE for each of its two servers, heartbeats, RESUME → RESUMED). Tests dispatch
- * interactions (from the test guild, unless told another server or a DM) and await the bot's answer.
+ * GUILD_CREATE for each of its servers, heartbeats, RESUME → RESUMED). Sharded as Discord is: an
+ * IDENTIFY's `shard: [id, count]` gets only the servers with `(guild_id >> 22) % count === id`, and
+ * each event goes to the shard of its server (a DM's to shard 0). Tests dispatch interactions (from
+ * the test guild, unless told another server or a DM) and await the bot's answer.
  */
 
 export interface RecordedRequest {
@@ -98,8 +101,18 @@ export interface CommandOption {
 	readonly options?: readonly CommandOption[];
 }
 
-/** The servers the bot is in: READY lists them, each then comes in a GUILD_CREATE. */
+/** The servers the bot is in unless told: READY lists them, each then comes in a GUILD_CREATE. */
 const GUILDS = [GUILD_ID, GUILD_B_ID] as const;
+
+/** One gateway session: the shard it identified as, its socket while connected, what it was sent. */
+interface Session {
+	readonly id: string;
+	readonly shard: readonly [id: number, count: number];
+	socket: WebSocket | undefined;
+	seq: number;
+	/** Its dispatches, by sequence number: what a resuming client is sent again, as Discord does. */
+	readonly sent: Array<{ readonly s: number; readonly frame: string }>;
+}
 
 export class FakeDiscord {
 	readonly requests: RecordedRequest[] = [];
@@ -109,22 +122,30 @@ export class FakeDiscord {
 	readonly commands = new Map<string, unknown[]>();
 	identifies = 0;
 	resumes = 0;
+	/** Each IDENTIFY's shard, `[id, count]` (`[0, 1]` when it named none), in order. */
+	readonly identified: Array<readonly [number, number]> = [];
+	/** The shard each interaction was dispatched to, by interaction id. */
+	readonly dispatchedTo = new Map<string, number>();
+	/** What `GET /gateway/bot` recommends as the shard count (`SHARDS=auto`). */
+	recommendedShards = 1;
 	private readonly http = createServer(
 		(req, res) => void this.route(req, res).catch((e: unknown) => json(res, 500, { message: String(e) })),
 	);
 	private readonly wss = new WebSocketServer({ server: this.http });
-	private socket: WebSocket | undefined;
-	private sessionId = '';
-	private seq = 0;
+	/** The live session of each shard, by shard id; a new IDENTIFY for a shard replaces it. */
+	private readonly sessions = new Map<number, Session>();
+	private readonly sessionOf = new Map<WebSocket, Session>();
 	private readonly pending = new Map<string, Pending>();
 	private readonly waiters: Array<() => void> = [];
 
 	private readonly token: string;
 	private readonly heartbeatMs: number;
+	private readonly guilds: readonly string[];
 
-	constructor(token: string = FAKE_TOKEN, heartbeatMs = 1_000) {
+	constructor(token: string = FAKE_TOKEN, heartbeatMs = 1_000, guilds: readonly string[] = GUILDS) {
 		this.token = token;
 		this.heartbeatMs = heartbeatMs;
+		this.guilds = guilds;
 		this.wss.on('connection', (ws) => this.onConnection(ws));
 	}
 
@@ -172,24 +193,32 @@ export class FakeDiscord {
 		for (const w of this.waiters.splice(0)) w();
 	}
 
-	/** Closes the gateway socket; 4000 ("unknown error") lets the client resume its session. */
-	disconnect(code = 4000): void {
-		this.socket?.close(code, 'fake discord: test disconnect');
+	/**
+	 * Closes the gateway socket (every shard's, unless one is named); 4000 ("unknown error") lets the
+	 * client resume its session.
+	 */
+	disconnect(code = 4000, shard?: number): void {
+		for (const [id, session] of this.sessions)
+			if (shard === undefined || shard === id) session.socket?.close(code, 'fake discord: test disconnect');
 	}
 
-	/** This session's dispatches, by sequence number: what a resuming client is sent again, as Discord does. */
-	private readonly sent: Array<{ readonly s: number; readonly frame: string }> = [];
+	/** The shard a server's events go to, by the shard count the bot identified with (shard 0 for a DM). */
+	shardFor(guildId: string | undefined): number {
+		const count = [...this.sessions.values()][0]?.shard[1] ?? 1;
+		return guildId === undefined ? 0 : shardOf(guildId, count);
+	}
 
 	/**
-	 * Sends a dispatch to the connected client. One sent while the client is away (its socket closing
-	 * or not yet resumed) is kept and replayed when it resumes, as Discord replays missed events.
+	 * Sends a dispatch to the client, on the shard of the server it names (`d.guild_id`; shard 0
+	 * without one). One sent while that shard is away (its socket closing or not yet resumed) is kept
+	 * and replayed when it resumes, as Discord replays missed events.
 	 */
-	dispatch(t: string, d: unknown): void {
-		if (this.socket === undefined && this.sessionId === '') throw new Error('fake discord: no gateway connection');
-		const s = ++this.seq;
+	dispatch(t: string, d: unknown, session = this.sessions.get(this.shardFor(guildOf(d)))): void {
+		if (session === undefined) throw new Error('fake discord: no gateway connection for that shard');
+		const s = ++session.seq;
 		const frame = JSON.stringify({ op: 0, t, s, d });
-		this.sent.push({ s, frame });
-		if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(frame);
+		session.sent.push({ s, frame });
+		if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(frame);
 	}
 
 	/**
@@ -212,8 +241,14 @@ export class FakeDiscord {
 					resolve(a);
 				},
 			});
-			this.dispatch('INTERACTION_CREATE', interaction);
+			this.dispatchInteraction(interaction);
 		});
+	}
+
+	/** Dispatches an interaction to the shard of its server, and records which shard that was. */
+	private dispatchInteraction(interaction: Record<string, unknown>): void {
+		this.dispatchedTo.set(String(interaction.id), this.shardFor(guildOf(interaction)));
+		this.dispatch('INTERACTION_CREATE', interaction);
 	}
 
 	/** Everything the bot sent for an interaction, in order. */
@@ -235,7 +270,7 @@ export class FakeDiscord {
 	async dispatchExpired(interaction: Record<string, unknown>): Promise<void> {
 		const id = String(interaction.id);
 		this.expired.add(id);
-		this.dispatch('INTERACTION_CREATE', interaction);
+		this.dispatchInteraction(interaction);
 		await this.until(
 			() => this.requests.some((r) => r.path.startsWith(`/interactions/${id}/`)),
 			5_000,
@@ -300,7 +335,7 @@ export class FakeDiscord {
 		if (key.startsWith('GET /gateway')) {
 			json(res, 200, {
 				url: this.gatewayUrl,
-				shards: 1,
+				shards: this.recommendedShards,
 				session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
 			});
 		} else if (key === 'GET /users/@me') {
@@ -356,17 +391,19 @@ export class FakeDiscord {
 	}
 
 	private onConnection(ws: WebSocket): void {
-		this.socket = ws;
 		ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatMs } }));
 		ws.on('message', (raw) => this.onGatewayMessage(ws, JSON.parse(textOf(raw)) as GatewayPayload));
 		ws.on('close', () => {
-			if (this.socket === ws) this.socket = undefined;
+			const session = this.sessionOf.get(ws);
+			this.sessionOf.delete(ws);
+			if (session?.socket === ws) session.socket = undefined;
 			this.notify();
 		});
 	}
 
+	/** Whether any shard's gateway socket is open. */
 	get connected(): boolean {
-		return this.socket !== undefined;
+		return [...this.sessions.values()].some((s) => s.socket !== undefined);
 	}
 
 	private onGatewayMessage(ws: WebSocket, payload: GatewayPayload): void {
@@ -378,39 +415,71 @@ export class FakeDiscord {
 		this.notify();
 	}
 
-	private onIdentify(ws: WebSocket, d: { token: string; intents: number }): void {
+	private onIdentify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
 		if (d.token !== this.token) {
 			ws.close(4004, 'Authentication failed.');
 			return;
 		}
+		const shard = d.shard ?? [0, 1];
+		if (shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+			ws.close(4010, 'Invalid shard.');
+			return;
+		}
 		this.identifies++;
+		this.identified.push([shard[0], shard[1]]);
 		this.intents = d.intents;
-		this.sessionId = `session-${snowflake()}`;
-		this.seq = 0;
-		this.sent.length = 0;
-		this.dispatch('READY', {
-			v: 10,
-			user: botUser,
-			guilds: GUILDS.map((id) => ({ id, unavailable: true })),
-			session_id: this.sessionId,
-			resume_gateway_url: this.gatewayUrl,
-			shard: [0, 1],
-			application: { id: APP_ID, flags: 0 },
-		});
-		for (const id of GUILDS) this.dispatch('GUILD_CREATE', guildCreate(id));
+		const session: Session = { id: `session-${snowflake()}`, shard, socket: ws, seq: 0, sent: [] };
+		this.sessions.get(shard[0])?.socket?.close(4000, 'fake discord: replaced by a new session');
+		this.sessions.set(shard[0], session);
+		this.sessionOf.set(ws, session);
+		const guilds = this.guilds.filter((id) => shardOf(id, shard[1]) === shard[0]);
+		const greet = () => this.greet(session, guilds);
+		if (this.holdReady) this.held.push(greet);
+		else greet();
+	}
+
+	/** While true, an IDENTIFY gets no READY until {@link releaseReady}: a bot connected but not yet ready. */
+	holdReady = false;
+	private readonly held: Array<() => void> = [];
+
+	/** Sends the READY (and GUILD_CREATEs) held back since {@link holdReady} was set, and stops holding. */
+	releaseReady(): void {
+		this.holdReady = false;
+		for (const greet of this.held.splice(0)) greet();
+	}
+
+	private greet(session: Session, guilds: readonly string[]): void {
+		const { shard } = session;
+		this.dispatch(
+			'READY',
+			{
+				v: 10,
+				user: botUser,
+				guilds: guilds.map((id) => ({ id, unavailable: true })),
+				session_id: session.id,
+				resume_gateway_url: this.gatewayUrl,
+				shard,
+				application: { id: APP_ID, flags: 0 },
+			},
+			session,
+		);
+		for (const id of guilds) this.dispatch('GUILD_CREATE', guildCreate(id), session);
 	}
 
 	intents: number | undefined;
 
 	private onResume(ws: WebSocket, d: { token: string; session_id: string; seq: number | null }): void {
-		if (d.token !== this.token || d.session_id !== this.sessionId) {
+		const session = [...this.sessions.values()].find((s) => s.id === d.session_id);
+		if (d.token !== this.token || session === undefined) {
 			ws.send(JSON.stringify({ op: 9, d: false }));
 			return;
 		}
 		this.resumes++;
+		session.socket = ws;
+		this.sessionOf.set(ws, session);
 		// Every dispatch after the last one the client saw, then RESUMED.
-		for (const { s, frame } of this.sent) if (s > (d.seq ?? 0)) ws.send(frame);
-		this.dispatch('RESUMED', {});
+		for (const { s, frame } of session.sent) if (s > (d.seq ?? 0)) ws.send(frame);
+		this.dispatch('RESUMED', {}, session);
 	}
 
 	/**
@@ -471,6 +540,15 @@ export class FakeDiscord {
 	}
 }
 
-export async function startFakeDiscord(options: { token?: string; heartbeatMs?: number } = {}): Promise<FakeDiscord> {
-	return new FakeDiscord(options.token, options.heartbeatMs).listen();
+/** The server an event is about: its `guild_id`, if it names one. */
+const guildOf = (d: unknown): string | undefined => {
+	const id = (d as { guild_id?: unknown } | null)?.guild_id;
+	return typeof id === 'string' ? id : undefined;
+};
+
+/** A fake Discord listening on a free port; `guilds` are the servers the bot is in (the test guild and a second unless told). */
+export async function startFakeDiscord(
+	options: { token?: string; heartbeatMs?: number; guilds?: readonly string[] } = {},
+): Promise<FakeDiscord> {
+	return new FakeDiscord(options.token, options.heartbeatMs, options.guilds).listen();
 }

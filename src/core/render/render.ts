@@ -27,6 +27,8 @@ export interface Reply {
 	readonly buttons: readonly Button[];
 	/** Shown only to the person who asked (errors). */
 	readonly ephemeral: boolean;
+	/** Set on an answer that the sources don't say (the bot abstained): counted apart in the metrics. */
+	readonly abstained?: boolean;
 }
 
 export const reply = (content: string, extra: Partial<Reply> = {}): Reply => ({
@@ -148,7 +150,7 @@ export function renderAnswer(answer: Answer, sourceCount?: number): Reply {
 	const question = questionText(answer.question);
 	if (!answer.answered || answer.results.length === 0) {
 		const among = sourceCount === undefined ? 'the sources' : `the ${sourceCount} sources`;
-		return reply(`The sources don't say. Nothing in ${among} answers “${question}”.`);
+		return reply(`The sources don't say. Nothing in ${among} answers “${question}”.`, { abstained: true });
 	}
 	const n = answer.results.length;
 	return reply(answerText(`**${n === 1 ? 'One passage' : `${n} passages`}** for “${question}”:`, answer.results, 1));
