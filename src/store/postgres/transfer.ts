@@ -195,3 +195,24 @@ export async function exportDataDir(store: PgStore, dir: string): Promise<Transf
 	if (snapshot.audit.length > 0) await writeFile(join(dir, AUDIT_FILE), snapshot.audit.map((r) => r.line).join(''));
 	return { sources: entries.length, texts, feeds: feedEntries.length, auditLines: snapshot.audit.length };
 }
+
+/**
+ * A database never written to (no change recorded) takes the data directory's sources once, so
+ * `npm start` with DATABASE_URL on a new database serves the default corpus as it does without one.
+ * Two processes starting at once import it once: the second finds the sources there and leaves them.
+ * Whether this run imported it.
+ */
+export async function seedIfNew(store: PgStore, dir: string): Promise<boolean> {
+	const untouched = await store.write(async (client) => {
+		const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM changes');
+		return Number(rows[0]!.n) === 0;
+	});
+	if (!untouched || (await readOptional(join(dir, CATALOG_FILE))) === undefined) return false;
+	try {
+		await importDataDir(store, dir);
+		return true;
+	} catch (error) {
+		if (error instanceof TransferError && /holds \d+ sources already/.test(error.message)) return false;
+		throw error;
+	}
+}

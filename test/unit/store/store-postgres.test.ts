@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgStore, WRITE_LOCK } from '../../../src/store/postgres/pg-store.js';
+import { seedIfNew } from '../../../src/store/postgres/transfer.js';
+import { DEFAULT_DATA } from '../../helpers/corpus.js';
 import { freshDatabase, startTestCluster, terminateConnections, type Cluster } from '../../helpers/postgres.js';
 import { storeContract } from './store-contract.js';
 
@@ -61,6 +63,24 @@ describe('PgStore', () => {
 			expect((await store.commit(draft)).status).toBe('added');
 		} finally {
 			await holder.end();
+			await store.close();
+		}
+	});
+});
+
+describe('seedIfNew', () => {
+	it('gives a database never written to the data directory’s sources once, and never again', async () => {
+		const dbUrl = await freshDatabase(cluster, 'seed');
+		const store = await openPgStore({ url: dbUrl, dataDir: cache });
+		try {
+			const empty = await mkdtemp(join(tmpdir(), 'verbatim-no-catalog-'));
+			expect(await seedIfNew(store, empty)).toBe(false);
+			await rm(empty, { recursive: true, force: true });
+			const [first, second] = await Promise.all([seedIfNew(store, DEFAULT_DATA), seedIfNew(store, DEFAULT_DATA)]);
+			expect([first, second].filter(Boolean)).toHaveLength(1);
+			expect((await store.readCatalog()).entries).toHaveLength(5);
+			expect(await seedIfNew(store, DEFAULT_DATA)).toBe(false);
+		} finally {
 			await store.close();
 		}
 	});
