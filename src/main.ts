@@ -10,18 +10,12 @@ import type { Metrics } from './ops/metrics.js';
 import { startProcessOps } from './ops/process-ops.js';
 import { DataDirError, loadFromStore } from './store/data-dir.js';
 import { openStore } from './store/open.js';
-import type { PgStore } from './store/postgres/pg-store.js';
 import type { Store } from './store/store.js';
 
 /** Opens the store (DATABASE_URL's, else the data directory) and loads the corpus, logging what it holds and how long it took. */
 async function loadCorpus(env: Env, log: Logger) {
 	const dir = dataDir(env);
-	const store = await openStore(env, log);
-	if (store.kind === 'postgres') {
-		const { seedIfNew } = await import('./store/postgres/transfer.js');
-		if (await seedIfNew(store as PgStore, dir))
-			log.info({ from: dir }, 'a new database: the data directory’s sources imported');
-	}
+	const store = await openStore(env, log, { seed: true });
 	const { corpus, report } = await loadFromStore(store, log, { timeline: true, engine: env.SEARCH_ENGINE });
 	log.info(
 		{
