@@ -18,8 +18,11 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only; --ignore-scripts again, since `prepare` needs tsc, a dev dependency.
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# --omit=optional: the only optional dependency is the tests' PostgreSQL binaries (compose runs its own).
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The PostgreSQL store's migrations are read from the source tree's folder at start (src/store/postgres/migrate.ts).
+COPY --from=build /app/src/store/postgres/migrations ./src/store/postgres/migrations
 # The default corpus, writable by the bot: it keeps its index cache there and adds what /ingest fetches.
 COPY --chown=node:node index-data ./index-data
 USER node

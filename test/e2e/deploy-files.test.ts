@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../../src/store/postgres/migrate.js';
 import { describe, expect, it } from 'vitest';
 import { EnvSchema } from '../../src/env.js';
 import { ROOT } from '../helpers/corpus.js';
@@ -21,7 +22,7 @@ describe('Dockerfile', () => {
 		expect(stages[1]).toMatch(/^FROM node:20-\S*slim AS runtime$/);
 		const runtime = instructions.slice(instructions.indexOf(stages[1]!));
 		expect(runtime).toContain('USER node');
-		expect(runtime.some((l) => l.includes('npm ci --omit=dev --ignore-scripts'))).toBe(true);
+		expect(runtime.some((l) => l.includes('npm ci --omit=dev --omit=optional --ignore-scripts'))).toBe(true);
 		expect(runtime.at(-1)).toBe('CMD ["node", "dist/src/main.js"]');
 		expect(runtime.find((l) => l.startsWith('HEALTHCHECK'))).toContain('/healthz');
 		expect(runtime).toContain('EXPOSE 8080');
@@ -34,6 +35,12 @@ describe('Dockerfile', () => {
 		expect(fromContext).toContain('index-data');
 		for (const path of fromContext) if (path !== '.') expect(existsSync(join(ROOT, path)), path).toBe(true);
 		expect(existsSync(join(ROOT, 'index-data', 'sources.json'))).toBe(true);
+	});
+
+	it('carries the PostgreSQL migrations, which the store reads from the source tree at start', () => {
+		const copied = instructions.filter((l) => l.startsWith('COPY --from=build'));
+		expect(copied.some((l) => l.includes('src/store/postgres/migrations'))).toBe(true);
+		expect(MIGRATIONS_DIR.endsWith(join('src', 'store', 'postgres', 'migrations'))).toBe(true);
 	});
 
 	it('keeps secrets and host builds out of the context', () => {
