@@ -239,6 +239,8 @@ function planFor(lane: number, data: string, op: 'file' | 'update'): Plan {
 				textHash: textHash(text),
 				bytes: Buffer.byteLength(text),
 				paragraphs: 30,
+				// Detected from the text (franc-min on 300 characters or more): the notes are English.
+				language: 'en',
 			});
 			expect(readFileSync(join(data, `${String(entry.id)}.txt`), 'utf8')).toBe(text);
 		},
