@@ -4,7 +4,10 @@
  * them at desktop (1280 px) and phone (360 px) width, printing each rendering's height. A tool for
  * looking at replies as users do; not part of the build or the tests.
  *
- *   npx tsx scripts/render-replies.ts <out-dir> [label]
+ *   npx tsx scripts/render-replies.ts <out-dir> [label] [command:value]…
+ *
+ * Extra samples after the label: `ask:<question>` or `source:<id>`; INDEX_DATA_DIR reads another
+ * data directory than the default corpus (a mixed-language one, say).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -97,12 +100,20 @@ async function main(): Promise<void> {
 	const out = resolve(process.argv[2] ?? 'bench/out/replies');
 	const label = process.argv[3] ?? 'now';
 	mkdirSync(out, { recursive: true });
-	const { corpus } = await loadDataDir(join(import.meta.dirname, '..', 'index-data'), createLogger('silent'), {
-		timeline: true,
+	const dir = process.env.INDEX_DATA_DIR ?? join(import.meta.dirname, '..', 'index-data');
+	const { corpus } = await loadDataDir(dir, createLogger('silent'), { timeline: true });
+	const extra = process.argv.slice(4).map((arg, i) => {
+		const [command, ...rest] = arg.split(':');
+		const value = rest.join(':');
+		return {
+			name: `${command}-${i + 1}`,
+			command: command!,
+			options: command === 'ask' ? { question: value } : { id: value },
+		};
 	});
 	const caller: Caller = { userId: '1300000000000000100', guildId: '1300000000000000002', owner: false };
 	const context: CommandContext = { corpus: viewOf(corpus, ['shared']), caller };
-	for (const sample of SAMPLES) {
+	for (const sample of [...SAMPLES, ...extra]) {
 		const command = commands.find((c) => c.data.name === sample.command)!;
 		const reply: Reply = await command.run(command.input.parse(sample.options), context);
 		const payload = buildPayload(reply);
