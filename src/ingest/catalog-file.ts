@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { parseCatalog, type Source } from '../core/catalog.js';
+import type { Source } from '../core/catalog.js';
 import { readSourceFile } from '../store/source-file.js';
 import { stop } from './problem.js';
 import type { RecordedSize } from './quota.js';
@@ -39,11 +39,6 @@ export async function readRawCatalog(dir: string): Promise<RawCatalog> {
 	}
 	if (!Array.isArray(entries)) stop('data-dir', `${path} must hold an array of sources; fix it before ingesting`);
 	return { text, entries };
-}
-
-/** The valid sources of the catalog on disk. */
-export async function readSources(dir: string): Promise<readonly Source[]> {
-	return parseCatalog((await readRawCatalog(dir)).entries).sources;
 }
 
 /** A source's file, read; undefined when it cannot be, or lies outside the data directory. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
 	parseCatalog,
@@ -24,7 +24,7 @@ import {
 } from './catalog-file.js';
 import { audit, type AuditRecord } from './audit.js';
 import { isAlive, withLock, type LockOptions } from './lock.js';
-import { checkQuotas, DEFAULT_QUOTAS, type Quotas } from './quota.js';
+import { checkQuotas, DEFAULT_QUOTAS, fileSizeIn, type Quotas } from './quota.js';
 import { stop } from './problem.js';
 import { libraryTag, sourceId } from './slug.js';
 import { joinParagraphs } from './text.js';
@@ -326,7 +326,7 @@ export async function commitDraft(dir: string, draft: Draft, options: CommitOpti
 			const view: CatalogView = {
 				catalog,
 				readText: (source) => readSourceText(dir, source),
-				sizeOf: (source) => fileSize(dir, source),
+				sizeOf: fileSizeIn(dir),
 				taken: takenNames(files, catalog),
 			};
 			const decision = await decideCommit(view, draft, {
@@ -351,10 +351,6 @@ export async function commitDraft(dir: string, draft: Draft, options: CommitOpti
 }
 
 /** A text file's size (a stat, not a read); 0 when it is missing. */
-async function fileSize(dir: string, source: Source): Promise<number> {
-	return (await stat(join(dir, source.file)).catch(() => undefined))?.size ?? 0;
-}
-
 /** Who the command line is, in `addedBy` and the audit record. */
 export const OPERATOR = 'operator';
 

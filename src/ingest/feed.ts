@@ -2,7 +2,8 @@ import { parseFeed } from 'feedsmith';
 import { z } from 'zod';
 import { parseCatalog, readableLibraries, SHARED_LIBRARY, type Source } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
-import { readSources, verifiedUrl } from './catalog-file.js';
+import { verifiedUrl } from './catalog-file.js';
+import { storeOf } from '../store/dir-store.js';
 import { parseFragment } from './dom.js';
 import { fetchOrStop } from './fetch.js';
 import { ingestSource, type IngestOptions } from './ingest.js';
@@ -203,11 +204,10 @@ export async function ingestFeed(feedUrl: string, options: FeedOptions): Promise
 	const library = options.library ?? SHARED_LIBRARY;
 	const known = new Set(
 		(
-			await (
-				options.store === undefined
-					? readSources(options.dataDir)
-					: options.store.readCatalog().then((c) => parseCatalog(c.entries).sources)
-			).catch(() => [])
+			await storeOf(options)
+				.readCatalog()
+				.then((c) => parseCatalog(c.entries).sources)
+				.catch(() => [])
 		)
 			.filter((s) => readableLibraries(library).includes(s.library))
 			.map((s) => urlKey(verifiedUrl(s) ?? '')),

@@ -1,11 +1,12 @@
 import { MAX_PUBLISHER_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, type Library } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
-import { commitDraft, type Draft, type IngestOutcome } from './commit.js';
+import type { Draft, IngestOutcome } from './commit.js';
 import type { FetchOptions } from './fetch.js';
 import { isUrlInput, loadFile, loadUrl, type Loaded } from './load.js';
 import type { LockOptions } from './lock.js';
 import type { Quotas } from './quota.js';
 import type { Store } from '../store/store.js';
+import { storeOf } from '../store/dir-store.js';
 import { hostName, type PageMetadata } from './metadata.js';
 import { normalizeLanguage } from './language.js';
 import { IngestStop, stop, type IngestProblem } from './problem.js';
@@ -114,11 +115,7 @@ export async function ingestSource(
 			...(options.lock === undefined ? {} : { lock: options.lock }),
 			...(options.quotas === undefined ? {} : { quotas: options.quotas }),
 		};
-		const outcome =
-			options.store === undefined
-				? await commitDraft(options.dataDir, draft, commit)
-				: await options.store.commit(draft, commit);
-		return { ok: true, value: outcome };
+		return { ok: true, value: await storeOf(options).commit(draft, commit) };
 	} catch (error) {
 		if (error instanceof IngestStop) return { ok: false, error: error.problem };
 		throw error;

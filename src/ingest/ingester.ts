@@ -2,10 +2,10 @@ import { SHARED_LIBRARY, type Library, type Source } from '../core/catalog.js';
 import type { Result } from '../core/result.js';
 import type { Logger } from '../log.js';
 import { OPERATOR, type IngestOutcome } from './commit.js';
-import { addFeed, readFeedEntries, removeFeed, type FeedEntry } from './feed-store.js';
+import { storeOf } from '../store/dir-store.js';
+import type { FeedEntry } from './feed-store.js';
 import { ingestSource, type IngestOptions } from './ingest.js';
 import type { IngestProblem } from './problem.js';
-import { removeSource } from './remove.js';
 
 /** For whom a change is made: the library it goes to (shared unless told) and who asks (the operator unless told). */
 export interface OnBehalf {
@@ -75,10 +75,7 @@ export function createRemover(options: IngesterOptions): Remove {
 	return async (id, as = {}) => {
 		const library = as.library ?? SHARED_LIBRARY;
 		const how = { by: as.by ?? OPERATOR, ...(options.lock === undefined ? {} : { lock: options.lock }) };
-		const result =
-			options.store === undefined
-				? await removeSource(options.dataDir, id, library, how)
-				: await options.store.removeSource(id, library, how);
+		const result = await storeOf(options).removeSource(id, library, how);
 		if (!result.ok) {
 			options.log?.info({ code: result.error.code, problem: result.error.message }, 'remove refused');
 			return result;
@@ -91,6 +88,7 @@ export function createRemover(options: IngesterOptions): Remove {
 
 /** A {@link FeedAdmin} bound to a store (the poller reads the same subscriptions). */
 export function createFeedAdmin(options: IngesterOptions & { readonly onFeedsChanged?: () => void }): FeedAdmin {
+	const store = storeOf(options);
 	const change = (as: OnBehalf) => ({
 		library: as.library ?? SHARED_LIBRARY,
 		by: as.by ?? OPERATOR,
@@ -99,18 +97,15 @@ export function createFeedAdmin(options: IngesterOptions & { readonly onFeedsCha
 	});
 	return {
 		add: async (url, as) => {
-			const result = await (options.store?.addFeed(url, change(as)) ?? addFeed(options.dataDir, url, change(as)));
+			const result = await store.addFeed(url, change(as));
 			if (result.ok && result.value.added) options.onFeedsChanged?.();
 			return result;
 		},
 		remove: async (url, as) => {
-			const result = await (options.store?.removeFeed(url, change(as)) ?? removeFeed(options.dataDir, url, change(as)));
+			const result = await store.removeFeed(url, change(as));
 			if (result.ok) options.onFeedsChanged?.();
 			return result;
 		},
-		list: async (library) =>
-			(await (options.store?.listFeeds() ?? readFeedEntries(options.dataDir)).catch(() => [])).filter(
-				(e) => e.library === library,
-			),
+		list: async (library) => (await store.listFeeds().catch(() => [])).filter((e) => e.library === library),
 	};
 }

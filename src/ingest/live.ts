@@ -3,7 +3,6 @@ import { extendCorpus, removeFromCorpus, type Corpus, type SourceText } from '..
 import { extendTimeline, shrinkTimeline } from '../core/dates/timeline.js';
 import type { Problem } from '../core/result.js';
 import type { Store } from '../store/store.js';
-import { readSources, readSourceText } from './catalog-file.js';
 
 /** The corpus brought in line with the catalog, and what changed. */
 export interface Refreshed {
@@ -20,7 +19,7 @@ export interface Refreshed {
 const sameEntry = (a: Source, b: Source): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Reads the catalog again (from the data directory, or a store) and brings the live (whole) corpus in line with it, without a rebuild or
+ * Reads the store's catalog again (see store.ts) and brings the live (whole) corpus in line with it, without a rebuild or
  * a restart: sources no longer listed, or listed differently (a new version), are taken out through
  * the index's filter (see removeFromCorpus); new ones are added to the index in place. The corpus
  * passed in shares its index with the one returned and must not be used afterwards; hold the
@@ -29,10 +28,9 @@ const sameEntry = (a: Source, b: Source): boolean => JSON.stringify(a) === JSON.
  */
 export async function refreshCorpus(
 	corpus: Corpus,
-	from: string | Pick<Store, 'readCatalog' | 'readText'>,
+	store: Pick<Store, 'readCatalog' | 'readText'>,
 ): Promise<Refreshed> {
-	const listed =
-		typeof from === 'string' ? await readSources(from) : parseCatalog((await from.readCatalog()).entries).sources;
+	const listed = parseCatalog((await store.readCatalog()).entries).sources;
 	const byId = new Map(listed.map((s) => [s.id, s]));
 	const removed = corpus.sources
 		.filter((s) => {
@@ -46,7 +44,7 @@ export async function refreshCorpus(
 	const texts: SourceText[] = [];
 	const problems: Problem[] = [];
 	for (const source of fresh) {
-		const text = typeof from === 'string' ? await readSourceText(from, source) : await from.readText(source);
+		const text = await store.readText(source);
 		if (text === undefined) problems.push({ id: source.id, field: 'file', message: `cannot read ${source.file}` });
 		else texts.push({ source, text });
 	}

@@ -3,7 +3,7 @@ import { UsageError } from '../env.js';
 import type { Logger } from '../log.js';
 import { ingestFeed, type FeedReport } from './feed.js';
 import { OPERATOR } from './commit.js';
-import { readFeedEntries } from './feed-store.js';
+import { storeOf } from '../store/dir-store.js';
 import type { IngestOptions } from './ingest.js';
 import { parseHttpUrl } from './url.js';
 import type { Store } from '../store/store.js';
@@ -46,10 +46,12 @@ export function parseFeedList(value: string | undefined): string[] {
 
 /** What a pass polls: FEEDS into the shared library, then each server's subscriptions (feeds.json) into its own. */
 async function subscriptions(options: FeedPollerOptions): Promise<{ url: string; library: string; by: string }[]> {
-	const saved = await (options.store?.listFeeds() ?? readFeedEntries(options.dataDir)).catch((error: unknown) => {
-		options.log.warn({ problem: (error as Error).message }, 'feeds.json not read; polling FEEDS only');
-		return [];
-	});
+	const saved = await storeOf(options)
+		.listFeeds()
+		.catch((error: unknown) => {
+			options.log.warn({ problem: (error as Error).message }, 'feeds.json not read; polling FEEDS only');
+			return [];
+		});
 	return [
 		...options.feeds.map((url) => ({ url, library: SHARED_LIBRARY, by: OPERATOR })),
 		...saved.map((e) => ({ url: e.url, library: e.library, by: e.addedBy })),

@@ -30,23 +30,27 @@ export interface RecordedSize {
 	readonly paragraphs?: number;
 }
 
-/** How a store tells a text's size when its entry records none: a data directory, or a function. */
-export type SizeOf = string | ((source: Source) => Promise<number>);
+/** How a store tells a text's size when its entry records none. */
+export type SizeOf = (source: Source) => Promise<number>;
 
-/** An entry's text size in bytes: as recorded, else the store's (for a data directory, a stat, not a read). */
-async function bytesOf(store: SizeOf, source: Source, recorded: RecordedSize | undefined): Promise<number> {
-	if (recorded?.bytes !== undefined) return recorded.bytes;
-	if (typeof store !== 'string') return store(source);
-	return (await stat(join(store, source.file)).catch(() => undefined))?.size ?? 0;
+/** A data directory's {@link SizeOf}: the text file's size (a stat, not a read); 0 when it is missing. */
+export const fileSizeIn =
+	(dir: string): SizeOf =>
+	async (source) =>
+		(await stat(join(dir, source.file)).catch(() => undefined))?.size ?? 0;
+
+/** An entry's text size in bytes: as recorded, else the store's. */
+async function bytesOf(sizeOf: SizeOf, source: Source, recorded: RecordedSize | undefined): Promise<number> {
+	return recorded?.bytes ?? sizeOf(source);
 }
 
 /**
  * Stops the ingest with `full` unless `added` (bytes and paragraphs, replacing `replacing` if given)
- * fits in `library` and in the data directory. Called under the directory's lock, on the catalog as
- * it is on disk.
+ * fits in `library` and in the store (MAX_DATA_MB). Called under the store's write lock, on the
+ * catalog as it is stored.
  */
 export async function checkQuotas(
-	dir: SizeOf,
+	sizeOf: SizeOf,
 	sources: readonly Source[],
 	sizes: ReadonlyMap<string, RecordedSize>,
 	library: Library,
@@ -56,7 +60,7 @@ export async function checkQuotas(
 ): Promise<void> {
 	const others = sources.filter((s) => s.id !== replacing?.id);
 	let total = added.bytes;
-	for (const s of others) total += await bytesOf(dir, s, sizes.get(s.id));
+	for (const s of others) total += await bytesOf(sizeOf, s, sizes.get(s.id));
 	if (total > quotas.maxTotalBytes)
 		stop(
 			'full',

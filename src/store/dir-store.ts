@@ -35,6 +35,10 @@ export function dirStore(dataDir: string): Store {
 	};
 }
 
+/** The store a caller names, else its data directory's: one path for both, not a branch at each use. */
+export const storeOf = (options: { readonly store?: Store | undefined; readonly dataDir: string }): Store =>
+	options.store ?? dirStore(options.dataDir);
+
 /**
  * Atomic writes replace sources.json, so the directory is watched (a rename shows there at once);
  * the poll behind it catches what a watch can miss (network file systems).

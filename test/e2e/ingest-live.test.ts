@@ -10,6 +10,7 @@ import { runConsoleLine } from '../../src/console.js';
 import { createIngester, ingestSource, parseFeedList, refreshCorpus, startFeedPoller } from '../../src/ingest/index.js';
 import { withLock } from '../../src/ingest/lock.js';
 import { loadBackground } from '../../src/store/data-dir.js';
+import { dirStore } from '../../src/store/dir-store.js';
 import { DEFAULT_DATA, FIXTURE_DATA } from '../helpers/corpus.js';
 import { copyDataDir, removeDataDir, startFixtureSite, type FixtureSite } from '../fixtures/ingest/server.js';
 
@@ -52,7 +53,7 @@ describe('refreshCorpus', () => {
 		});
 		expect(r.ok && r.value.status).toBe('added');
 		const engine = corpus.index.engine;
-		const refreshed = await refreshCorpus(corpus, dir);
+		const refreshed = await refreshCorpus(corpus, dirStore(dir));
 		corpus = refreshed.corpus;
 		expect(refreshed.added.map((s) => s.id)).toEqual(['caucasus-ledger-2025-10-14']);
 		expect(corpus.index.engine).toBe(engine);
@@ -60,7 +61,7 @@ describe('refreshCorpus', () => {
 		const a = answer(corpus, 'How many centimetres did Lake Sevan rise?');
 		expect(a.answered).toBe(true);
 		expect(a.results[0]?.source.id).toBe('caucasus-ledger-2025-10-14');
-		const again = await refreshCorpus(corpus, dir);
+		const again = await refreshCorpus(corpus, dirStore(dir));
 		expect(again.added).toEqual([]);
 		expect(again.corpus).toBe(corpus);
 	});
@@ -184,7 +185,7 @@ describe('/ingest', () => {
 			allowPrivateHosts: true,
 			fetch: { ports: [site.port] },
 			log,
-			onChanged: async () => void (corpus = (await refreshCorpus(corpus, dir)).corpus),
+			onChanged: async () => void (corpus = (await refreshCorpus(corpus, dirStore(dir))).corpus),
 		});
 		const run = async (url: string) => {
 			const parsed = ingestCommand.input.safeParse({ url });

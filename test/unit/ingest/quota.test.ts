@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Source } from '../../../src/core/catalog.js';
 import { IngestStop } from '../../../src/ingest/problem.js';
-import { checkQuotas, type Quotas, type RecordedSize } from '../../../src/ingest/quota.js';
+import { checkQuotas, fileSizeIn, type Quotas, type RecordedSize } from '../../../src/ingest/quota.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'verbatim-quota-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +33,7 @@ async function refusal(
 	replacing?: Source,
 ): Promise<string | undefined> {
 	try {
-		await checkQuotas(dir, sources, sizes, library, added, QUOTAS, replacing);
+		await checkQuotas(fileSizeIn(dir), sources, sizes, library, added, QUOTAS, replacing);
 		return undefined;
 	} catch (error) {
 		if (error instanceof IngestStop) return error.code;
